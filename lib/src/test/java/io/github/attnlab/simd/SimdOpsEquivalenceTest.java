@@ -1,0 +1,102 @@
+package io.github.attnlab.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The vector path against the scalar reference, on odd, prime and power-of-two sizes and offsets. */
+class SimdOpsEquivalenceTest {
+
+    /** Relative agreement expected of two summation orders over at most ~4000 terms. */
+    private static final double SUM_RTOL = 1e-12;
+    private static final float FLOAT_RTOL = 1e-4f;
+
+    static IntStream sizes() {
+        return IntStream.of(1, 7, 8, 9, 31, 1021, 4099);
+    }
+
+    /** The default surefire run adds jdk.incubator.vector; the scalar-path run excludes this class. */
+    private static SimdOps vectorPath() {
+        return SimdOps.vector().orElseThrow(() -> new AssertionError("jdk.incubator.vector is not in this run"));
+    }
+
+    private static double[] randoms(Random r, int n, double scale) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = scale * r.nextGaussian();
+        }
+        return a;
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void dotAndDistanceAgree(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(31L * n);
+        double[] a = randoms(r, n + 3, 1);
+        double[] b = randoms(r, n + 5, 1);
+        double scaleDot = s.dot(a, 3, a, 3, n) + s.dot(b, 5, b, 5, n);
+        assertEquals(s.dot(a, 3, b, 5, n), v.dot(a, 3, b, 5, n), SUM_RTOL * scaleDot);
+        double d = s.squaredDistance(a, 1, b, 2, n);
+        assertEquals(d, v.squaredDistance(a, 1, b, 2, n), SUM_RTOL * d);
+
+        float[] fa = new float[n + 1];
+        float[] fb = new float[n + 2];
+        for (int i = 0; i < n; i++) {
+            fa[i + 1] = (float) a[i];
+            fb[i + 2] = (float) b[i];
+        }
+        float fs = s.dot(fa, 1, fb, 2, n);
+        assertEquals(fs, v.dot(fa, 1, fb, 2, n), FLOAT_RTOL * (float) scaleDot + 1e-6f);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void maxAndExponentialsAgree(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(17L * n + 1);
+        double[] a = randoms(r, n + 2, 5);
+        if (n > 1) {
+            a[3 + r.nextInt(n - 1)] = Double.NEGATIVE_INFINITY; // a masked key contributes exactly 0
+        }
+        assertEquals(s.max(a, 2, n), v.max(a, 2, n), 0.0);
+
+        double shift = s.max(a, 2, n);
+        double se = s.sumExp(a, 2, n, shift);
+        assertEquals(se, v.sumExp(a, 2, n, shift), SUM_RTOL * se);
+
+        double[] outS = new double[n + 1];
+        double[] outV = new double[n + 1];
+        double ss = s.expShift(a, 2, n, shift, outS, 1);
+        double sv = v.expShift(a, 2, n, shift, outV, 1);
+        assertEquals(ss, sv, SUM_RTOL * ss);
+        assertEquals(0.0, outV[0], 0.0, "expShift wrote outside its range");
+        for (int i = 1; i <= n; i++) {
+            assertEquals(outS[i], outV[i], 4 * Math.ulp(outS[i]), "exp at " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void axpyAgrees(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(5L * n + 3);
+        double[] x = randoms(r, n + 1, 1);
+        double[] y0 = randoms(r, n + 4, 1);
+        double[] ys = y0.clone();
+        double[] yv = y0.clone();
+        s.axpy(0.75, x, 1, ys, 4, n);
+        v.axpy(0.75, x, 1, yv, 4, n);
+        assertArrayEquals(new double[] {y0[0], y0[1], y0[2], y0[3]}, new double[] {yv[0], yv[1], yv[2], yv[3]});
+        for (int i = 0; i < n + 4; i++) {
+            assertEquals(ys[i], yv[i], 2 * Math.ulp(Math.abs(ys[i]) + 1), "axpy at " + i);
+        }
+    }
+}
