@@ -86,6 +86,38 @@ public final class TopK {
         return p;
     }
 
+    /**
+     * $\tau(H) = 1 - Z_H/Z = TV(P, \hat P_H)$ for any kept set H (distinct key indices), for example
+     * the keys a {@link KeyBlocks#search} kept.
+     */
+    public double tailMassOf(int[] kept) {
+        RankedRow r = ranked();
+        if (r.unmasked() == 0) {
+            return 0;
+        }
+        boolean[] in = new boolean[logits.length];
+        double head = 0;
+        for (int i : kept) {
+            if (i < 0 || i >= logits.length) {
+                throw new IllegalArgumentException("kept key " + i + " is outside [0, " + logits.length + ")");
+            }
+            if (in[i]) {
+                throw new IllegalArgumentException("kept key " + i + " appears twice");
+            }
+            in[i] = true;
+        }
+        double tail = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double e = Math.exp(logits[i] - r.max());
+            if (in[i]) {
+                head += e;
+            } else {
+                tail += e;
+            }
+        }
+        return tail / (head + tail);
+    }
+
     /** Keeps the top {@code k}: tail mass, KL, certificate and bounds. */
     public TopKResult keep(int k) {
         return TopKResult.of(ranked(), k);
