@@ -134,6 +134,7 @@ public final class XYChart implements Figure {
         if (log) {
             LogAxis a = new LogAxis(label);
             a.setSmallestValue(1e-300);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole powers of ten only
             return a;
         }
         NumberAxis a = new NumberAxis(label);

@@ -86,20 +86,24 @@ public record TailCurve(int[] ks, double[] tau, Map<String, double[]> bounds) im
         return -1;
     }
 
+    /** A log-scale chart of the k with a positive tail mass (keeping every key leaves $\tau = 0$). */
     @Override
     public JFreeChart chart() {
-        double[] x = new double[ks.length];
-        for (int i = 0; i < x.length; i++) {
+        int m = 0;
+        while (m < ks.length && tau[m] > 0) {
+            m++;
+        }
+        double[] x = new double[m];
+        for (int i = 0; i < m; i++) {
             x[i] = ks[i];
         }
         XYChart c = XYChart.of("Tail mass discarded by top-k, and its bounds", "k", "tau(k)");
-        c = c.line("tau(k)", x, tau);
         for (Map.Entry<String, double[]> e : bounds.entrySet()) {
             if (!e.getKey().equals(TailBound.EXACT.name())) {
-                c = c.line(e.getKey(), x, e.getValue());
+                c = c.line(e.getKey(), x, java.util.Arrays.copyOf(e.getValue(), m));
             }
         }
-        return c.logY().chart();
+        return c.line("tau(k)", x, java.util.Arrays.copyOf(tau, m)).logY().chart();
     }
 
     @Override
