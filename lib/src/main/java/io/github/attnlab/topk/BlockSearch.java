@@ -45,13 +45,15 @@ final class BlockSearch {
         int[] scoredKey = new int[n];
         int m = 0;
         int blocksScored = 0;
+        double zs = 0; // sum of e^{s_j - U} over the scored keys, accumulated block by block
         while (blocksScored < nb) {
+            int first = m;
             for (int j : index.members(order[blocksScored])) {
                 scored[m] = scale * ops.dot(q, 0, index.key(j), 0, d);
                 scoredKey[m++] = j;
             }
             blocksScored++;
-            double zs = ops.sumExp(scored, 0, m, top);
+            zs += ops.sumExp(scored, first, m - first, top);
             double rUp = remainingUp(remaining, remainingTerms, blocksScored, nb);
             double tauAll = Rigor.ratioUp(rUp, Rigor.down(zs, m, Rigor.MAX_SPREAD));
             if (tauAll <= eps) {

@@ -33,11 +33,8 @@ final class Logits {
      * Writes the indices of {@code s[off..off+n)} in descending order of value into {@code order}
      * and the sorted values into {@code sorted}; returns the number of unmasked (finite) logits.
      */
-    static int sortDescending(double[] s, int off, int n, int[] order, double[] sorted) {
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        IndexSort.descending(s, off, order, n);
+    static int sortDescending(double[] s, int off, int n, int[] order, double[] sorted, RadixRank radix) {
+        radix.rank(s, off, n, order);
         int unmasked = 0;
         for (int i = 0; i < n; i++) {
             double v = s[off + order[i]];

@@ -26,6 +26,7 @@ public final class RankedRow {
     private double[] prefix = new double[1];
     private double[] suffix = new double[1];
     private double spread;
+    private final RadixRank radix = new RadixRank();
 
     /** An empty workspace; its buffers grow to the longest row ranked. */
     public RankedRow() {
@@ -41,7 +42,7 @@ public final class RankedRow {
         Logits.validate("logits", s, off, n);
         ensure(n);
         this.n = n;
-        this.unmasked = Logits.sortDescending(s, off, n, order, sorted);
+        this.unmasked = Logits.sortDescending(s, off, n, order, sorted, radix);
         prefix[0] = 0;
         if (unmasked == 0) {
             spread = 0;
@@ -137,13 +138,17 @@ public final class RankedRow {
     /**
      * A certified upper bound of the exact $\tau(k)$ of these logits: the computed sums moved outward
      * by their worst-case rounding error ({@link Rigor}). Never below the exact tail mass.
+     *
+     * <p>Both sums are widened by the error bound of a sum of all $n_{eff}$ terms, so the certificate
+     * is exactly non-increasing in k (floating-point rounding is monotone), which lets
+     * {@link #certifiedK(double)} bisect.
      */
     public double tauUpper(int k) {
         int h = kept(k);
         if (unmasked == 0 || h == unmasked) {
             return 0;
         }
-        return Rigor.ratioUp(Rigor.up(suffix[h], unmasked - h, spread), Rigor.down(prefix[h], h, spread));
+        return Rigor.ratioUp(Rigor.up(suffix[h], unmasked, spread), Rigor.down(prefix[h], unmasked, spread));
     }
 
     /**
@@ -157,12 +162,17 @@ public final class RankedRow {
         if (unmasked == 0) {
             return 0;
         }
-        for (int k = 1; k < unmasked; k++) {
-            if (tauUpper(k) <= eps) {
-                return k;
+        int lo = 1;
+        int hi = unmasked; // tauUpper(unmasked) = 0 <= eps
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tauUpper(mid) <= eps) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return unmasked;
+        return lo;
     }
 
     /** The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$; 0 for a fully masked row. */
