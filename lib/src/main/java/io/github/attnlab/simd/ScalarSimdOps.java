@@ -76,4 +76,43 @@ final class ScalarSimdOps implements SimdOps {
         }
         return s;
     }
+
+    @Override
+    public double sumRectifiedPower(double[] a, int off, int len, double scale, double shift, double power) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            double r = scale * a[off + i] - shift;
+            if (r > 0) {
+                s += power(r, power);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public double rectifiedPower(double[] a, int off, int len, double scale, double shift, double power,
+                                 double[] out, int outOff) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            double r = scale * a[off + i] - shift;
+            double t = r > 0 ? power(r, power) : 0.0;
+            out[outOff + i] = t;
+            s += t;
+        }
+        return s;
+    }
+
+    /** $r^{power}$ for $r &gt; 0$, by multiplication for the powers 0 to 3. */
+    static double power(double r, double power) {
+        if (power == 1) {
+            return r;
+        } else if (power == 2) {
+            return r * r;
+        } else if (power == 3) {
+            return r * r * r;
+        } else if (power == 0) {
+            return 1.0;
+        }
+        return Math.pow(r, power);
+    }
 }

@@ -2,6 +2,7 @@ package io.github.attnlab.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -163,5 +164,56 @@ final class VectorSimdOps implements SimdOps {
             s = Math.fma(d, d, s);
         }
         return s;
+    }
+
+    @Override
+    public double sumRectifiedPower(double[] a, int off, int len, double scale, double shift, double power) {
+        if (len < 2 * D.length()) {
+            return SCALAR.sumRectifiedPower(a, off, len, scale, shift, power);
+        }
+        DoubleVector acc0 = DoubleVector.zero(D);
+        DoubleVector acc1 = DoubleVector.zero(D);
+        int step = D.length();
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = acc0.add(rectifiedPower(DoubleVector.fromArray(D, a, off + i), scale, shift, power));
+            acc1 = acc1.add(rectifiedPower(DoubleVector.fromArray(D, a, off + i + step), scale, shift, power));
+        }
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return s + SCALAR.sumRectifiedPower(a, off + i, len - i, scale, shift, power);
+    }
+
+    @Override
+    public double rectifiedPower(double[] a, int off, int len, double scale, double shift, double power,
+                                 double[] out, int outOff) {
+        if (len < 2 * D.length()) {
+            return SCALAR.rectifiedPower(a, off, len, scale, shift, power, out, outOff);
+        }
+        DoubleVector acc = DoubleVector.zero(D);
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+            DoubleVector t = rectifiedPower(DoubleVector.fromArray(D, a, off + i), scale, shift, power);
+            t.intoArray(out, outOff + i);
+            acc = acc.add(t);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        return s + SCALAR.rectifiedPower(a, off + i, len - i, scale, shift, power, out, outOff + i);
+    }
+
+    /** $[c\,x - shift]_+^{power}$ lane by lane; lanes whose bracket is not positive are 0. */
+    private static DoubleVector rectifiedPower(DoubleVector x, double scale, double shift, double power) {
+        DoubleVector r = x.mul(scale).sub(shift);
+        VectorMask<Double> positive = r.compare(VectorOperators.GT, 0.0);
+        DoubleVector z = DoubleVector.zero(D);
+        if (power == 1) {
+            return z.blend(r, positive);
+        } else if (power == 2) {
+            return z.blend(r.mul(r), positive);
+        } else if (power == 3) {
+            return z.blend(r.mul(r).mul(r), positive);
+        } else if (power == 0) {
+            return z.blend(1.0, positive);
+        }
+        return z.blend(r.max(0.0).lanewise(VectorOperators.POW, power), positive);
     }
 }
