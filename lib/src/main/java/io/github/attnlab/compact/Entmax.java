@@ -91,7 +91,9 @@ public record Entmax(double alpha, ThresholdMethod method) implements Normalizer
         if (tau == Double.POSITIVE_INFINITY) {
             return 0;
         }
-        return Math.abs(SimdOps.get().sumRectifiedPower(scores, 0, scores.length, alpha - 1, tau, 1 / (alpha - 1)) - 1);
+        double m = SimdOps.get().max(scores, 0, scores.length);
+        double a1 = alpha - 1;
+        return Math.abs(SimdOps.get().sumRectifiedPower(scores, 0, scores.length, m, a1, tau - a1 * m, 1 / a1) - 1);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class Jacobians {
             return;
         }
         SimdOps ops = SimdOps.get();
-        double sumG = ops.rectifiedPower(p, off, len, 1, 0, 2 - alpha, out, off);
+        double sumG = ops.rectifiedPower(p, off, len, 0, 1, 0, 2 - alpha, out, off);
         double c = ops.dot(out, off, v, off, len) / sumG;
         for (int i = off; i < off + len; i++) {
             out[i] *= v[i] - c;
@@ -65,7 +65,7 @@ public final class Jacobians {
         if (constant(scores, p, p, out, off, len)) {
             return;
         }
-        double sumG = SimdOps.get().rectifiedPower(p, off, len, 1, 0, 2 - alpha, out, off);
+        double sumG = SimdOps.get().rectifiedPower(p, off, len, 0, 1, 0, 2 - alpha, out, off);
         double entropy = 0;
         for (int i = off; i < off + len; i++) {
             entropy += p[i] > 0 ? p[i] * Math.log(p[i]) : 0;
@@ -113,15 +113,15 @@ public final class Jacobians {
             return false;
         }
         SimdOps ops = SimdOps.get();
-        double top = ops.max(scores, off, len) / order - theta;
+        double m = ops.max(scores, off, len);
+        double top = m / order - theta;
         if (!(top > 0)) {
             java.util.Arrays.fill(out, off, off + len, 0.0);
             return false;
         }
         double scale = 1 / (order * top);
-        double shift = theta / top;
-        double sum = ops.sumRectifiedPower(scores, off, len, scale, shift, order);
-        ops.rectifiedPower(scores, off, len, scale, shift, order - 1, out, off);
+        double sum = ops.sumRectifiedPower(scores, off, len, m, scale, -1, order);
+        ops.rectifiedPower(scores, off, len, m, scale, -1, order - 1, out, off);
         RowCheck.divide(out, off, len, top * sum);
         return true;
     }

@@ -56,7 +56,8 @@ public final class Normalizers {
         if (inf > 0) {
             return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
         }
-        return threshold(2, scores, out, off, len, Thresholds.sparsemaxSort(scores, out, off, len));
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxSort(scores, out, off, len, m));
     }
 
     /** Sparsemax with $\tau$ from the randomised pivot search, expected $O(n)$; same result as {@link #sparsemax}. */
@@ -65,7 +66,8 @@ public final class Normalizers {
         if (inf > 0) {
             return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
         }
-        return threshold(2, scores, out, off, len, Thresholds.sparsemaxPivot(scores, out, off, len));
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxPivot(scores, out, off, len, m));
     }
 
     /**
@@ -79,7 +81,8 @@ public final class Normalizers {
         if (inf > 0) {
             return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
         }
-        return threshold(1.5, scores, out, off, len, Thresholds.entmax15Sort(scores, out, off, len));
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(1.5, scores, out, off, len, m, Thresholds.entmax15Sort(scores, out, off, len, m));
     }
 
     /**
@@ -98,7 +101,8 @@ public final class Normalizers {
         if (inf > 0) {
             return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
         }
-        return threshold(alpha, scores, out, off, len, Thresholds.entmaxBisect(alpha, scores, off, len));
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(alpha, scores, out, off, len, m, Thresholds.entmaxBisect(alpha, scores, off, len, m));
     }
 
     /**
@@ -135,22 +139,28 @@ public final class Normalizers {
         if (inf > 0) {
             return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
         }
-        double top = SimdOps.get().max(scores, off, len) / order - theta;
+        double m = SimdOps.get().max(scores, off, len);
+        double top = m / order - theta;
         if (!(top > 0)) {
             RowCheck.uniformOverUnmasked(scores, out, off, len);
             return 0;
         }
-        // (r_i / r_max)^n avoids overflow; the sum is rescaled on return
-        double sum = SimdOps.get().rectifiedPower(scores, off, len, 1 / (order * top), theta / top, order, out, off);
+        // (r_i / r_max)^n = ((z_i - m)/(n r_max) + 1)^n avoids overflow; the sum is rescaled on return
+        double sum = SimdOps.get().rectifiedPower(scores, off, len, m, 1 / (order * top), -1, order, out, off);
         RowCheck.divide(out, off, len, sum);
         return sum * Math.pow(top, order);
     }
 
-    /** Writes $[(\alpha-1)z - \tau]_+^{1/(\alpha-1)}$, renormalised to sum 1 exactly, and returns $\tau$. */
-    private static double threshold(double alpha, double[] scores, double[] out, int off, int len, double tau) {
-        double sum = SimdOps.get().rectifiedPower(scores, off, len, alpha - 1, tau, 1 / (alpha - 1), out, off);
+    /**
+     * Writes $[(\alpha-1)(z - m) - \tau']_+^{1/(\alpha-1)}$, renormalised to sum 1 exactly, and returns
+     * $\tau = \tau' + (\alpha-1)m$.
+     */
+    private static double threshold(double alpha, double[] scores, double[] out, int off, int len, double m,
+                                    double centered) {
+        double a1 = alpha - 1;
+        double sum = SimdOps.get().rectifiedPower(scores, off, len, m, a1, centered, 1 / a1, out, off);
         RowCheck.divide(out, off, len, sum);
-        return tau;
+        return centered + a1 * m;
     }
 
     static int check(double[] scores, double[] out, int off, int len) {

@@ -3,10 +3,10 @@ package io.github.attnlab.compact;
 import io.github.attnlab.simd.SimdOps;
 
 /**
- * Solves $f(t) = \sum_i [\,c\,a_i - t\,]_+^{\beta} - 1 = 0$ for $t$: the normalisation equation behind
- * $\alpha$-entmax ($a = z$, $c = \alpha - 1$, $\beta = 1/(\alpha-1)$, $t = \tau$) and behind the
- * adaptive bandwidth of compact-kernel Nadaraya–Watson regression ($a = \|q - k\|^2$,
- * $c = -1/(2nh^2)$, $\beta = n$, $t = -b^2/(2nh^2)$).
+ * Solves $f(t) = \sum_i [\,c\,(a_i - m) - t\,]_+^{\beta} - 1 = 0$ for $t$: the normalisation equation
+ * behind $\alpha$-entmax ($a = z$, $m = \max z$, $c = \alpha - 1$, $\beta = 1/(\alpha-1)$,
+ * $t = \tau - (\alpha-1)m$) and behind the adaptive bandwidth of compact-kernel Nadaraya–Watson
+ * regression ($a = \|q - k\|^2$, $m = 0$, $c = -1/(2nh^2)$, $\beta = n$, $t = -b^2/(2nh^2)$).
  *
  * <p>$f$ is continuous and non-increasing in $t$ (decreasing where positive terms remain). Given a
  * bracket with $f(lo) \ge 0 \ge f(hi)$ the solver takes Newton steps,
@@ -24,15 +24,17 @@ public final class RectifiedPowerEquation {
     }
 
     /**
-     * The root $t \in [lo, hi]$ of $\sum_{i} [\,c\,a_{off+i} - t\,]_+^{\beta} = 1$.
+     * The root $t \in [lo, hi]$ of $\sum_{i} [\,c\,(a_{off+i} - m) - t\,]_+^{\beta} = 1$.
      *
-     * @param a     the values, none NaN ($-\infty$ contributes 0 when $c &gt; 0$)
-     * @param scale $c$
+     * @param a      the values, none NaN ($-\infty$ contributes 0 when $c &gt; 0$)
+     * @param center $m$, subtracted from every value first
+     * @param scale  $c$
      * @param power $\beta &gt; 0$
      * @param lo    a point with $f(lo) \ge 0$
      * @param hi    a point with $f(hi) \le 0$, $hi \ge lo$
      */
-    public static double solve(double[] a, int off, int len, double scale, double power, double lo, double hi) {
+    public static double solve(double[] a, int off, int len, double center, double scale, double power, double lo,
+                               double hi) {
         if (!(power > 0) || !(hi >= lo)) {
             throw new IllegalArgumentException("need power > 0 and lo <= hi, not power = " + power + ", lo = " + lo
                     + ", hi = " + hi);
@@ -43,7 +45,7 @@ public final class RectifiedPowerEquation {
         SimdOps ops = SimdOps.get();
         double t = lo;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            double f = ops.sumRectifiedPower(a, off, len, scale, t, power) - 1;
+            double f = ops.sumRectifiedPower(a, off, len, center, scale, t, power) - 1;
             if (f == 0) {
                 return t;
             } else if (f > 0) {
@@ -51,7 +53,7 @@ public final class RectifiedPowerEquation {
             } else {
                 hi = t;
             }
-            double slope = -power * ops.sumRectifiedPower(a, off, len, scale, t, power - 1);
+            double slope = -power * ops.sumRectifiedPower(a, off, len, center, scale, t, power - 1);
             double next = t - f / slope;
             if (Math.abs(next - t) <= 2 * Math.ulp(t)) {
                 return t; // the Newton correction is below the resolution of t

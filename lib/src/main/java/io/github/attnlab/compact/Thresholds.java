@@ -1,15 +1,17 @@
 package io.github.attnlab.compact;
 
-import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
 /**
- * The threshold $\tau$ of sparsemax and $\alpha$-entmax for one row of finite or masked ($-\infty$)
- * scores, by sorting, by an expected-linear pivot search, or by safeguarded bisection.
+ * The threshold of sparsemax and $\alpha$-entmax for one row of finite or masked ($-\infty$) scores,
+ * by sorting, by an expected-linear pivot search, or by safeguarded bisection.
  *
- * <p>Each method may use {@code scratch[off, off + len)} as working space and leaves garbage there;
- * none allocates (apart from what {@link Arrays#sort(double[], int, int)} may do on long presorted
- * runs). Rows reaching these methods contain no NaN, no $+\infty$ and at least one finite score.
+ * <p>Every method works relative to a {@code center} $m$ (the row maximum) and returns
+ * $\tau' = \tau - (\alpha-1)m$, so that $p_i = [(\alpha-1)(z_i - m) - \tau']_+^{1/(\alpha-1)}$: the
+ * differences $z_i - m$ stay exact for large scores. Each may use {@code scratch[off, off + len)}
+ * as working space and leaves garbage there; none allocates (apart from what
+ * {@link Arrays#sort(double[], int, int)} may do on long presorted runs). Rows reaching these
+ * methods contain no NaN, no $+\infty$ and at least one finite score.
  */
 final class Thresholds {
 
@@ -17,26 +19,25 @@ final class Thresholds {
     }
 
     /**
-     * Sparsemax's $\tau$ by sorting: $k(z) = \max\{k : 1 + k z_{(k)} &gt; \sum_{j \le k} z_{(j)}\}$ and
+     * Sparsemax by sorting: $k(z) = \max\{k : 1 + k z_{(k)} &gt; \sum_{j \le k} z_{(j)}\}$ and
      * $\tau = (\sum_{j \le k(z)} z_{(j)} - 1)/k(z)$ (Martins &amp; Astudillo 2016, PAPERS.md §B, closing facts).
      */
-    static double sparsemaxSort(double[] z, double[] scratch, int off, int len) {
+    static double sparsemaxSort(double[] z, double[] scratch, int off, int len, double center) {
         System.arraycopy(z, off, scratch, off, len);
         Arrays.sort(scratch, off, off + len);
         double cum = 0;
         double support = 0;
         int k = 0;
         for (int j = off + len - 1; j >= off; j--) {
-            double v = scratch[j];
+            double v = scratch[j] - center;
             if (v == Double.NEGATIVE_INFINITY) {
                 break;
             }
-            k++;
             cum += v;
-            if (1 + k * v > cum) {
+            if (1 + (k + 1) * v > cum) {
+                k++;
                 support = cum;
             } else {
-                k--;
                 break;
             }
         }
@@ -44,15 +45,15 @@ final class Thresholds {
     }
 
     /**
-     * Sparsemax's $\tau$ in expected $O(n)$ time: a randomised pivot search over the candidates
-     * (Duchi et al. 2008), accepting a pivot $v$ with all larger scores when
+     * Sparsemax in expected $O(n)$ time: a randomised pivot search over the candidates (Duchi et al.
+     * 2008), accepting a pivot $v$ with all larger scores when
      * $\sum_{u \ge v} u - |\{u \ge v\}|\,v &lt; 1$, which is the support condition above.
      */
-    static double sparsemaxPivot(double[] z, double[] scratch, int off, int len) {
+    static double sparsemaxPivot(double[] z, double[] scratch, int off, int len, double center) {
         int hi = off;
         for (int i = off; i < off + len; i++) {
             if (z[i] != Double.NEGATIVE_INFINITY) {
-                scratch[hi++] = z[i];
+                scratch[hi++] = z[i] - center;
             }
         }
         int lo = off;
@@ -100,12 +101,12 @@ final class Thresholds {
     }
 
     /**
-     * 1.5-entmax's $\tau$ by sorting (Peters, Niculae &amp; Martins 2019): with $x = z/2$ sorted
-     * decreasingly and the top-$k$ mean $\mu_k$ and sum of squared deviations $M_k$, the candidate
+     * 1.5-entmax by sorting (Peters, Niculae &amp; Martins 2019): with $x = z/2$ sorted decreasingly,
+     * the top-$k$ mean $\mu_k$ and sum of squared deviations $M_k$, the candidate
      * $\tau_k = \mu_k - \sqrt{(1 - M_k)/k}$ solves $\sum_{j \le k}(x_{(j)} - \tau)^2 = 1$; the support
      * is the largest $k$ with $\tau_k &lt; x_{(k)}$.
      */
-    static double entmax15Sort(double[] z, double[] scratch, int off, int len) {
+    static double entmax15Sort(double[] z, double[] scratch, int off, int len, double center) {
         System.arraycopy(z, off, scratch, off, len);
         Arrays.sort(scratch, off, off + len);
         double mean = 0;
@@ -113,7 +114,7 @@ final class Thresholds {
         double tau = Double.NaN;
         int k = 0;
         for (int j = off + len - 1; j >= off; j--) {
-            double x = 0.5 * scratch[j];
+            double x = 0.5 * (scratch[j] - center);
             if (x == Double.NEGATIVE_INFINITY) {
                 break;
             }
@@ -133,17 +134,14 @@ final class Thresholds {
     }
 
     /**
-     * $\alpha$-entmax's $\tau$ for any $\alpha &gt; 1$: the root of
-     * $\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} = 1$ on the bracket
-     * $[\max(\alpha-1)z - 1,\ \max(\alpha-1)z - m^{1-\alpha}]$ ($m$ unmasked scores; at the left end the
-     * largest term alone is 1, at the right end every term is at most $1/m$), by
-     * {@link RectifiedPowerEquation}.
+     * $\alpha$-entmax for any $\alpha &gt; 1$: the root of
+     * $\sum_i [(\alpha-1)(z_i - m) - \tau']_+^{1/(\alpha-1)} = 1$ on the bracket $[-1, -k^{1-\alpha}]$
+     * ($k$ unmasked scores; at the left end the largest term alone is 1, at the right end every term
+     * is at most $1/k$), by {@link RectifiedPowerEquation}.
      */
-    static double entmaxBisect(double alpha, double[] z, int off, int len) {
+    static double entmaxBisect(double alpha, double[] z, int off, int len, double center) {
         double a1 = alpha - 1;
-        double top = a1 * SimdOps.get().max(z, off, len);
-        double lo = top - 1;
-        double hi = Math.max(lo, top - Math.pow(RowCheck.unmasked(z, off, len), -a1));
-        return RectifiedPowerEquation.solve(z, off, len, a1, 1 / a1, lo, hi);
+        double hi = Math.max(-1, -Math.pow(RowCheck.unmasked(z, off, len), -a1));
+        return RectifiedPowerEquation.solve(z, off, len, center, a1, 1 / a1, -1, hi);
     }
 }

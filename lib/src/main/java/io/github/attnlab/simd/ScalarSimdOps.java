@@ -78,10 +78,11 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
-    public double sumRectifiedPower(double[] a, int off, int len, double scale, double shift, double power) {
+    public double sumRectifiedPower(double[] a, int off, int len, double center, double scale, double shift,
+                                    double power) {
         double s = 0;
         for (int i = 0; i < len; i++) {
-            double r = scale * a[off + i] - shift;
+            double r = scale * (a[off + i] - center) - shift;
             if (r > 0) {
                 s += power(r, power);
             }
@@ -90,11 +91,11 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
-    public double rectifiedPower(double[] a, int off, int len, double scale, double shift, double power,
+    public double rectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power,
                                  double[] out, int outOff) {
         double s = 0;
         for (int i = 0; i < len; i++) {
-            double r = scale * a[off + i] - shift;
+            double r = scale * (a[off + i] - center) - shift;
             double t = r > 0 ? power(r, power) : 0.0;
             out[outOff + i] = t;
             s += t;

@@ -59,20 +59,21 @@ public interface SimdOps {
     double squaredDistance(double[] a, int aOff, double[] b, int bOff, int len);
 
     /**
-     * $\sum_{i<len} [\,c\,a_{off+i} - shift\,]_+^{power}$ with $c$ = {@code scale}: the rectified
-     * power sum that threshold searches (entmax bisection, adaptive bandwidths) evaluate.
+     * $\sum_{i<len} [\,c\,(a_{off+i} - center) - shift\,]_+^{power}$ with $c$ = {@code scale}: the
+     * rectified power sum that threshold searches (entmax bisection, adaptive bandwidths) evaluate.
+     * Subtracting a {@code center} (the row maximum) first keeps the differences exact for large scores.
      *
-     * <p>A term contributes only when $c\,a_{off+i} - shift &gt; 0$, so $-\infty$ elements (masked
-     * keys, with $c &gt; 0$) contribute 0 and {@code power = 0} counts the positive terms. Powers 0,
-     * 1, 2 and 3 are computed by multiplication, others with {@code pow}; a negative power is
-     * allowed (terms that are not positive still contribute 0). Elements must not be NaN.
+     * <p>A term contributes only when its bracket is positive, so $-\infty$ elements (masked keys,
+     * with $c &gt; 0$) contribute 0 and {@code power = 0} counts the positive terms. Powers 0, 1, 2
+     * and 3 are computed by multiplication, others with {@code pow}; a negative power is allowed
+     * (terms that are not positive still contribute 0). Elements must not be NaN.
      */
-    double sumRectifiedPower(double[] a, int off, int len, double scale, double shift, double power);
+    double sumRectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power);
 
     /**
-     * Writes $[\,c\,a_{off+i} - shift\,]_+^{power}$ into {@code out} (0 where the bracket is not
-     * positive) and returns their sum; the terms are those of {@link #sumRectifiedPower}.
+     * Writes $[\,c\,(a_{off+i} - center) - shift\,]_+^{power}$ into {@code out} (0 where the
+     * bracket is not positive) and returns their sum; the terms are those of {@link #sumRectifiedPower}.
      */
-    double rectifiedPower(double[] a, int off, int len, double scale, double shift, double power,
+    double rectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power,
                           double[] out, int outOff);
 }

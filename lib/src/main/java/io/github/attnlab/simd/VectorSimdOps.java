@@ -167,42 +167,46 @@ final class VectorSimdOps implements SimdOps {
     }
 
     @Override
-    public double sumRectifiedPower(double[] a, int off, int len, double scale, double shift, double power) {
+    public double sumRectifiedPower(double[] a, int off, int len, double center, double scale, double shift,
+                                    double power) {
         if (len < 2 * D.length()) {
-            return SCALAR.sumRectifiedPower(a, off, len, scale, shift, power);
+            return SCALAR.sumRectifiedPower(a, off, len, center, scale, shift, power);
         }
         DoubleVector acc0 = DoubleVector.zero(D);
         DoubleVector acc1 = DoubleVector.zero(D);
         int step = D.length();
         int i = 0;
         for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
-            acc0 = acc0.add(rectifiedPower(DoubleVector.fromArray(D, a, off + i), scale, shift, power));
-            acc1 = acc1.add(rectifiedPower(DoubleVector.fromArray(D, a, off + i + step), scale, shift, power));
+            DoubleVector x0 = DoubleVector.fromArray(D, a, off + i);
+            DoubleVector x1 = DoubleVector.fromArray(D, a, off + i + step);
+            acc0 = acc0.add(rectifiedPower(x0, center, scale, shift, power));
+            acc1 = acc1.add(rectifiedPower(x1, center, scale, shift, power));
         }
         double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        return s + SCALAR.sumRectifiedPower(a, off + i, len - i, scale, shift, power);
+        return s + SCALAR.sumRectifiedPower(a, off + i, len - i, center, scale, shift, power);
     }
 
     @Override
-    public double rectifiedPower(double[] a, int off, int len, double scale, double shift, double power,
+    public double rectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power,
                                  double[] out, int outOff) {
         if (len < 2 * D.length()) {
-            return SCALAR.rectifiedPower(a, off, len, scale, shift, power, out, outOff);
+            return SCALAR.rectifiedPower(a, off, len, center, scale, shift, power, out, outOff);
         }
         DoubleVector acc = DoubleVector.zero(D);
         int i = 0;
         for (int bound = D.loopBound(len); i < bound; i += D.length()) {
-            DoubleVector t = rectifiedPower(DoubleVector.fromArray(D, a, off + i), scale, shift, power);
+            DoubleVector t = rectifiedPower(DoubleVector.fromArray(D, a, off + i), center, scale, shift, power);
             t.intoArray(out, outOff + i);
             acc = acc.add(t);
         }
         double s = acc.reduceLanes(VectorOperators.ADD);
-        return s + SCALAR.rectifiedPower(a, off + i, len - i, scale, shift, power, out, outOff + i);
+        return s + SCALAR.rectifiedPower(a, off + i, len - i, center, scale, shift, power, out, outOff + i);
     }
 
-    /** $[c\,x - shift]_+^{power}$ lane by lane; lanes whose bracket is not positive are 0. */
-    private static DoubleVector rectifiedPower(DoubleVector x, double scale, double shift, double power) {
-        DoubleVector r = x.mul(scale).sub(shift);
+    /** $[c\,(x - center) - shift]_+^{power}$ lane by lane; lanes whose bracket is not positive are 0. */
+    private static DoubleVector rectifiedPower(DoubleVector x, double center, double scale, double shift,
+                                               double power) {
+        DoubleVector r = x.sub(center).mul(scale).sub(shift);
         VectorMask<Double> positive = r.compare(VectorOperators.GT, 0.0);
         DoubleVector z = DoubleVector.zero(D);
         if (power == 1) {

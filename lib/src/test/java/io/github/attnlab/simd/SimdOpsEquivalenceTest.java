@@ -116,16 +116,17 @@ class SimdOpsEquivalenceTest {
         for (double power : POWERS) {
             for (double scale : new double[] {0.5, -1}) {
                 double shift = scale > 0 ? 0.1 : -0.3;
-                double ss = s.sumRectifiedPower(a, 3, n, scale, shift, power);
-                double sv = v.sumRectifiedPower(a, 3, n, scale, shift, power);
+                double center = scale > 0 ? 0.25 : 0;
+                double ss = s.sumRectifiedPower(a, 3, n, center, scale, shift, power);
+                double sv = v.sumRectifiedPower(a, 3, n, center, scale, shift, power);
                 String where = "n=" + n + " power=" + power + " scale=" + scale;
                 assertEquals(ss, sv, SUM_RTOL * Math.abs(ss) + 1e-300, where);
 
                 double[] outS = new double[n + 2];
                 double[] outV = new double[n + 2];
                 outV[0] = outV[n + 1] = 42;
-                double ws = s.rectifiedPower(a, 3, n, scale, shift, power, outS, 1);
-                double wv = v.rectifiedPower(a, 3, n, scale, shift, power, outV, 1);
+                double ws = s.rectifiedPower(a, 3, n, center, scale, shift, power, outS, 1);
+                double wv = v.rectifiedPower(a, 3, n, center, scale, shift, power, outV, 1);
                 assertEquals(ws, wv, SUM_RTOL * Math.abs(ws) + 1e-300, where);
                 assertEquals(ss, ws, SUM_RTOL * Math.abs(ss) + 1e-300, "sum and written terms, " + where);
                 assertEquals(42.0, outV[0], 0.0, "wrote before its range, " + where);

@@ -107,7 +107,7 @@ public final class NadarayaWatson {
         check(sqDist, out, off, len);
         double sum;
         if (kernel.isCompact()) {
-            sum = SimdOps.get().rectifiedPower(sqDist, off, len, -1 / (b * b), -1, kernel.order(), out, off);
+            sum = SimdOps.get().rectifiedPower(sqDist, off, len, 0, -1 / (b * b), -1, kernel.order(), out, off);
         } else {
             double min = Double.POSITIVE_INFINITY;
             for (int i = off; i < off + len; i++) {
@@ -148,7 +148,7 @@ public final class NadarayaWatson {
             min = Math.min(min, sqDist[i]);
         }
         double hi = -c * min;
-        double t = RectifiedPowerEquation.solve(sqDist, off, len, -c, kernel.order(), hi - 1, hi);
+        double t = RectifiedPowerEquation.solve(sqDist, off, len, 0, -c, kernel.order(), hi - 1, hi);
         double b = Math.sqrt(-t / c);
         fixedWeights(kernel, b, sqDist, out, off, len);
         return b;
@@ -157,7 +157,7 @@ public final class NadarayaWatson {
     /** $\sum_i ((b^2 - d_i^2)/(2nh^2))_+^n$, which adaptive normalisation sets to 1. */
     static double adaptiveMass(double n, double h, double b, double[] sqDist) {
         double c = 1 / (2 * n * h * h);
-        return SimdOps.get().sumRectifiedPower(sqDist, 0, sqDist.length, -c, -c * b * b, n);
+        return SimdOps.get().sumRectifiedPower(sqDist, 0, sqDist.length, 0, -c, -c * b * b, n);
     }
 
     private static void check(double[] sqDist, double[] out, int off, int len) {
