@@ -64,8 +64,9 @@ public interface SimdOps {
      * Subtracting a {@code center} (the row maximum) first keeps the differences exact for large scores.
      *
      * <p>A term contributes only when its bracket is positive, so $-\infty$ elements (masked keys,
-     * with $c &gt; 0$) contribute 0 and {@code power = 0} counts the positive terms. Powers 0, 1, 2
-     * and 3 are computed by multiplication, others with {@code pow}; a negative power is allowed
+     * with $c &gt; 0$) contribute 0 and {@code power = 0} counts the positive terms. A power within
+     * $10^{-12}$ of an integer of magnitude at most 64 is computed as that integer power by repeated
+     * squaring (so $1/(4/3 - 1)$ is a cube), others with {@code Math.pow}; a negative power is allowed
      * (terms that are not positive still contribute 0). Elements must not be NaN.
      */
     double sumRectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power);

@@ -100,8 +100,11 @@ class SimdOpsEquivalenceTest {
         }
     }
 
-    /** Powers of the entmax family (1/(α−1) for α = 2, 1.5, 4/3, 1.25, 1.1) and of its Jacobian (2 − α). */
-    static final double[] POWERS = {0, 1, 2, 3, 4, 10, 0.5, 2.5, -0.5};
+    /**
+     * Powers of the entmax family (1/(α−1) for α = 2, 1.5, 4/3 in floating point, 1.25, 1.1, 1 + 1/64), of its
+     * Jacobian (2 − α) and beyond the repeated-squaring range (65).
+     */
+    static final double[] POWERS = {0, 1, 2, 3, 4, 10, 1 / (4.0 / 3 - 1), 64, 65, -1, 0.5, 2.5, -0.5};
 
     @ParameterizedTest
     @MethodSource("sizes")
@@ -133,6 +136,9 @@ class SimdOpsEquivalenceTest {
                 assertEquals(42.0, outV[n + 1], 0.0, "wrote after its range, " + where);
                 for (int i = 1; i <= n; i++) {
                     assertEquals(outS[i], outV[i], 4 * Math.ulp(outS[i]), "term " + i + ", " + where);
+                    double bracket = scale * (a[2 + i] - center) - shift;
+                    double exact = bracket > 0 ? Math.pow(bracket, power) : 0;
+                    assertEquals(exact, outS[i], 1e-13 * exact, "term " + i + " against Math.pow, " + where);
                 }
             }
         }
