@@ -40,18 +40,4 @@ final class RandomRows {
             Normalizer.normalizedRelu(0), Normalizer.normalizedRelu(2, -0.1)
         };
     }
-
-    static double[] unit(Random r, int d) {
-        double[] x = new double[d];
-        double s = 0;
-        for (int i = 0; i < d; i++) {
-            x[i] = r.nextGaussian();
-            s += x[i] * x[i];
-        }
-        s = Math.sqrt(s);
-        for (int i = 0; i < d; i++) {
-            x[i] /= s;
-        }
-        return x;
-    }
 }
