@@ -78,8 +78,11 @@ public record Entmax(double alpha, ThresholdMethod method) implements Normalizer
         Jacobians.entmax(alpha, scores, p, g, out, off, len);
     }
 
-    /** $\partial p/\partial\alpha$ at fixed scores, see {@link Jacobians#entmaxAlpha}. */
+    /** $\partial p/\partial\alpha$ at fixed scores, see {@link Jacobians#entmaxAlpha}; {@code result} must be this $\alpha$'s. */
     public double[] alphaDerivative(Normalized result) {
+        if (!(result.normalizer() instanceof Entmax) || ((Entmax) result.normalizer()).alpha() != alpha) {
+            throw new IllegalArgumentException("the result of " + result.normalizer().name() + " is not one of " + name());
+        }
         double[] out = new double[result.size()];
         Jacobians.entmaxAlpha(alpha, result.scores(), result.p(), out, 0, out.length);
         return out;

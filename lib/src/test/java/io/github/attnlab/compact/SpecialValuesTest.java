@@ -73,6 +73,8 @@ class SpecialValuesTest {
         assertEquals("sparsemax", Normalizer.entmax(2).name());
         assertEquals("1.5-entmax (bisection)", Normalizer.entmax(1.5, ThresholdMethod.BISECTION).name());
         assertEquals("1.333-entmax", Normalizer.entmax(4.0 / 3).name());
+        Entmax e = new Entmax(1.5, ThresholdMethod.BISECTION);
+        assertThrows(IllegalArgumentException.class, () -> e.alphaDerivative(Normalizer.sparsemax().apply(1, 2)));
     }
 
     @Test
