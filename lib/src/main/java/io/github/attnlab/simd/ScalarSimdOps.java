@@ -76,4 +76,69 @@ final class ScalarSimdOps implements SimdOps {
         }
         return s;
     }
+
+    @Override
+    public double sumRectifiedPower(double[] a, int off, int len, double center, double scale, double shift,
+                                    double power) {
+        int k = integerPower(power);
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            double r = scale * (a[off + i] - center) - shift;
+            if (r > 0) {
+                s += k == NOT_INTEGER ? Math.pow(r, power) : power(r, k);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public double rectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power,
+                                 double[] out, int outOff) {
+        int k = integerPower(power);
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            double r = scale * (a[off + i] - center) - shift;
+            double t = r > 0 ? (k == NOT_INTEGER ? Math.pow(r, power) : power(r, k)) : 0.0;
+            out[outOff + i] = t;
+            s += t;
+        }
+        return s;
+    }
+
+    /** Returned by {@link #integerPower} for a power that is not a small integer. */
+    static final int NOT_INTEGER = Integer.MIN_VALUE;
+    /** Largest |power| computed by repeated squaring. */
+    static final int MAX_INTEGER_POWER = 64;
+
+    /**
+     * The integer within $10^{-12}$ (relative) of {@code power} when its magnitude is at most 64, else
+     * {@link #NOT_INTEGER}: so $1/(4/3 - 1) = 3.0000000000000004$ is computed as a cube, by
+     * multiplication, on both paths.
+     */
+    static int integerPower(double power) {
+        double k = Math.rint(power);
+        if (Math.abs(k) <= MAX_INTEGER_POWER && Math.abs(power - k) <= 1e-12 * Math.max(1, Math.abs(k))) {
+            return (int) k;
+        }
+        return NOT_INTEGER;
+    }
+
+    /** $r^k$ by repeated squaring ($r^{-k} = 1/r^k$). */
+    static double power(double r, int k) {
+        if (k < 0) {
+            return 1 / power(r, -k);
+        }
+        double result = 1;
+        double base = r;
+        while (k > 0) {
+            if ((k & 1) != 0) {
+                result *= base;
+            }
+            k >>= 1;
+            if (k > 0) {
+                base *= base;
+            }
+        }
+        return result;
+    }
 }

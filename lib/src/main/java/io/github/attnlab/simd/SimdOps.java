@@ -57,4 +57,24 @@ public interface SimdOps {
 
     /** $\sum_{i<len} (a_{aOff+i} - b_{bOff+i})^2$. */
     double squaredDistance(double[] a, int aOff, double[] b, int bOff, int len);
+
+    /**
+     * $\sum_{i<len} [\,c\,(a_{off+i} - center) - shift\,]_+^{power}$ with $c$ = {@code scale}: the
+     * rectified power sum that threshold searches (entmax bisection, adaptive bandwidths) evaluate.
+     * Subtracting a {@code center} (the row maximum) first keeps the differences exact for large scores.
+     *
+     * <p>A term contributes only when its bracket is positive, so $-\infty$ elements (masked keys,
+     * with $c &gt; 0$) contribute 0 and {@code power = 0} counts the positive terms. A power within
+     * $10^{-12}$ of an integer of magnitude at most 64 is computed as that integer power by repeated
+     * squaring (so $1/(4/3 - 1)$ is a cube), others with {@code Math.pow}; a negative power is allowed
+     * (terms that are not positive still contribute 0). Elements must not be NaN.
+     */
+    double sumRectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power);
+
+    /**
+     * Writes $[\,c\,(a_{off+i} - center) - shift\,]_+^{power}$ into {@code out} (0 where the
+     * bracket is not positive) and returns their sum; the terms are those of {@link #sumRectifiedPower}.
+     */
+    double rectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power,
+                          double[] out, int outOff);
 }

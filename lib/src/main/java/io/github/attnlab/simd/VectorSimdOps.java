@@ -2,6 +2,7 @@ package io.github.attnlab.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -17,6 +18,8 @@ final class VectorSimdOps implements SimdOps {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final SimdOps SCALAR = ScalarSimdOps.INSTANCE;
+    /** Largest integer power of {@link #sumRectifiedPower} computed on lanes. */
+    private static final int MAX_LANE_POWER = 4;
 
     /** Public no-argument constructor for reflective loading. */
     public VectorSimdOps() {
@@ -163,5 +166,74 @@ final class VectorSimdOps implements SimdOps {
             s = Math.fma(d, d, s);
         }
         return s;
+    }
+
+    /**
+     * The integer powers 0 to 4 (see {@link ScalarSimdOps#integerPower}: the powers of sparsemax,
+     * 1.5-, 4/3- and 1.25-entmax) run on lanes, in straight-line code with the scalar path's order of
+     * multiplications; other powers run the scalar loop, because {@code lanewise(POW)} is not
+     * intrinsified on JDK 17 and measured about 7 times slower than scalar {@code Math.pow} here.
+     */
+    @Override
+    public double sumRectifiedPower(double[] a, int off, int len, double center, double scale, double shift,
+                                    double power) {
+        int k = ScalarSimdOps.integerPower(power);
+        if (len < 2 * D.length() || k < 0 || k > MAX_LANE_POWER) {
+            return SCALAR.sumRectifiedPower(a, off, len, center, scale, shift, power);
+        }
+        DoubleVector acc0 = DoubleVector.zero(D);
+        DoubleVector acc1 = DoubleVector.zero(D);
+        int step = D.length();
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            DoubleVector x0 = DoubleVector.fromArray(D, a, off + i);
+            DoubleVector x1 = DoubleVector.fromArray(D, a, off + i + step);
+            acc0 = acc0.add(rectifiedPower(x0, center, scale, shift, k));
+            acc1 = acc1.add(rectifiedPower(x1, center, scale, shift, k));
+        }
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return s + SCALAR.sumRectifiedPower(a, off + i, len - i, center, scale, shift, power);
+    }
+
+    @Override
+    public double rectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power,
+                                 double[] out, int outOff) {
+        int k = ScalarSimdOps.integerPower(power);
+        if (len < 2 * D.length() || k < 0 || k > MAX_LANE_POWER) {
+            return SCALAR.rectifiedPower(a, off, len, center, scale, shift, power, out, outOff);
+        }
+        DoubleVector acc = DoubleVector.zero(D);
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+            DoubleVector t = rectifiedPower(DoubleVector.fromArray(D, a, off + i), center, scale, shift, k);
+            t.intoArray(out, outOff + i);
+            acc = acc.add(t);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        return s + SCALAR.rectifiedPower(a, off + i, len - i, center, scale, shift, power, out, outOff + i);
+    }
+
+    /** $[c\,(x - center) - shift]_+^{k}$ lane by lane for $0 \le k \le 4$; lanes whose bracket is not positive are 0. */
+    private static DoubleVector rectifiedPower(DoubleVector x, double center, double scale, double shift, int k) {
+        DoubleVector r = x.sub(center).mul(scale).sub(shift);
+        VectorMask<Double> positive = r.compare(VectorOperators.GT, 0.0);
+        DoubleVector t;
+        switch (k) {
+            case 0:
+                return DoubleVector.zero(D).blend(1.0, positive);
+            case 1:
+                t = r;
+                break;
+            case 2:
+                t = r.mul(r);
+                break;
+            case 3:
+                t = r.mul(r.mul(r));
+                break;
+            default:
+                DoubleVector r2 = r.mul(r);
+                t = r2.mul(r2);
+        }
+        return DoubleVector.zero(D).blend(t, positive);
     }
 }

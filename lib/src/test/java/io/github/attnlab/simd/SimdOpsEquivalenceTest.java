@@ -99,4 +99,48 @@ class SimdOpsEquivalenceTest {
             assertEquals(ys[i], yv[i], 2 * Math.ulp(Math.abs(ys[i]) + 1), "axpy at " + i);
         }
     }
+
+    /**
+     * Powers of the entmax family (1/(α−1) for α = 2, 1.5, 4/3 in floating point, 1.25, 1.1, 1 + 1/64), of its
+     * Jacobian (2 − α) and beyond the repeated-squaring range (65).
+     */
+    static final double[] POWERS = {0, 1, 2, 3, 4, 10, 1 / (4.0 / 3 - 1), 64, 65, -1, 0.5, 2.5, -0.5};
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void rectifiedPowersAgree(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(13L * n + 7);
+        double[] a = randoms(r, n + 3, 1);
+        if (n > 2) {
+            a[3 + r.nextInt(n)] = Double.NEGATIVE_INFINITY; // a masked key contributes exactly 0
+        }
+        for (double power : POWERS) {
+            for (double scale : new double[] {0.5, -1}) {
+                double shift = scale > 0 ? 0.1 : -0.3;
+                double center = scale > 0 ? 0.25 : 0;
+                double ss = s.sumRectifiedPower(a, 3, n, center, scale, shift, power);
+                double sv = v.sumRectifiedPower(a, 3, n, center, scale, shift, power);
+                String where = "n=" + n + " power=" + power + " scale=" + scale;
+                assertEquals(ss, sv, SUM_RTOL * Math.abs(ss) + 1e-300, where);
+
+                double[] outS = new double[n + 2];
+                double[] outV = new double[n + 2];
+                outV[0] = outV[n + 1] = 42;
+                double ws = s.rectifiedPower(a, 3, n, center, scale, shift, power, outS, 1);
+                double wv = v.rectifiedPower(a, 3, n, center, scale, shift, power, outV, 1);
+                assertEquals(ws, wv, SUM_RTOL * Math.abs(ws) + 1e-300, where);
+                assertEquals(ss, ws, SUM_RTOL * Math.abs(ss) + 1e-300, "sum and written terms, " + where);
+                assertEquals(42.0, outV[0], 0.0, "wrote before its range, " + where);
+                assertEquals(42.0, outV[n + 1], 0.0, "wrote after its range, " + where);
+                for (int i = 1; i <= n; i++) {
+                    assertEquals(outS[i], outV[i], 4 * Math.ulp(outS[i]), "term " + i + ", " + where);
+                    double bracket = scale * (a[2 + i] - center) - shift;
+                    double exact = bracket > 0 ? Math.pow(bracket, power) : 0;
+                    assertEquals(exact, outS[i], 1e-13 * exact, "term " + i + " against Math.pow, " + where);
+                }
+            }
+        }
+    }
 }
