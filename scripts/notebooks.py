@@ -152,7 +152,9 @@ def cmd_run(args):
                      "Java (AttnLab build)", TARGET / "jupyter" / "mima_cache")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(spec_root)] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p])
-    shutil.rmtree(REPRO, ignore_errors=True)
+    full_run = not args.notebooks
+    if full_run:
+        shutil.rmtree(REPRO, ignore_errors=True)
     records, claims = [], []
     for nb in notebooks:
         log(f"{nb.name}: executing")
@@ -164,8 +166,15 @@ def cmd_run(args):
             f"{len(cl)} claims, {failed} failed")
         if rec["error"]:
             print(rec["error"], file=sys.stderr)
-    (REPRO).mkdir(parents=True, exist_ok=True)
-    (REPRO / "run.json").write_text(json.dumps(records, indent=2))
+    REPRO.mkdir(parents=True, exist_ok=True)
+    run_file = REPRO / "run.json"
+    if not full_run and run_file.exists():
+        # A partial run replaces its notebooks' entries and keeps the others from the last run.
+        ran = {r["notebook"] for r in records}
+        kept = [r for r in json.loads(run_file.read_text()) if r["notebook"] not in ran]
+        records = sorted(kept + records, key=lambda r: r["notebook"])
+        claims = load_claims(records)
+    run_file.write_text(json.dumps(records, indent=2))
     return write_report(records, claims)
 
 
@@ -271,8 +280,8 @@ def render_html(doc):
     return "\n".join(parts)
 
 
-def cmd_report(_args):
-    records = json.loads((REPRO / "run.json").read_text())
+def load_claims(records):
+    """The claims recorded by the given notebooks' last executions, in notebook order."""
     claims = []
     for r in records:
         f = REPRO / "claims" / (Path(r["notebook"]).stem + ".jsonl")
@@ -281,7 +290,12 @@ def cmd_report(_args):
                 c = json.loads(line)
                 c["notebook"] = r["notebook"]
                 claims.append(c)
-    return write_report(records, claims)
+    return claims
+
+
+def cmd_report(_args):
+    records = json.loads((REPRO / "run.json").read_text())
+    return write_report(records, load_claims(records))
 
 
 def main():
