@@ -19,7 +19,6 @@ final class VectorSimdOps implements SimdOps {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final SimdOps SCALAR = ScalarSimdOps.INSTANCE;
-    private static final VectorGemm GEMM = new VectorGemm(F);
 
     /** Public no-argument constructor for reflective loading. */
     public VectorSimdOps() {
@@ -171,7 +170,7 @@ final class VectorSimdOps implements SimdOps {
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
-        GEMM.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        VectorGemm.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
     @Override
