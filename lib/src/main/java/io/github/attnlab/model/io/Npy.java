@@ -50,7 +50,12 @@ public final class Npy {
 
     /** Writes floats as {@code type} (FLOAT16 or FLOAT32) with the given shape. */
     public static void write(Path file, Type type, int[] shape, float[] values) {
-        checkCount(file, shape, values.length);
+        save(file, ByteBuffer.wrap(toBytes(file.toString(), type, shape, values)));
+    }
+
+    /** The bytes of a {@code .npy} file holding floats as {@code type} (FLOAT16 or FLOAT32). */
+    public static byte[] toBytes(String name, Type type, int[] shape, float[] values) {
+        checkCount(name, shape, values.length);
         ByteBuffer b = header(type, shape, values.length);
         for (float v : values) {
             if (type == Type.FLOAT16) {
@@ -58,15 +63,15 @@ public final class Npy {
             } else if (type == Type.FLOAT32) {
                 b.putFloat(v);
             } else {
-                throw new IllegalArgumentException(file + ": floats cannot be written as " + type);
+                throw new IllegalArgumentException(name + ": floats cannot be written as " + type);
             }
         }
-        save(file, b);
+        return b.array();
     }
 
     /** Writes 32-bit integers with the given shape. */
     public static void write(Path file, int[] shape, int[] values) {
-        checkCount(file, shape, values.length);
+        checkCount(file.toString(), shape, values.length);
         ByteBuffer b = header(Type.INT32, shape, values.length);
         for (int v : values) {
             b.putInt(v);
@@ -76,7 +81,11 @@ public final class Npy {
 
     /** Reads a float16 or float32 file as floats, named after the file. */
     public static Tensor readFloats(Path file) {
-        byte[] all = load(file);
+        return readFloats(file, load(file));
+    }
+
+    /** Parses the bytes of a float16 or float32 file (named {@code file} in errors) as floats. */
+    public static Tensor readFloats(Path file, byte[] all) {
         Object[] h = parse(file, all);
         Type t = (Type) h[0];
         int[] shape = (int[]) h[1];
@@ -163,7 +172,7 @@ public final class Npy {
         return b;
     }
 
-    private static void checkCount(Path file, int[] shape, int n) {
+    private static void checkCount(String file, int[] shape, int n) {
         if (count(shape) != n) {
             throw new IllegalArgumentException(file + ": shape " + Arrays.toString(shape) + " does not hold " + n + " values");
         }

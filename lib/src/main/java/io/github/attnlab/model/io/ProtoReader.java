@@ -116,7 +116,8 @@ final class ProtoReader {
                 pos += 8;
                 break;
             case LENGTH_DELIMITED:
-                pos += length();
+                int len = length(); // reads the length first: pos moves past it
+                pos += len;
                 break;
             case FIXED32:
                 check(pos + 4);
