@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A synthetic ONNX model: naming of generated initializers, and damaged files. */
-class OnnxInitializersTest {
+public class OnnxInitializersTest {
 
-    static byte[] tensor(String name, int[] dims, float[] v, boolean raw) {
+    public static byte[] tensor(String name, int[] dims, float[] v, boolean raw) {
         ProtoWriter t = new ProtoWriter();
         for (int d : dims) {
             t.varint(1, d);

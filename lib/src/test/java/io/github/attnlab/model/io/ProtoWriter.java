@@ -4,17 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** A minimal protocol-buffer writer for building test files (checkpoint entries, ONNX models). */
-final class ProtoWriter {
+public final class ProtoWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    ProtoWriter varint(int field, long v) {
+    public ProtoWriter varint(int field, long v) {
         tag(field, 0);
         raw(v);
         return this;
     }
 
-    ProtoWriter fixed32(int field, int v) {
+    public ProtoWriter fixed32(int field, int v) {
         tag(field, 5);
         for (int i = 0; i < 4; i++) {
             out.write(v >>> (8 * i));
@@ -22,22 +22,22 @@ final class ProtoWriter {
         return this;
     }
 
-    ProtoWriter bytes(int field, byte[] b) {
+    public ProtoWriter bytes(int field, byte[] b) {
         tag(field, 2);
         raw(b.length);
         out.writeBytes(b);
         return this;
     }
 
-    ProtoWriter string(int field, String s) {
+    public ProtoWriter string(int field, String s) {
         return bytes(field, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    ProtoWriter message(int field, ProtoWriter m) {
+    public ProtoWriter message(int field, ProtoWriter m) {
         return bytes(field, m.toBytes());
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return out.toByteArray();
     }
 
@@ -45,7 +45,7 @@ final class ProtoWriter {
         raw((long) field << 3 | wire);
     }
 
-    void raw(long v) {
+    public void raw(long v) {
         while ((v & ~0x7fL) != 0) {
             out.write((int) (v & 0x7f) | 0x80);
             v >>>= 7;
