@@ -148,6 +148,12 @@ public final class Bert {
         return out;
     }
 
+    /** The queries and keys of every layer and head on an encoding (for searches over the keys). */
+    public QueryKeys queryKeys(Encoding e) {
+        Encoder.Output o = new Encoder(weights, ops).run(checked(e).ids(), false, true);
+        return new QueryKeys(config(), e.tokens(), o.projections());
+    }
+
     /** The last layer's hidden states, flat $n \times H$ row-major. */
     public float[] lastHiddenState(Encoding e) {
         return new Encoder(weights, ops).run(checked(e).ids(), false).hidden();

@@ -15,8 +15,11 @@ import io.github.attnlab.simd.SimdOps;
  */
 final class Encoder {
 
-    /** The hidden states and, when kept, the attention of every layer and head. */
-    record Output(int n, float[] hidden, float[] scores, float[] probabilities) {
+    /**
+     * The hidden states and, when kept, the attention of every layer and head and the projections
+     * $[Q\,K\,V]$ of every layer ({@code [layer][token][3H]}).
+     */
+    record Output(int n, float[] hidden, float[] scores, float[] probabilities, float[] projections) {
     }
 
     private final BertWeights w;
@@ -28,6 +31,10 @@ final class Encoder {
     }
 
     Output run(int[] ids, boolean keepAttention) {
+        return run(ids, keepAttention, false);
+    }
+
+    Output run(int[] ids, boolean keepAttention, boolean keepProjections) {
         BertConfig c = w.config;
         int n = ids.length;
         int h = c.hidden();
@@ -43,6 +50,7 @@ final class Encoder {
         int maps = c.layers() * heads * n * n;
         float[] scores = keepAttention ? new float[maps] : null;
         float[] probs = keepAttention ? new float[maps] : null;
+        float[] projections = keepProjections ? new float[c.layers() * n * 3 * h] : null;
         float[] qkv = new float[n * 3 * h];
         float[] kt = new float[d * n];
         float[] s = new float[n * n];
@@ -54,6 +62,9 @@ final class Encoder {
         for (int l = 0; l < c.layers(); l++) {
             BertWeights.Layer lw = w.layers[l];
             linear(x, n, h, lw.qkvW(), lw.qkvB(), 3 * h, qkv);
+            if (keepProjections) {
+                System.arraycopy(qkv, 0, projections, l * n * 3 * h, n * 3 * h);
+            }
             for (int a = 0; a < heads; a++) {
                 for (int t = 0; t < n; t++) {
                     for (int j = 0; j < d; j++) {
@@ -83,7 +94,7 @@ final class Encoder {
             addInto(x, y);
             layerNorm(x, n, h, lw.ln2G(), lw.ln2B(), c.layerNormEps());
         }
-        return new Output(n, x, scores, probs);
+        return new Output(n, x, scores, probs, projections);
     }
 
     /** $out = in\,W + b$ for $in$ ($n \times k$) and $W$ ($k \times m$). */
