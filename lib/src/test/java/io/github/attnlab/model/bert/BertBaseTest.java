@@ -92,6 +92,31 @@ class BertBaseTest {
         assertTrue(mass >= 0.35, "mean mass on [SEP] in layers 7-9: " + mass);
     }
 
+    /** The exported queries and keys give back the scores: s = Q K^T / sqrt(d), float products vs double. */
+    @Test
+    void queryKeysReproduceTheScores() {
+        AttentionTensor att = bert.attention(passage);
+        QueryKeys qk = bert.queryKeys(passage);
+        for (int l = 0; l < 12; l += 5) {
+            for (int h = 0; h < 12; h += 7) {
+                double[][] q = qk.queries(l, h);
+                double[][] k = qk.keys(l, h);
+                double[][] s = att.scores(l, h);
+                for (int i = 0; i < 128; i += 9) {
+                    for (int j = 0; j < 128; j++) {
+                        double dot = 0;
+                        double abs = 0;
+                        for (int c = 0; c < 64; c++) {
+                            dot += q[i][c] * k[j][c];
+                            abs += Math.abs(q[i][c] * k[j][c]);
+                        }
+                        assertEquals(dot * qk.scale(), s[i][j], 64 * 1.2e-7 * abs * qk.scale() + 1e-6);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void inputsLongerThan512PositionsAreRefused() {
         String text = "whale ".repeat(600);
