@@ -24,12 +24,15 @@ class BertBaseTest {
 
     static Bert bert;
     static Encoding passage;
+    /** The passage's attention, computed once (a forward pass costs seconds on the scalar path). */
+    static AttentionTensor att;
 
     @BeforeAll
     static void load() {
         bert = Bert.load();
         String chapter1 = Corpus.find(AttentionDatasets.open().corpus("moby-dick"), "moby-dick/chapter_1").text();
         passage = bert.passages(chapter1, 128).get(0);
+        att = bert.attention(passage);
     }
 
     @Test
@@ -44,7 +47,6 @@ class BertBaseTest {
 
     @Test
     void attentionRowsAreSoftmaxesOfTheScores() {
-        AttentionTensor att = bert.attention(passage);
         assertEquals(128, att.length());
         assertTrue(att.maxRowSumError() <= ROW_SUM_TOL, "row sums: " + att.maxRowSumError());
         for (int l = 0; l < 12; l += 3) {
@@ -70,7 +72,6 @@ class BertBaseTest {
      */
     @Test
     void middleLayersAttendToSep() {
-        AttentionTensor att = bert.attention(passage);
         double mass = 0;
         for (int l = 6; l <= 8; l++) {
             for (int h = 0; h < 12; h++) {
@@ -95,7 +96,6 @@ class BertBaseTest {
     /** The exported queries and keys give back the scores: s = Q K^T / sqrt(d), float products vs double. */
     @Test
     void queryKeysReproduceTheScores() {
-        AttentionTensor att = bert.attention(passage);
         QueryKeys qk = bert.queryKeys(passage);
         for (int l = 0; l < 12; l += 5) {
             for (int h = 0; h < 12; h += 7) {
