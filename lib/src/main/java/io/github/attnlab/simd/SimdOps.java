@@ -11,7 +11,8 @@ package io.github.attnlab.simd;
  * the choice to the library ({@code auto}, the default); the choice is logged once.
  *
  * <p>All operations read ranges of caller-owned arrays, write only into the output arguments they
- * name and allocate nothing. Results of the two implementations agree to rounding (summation order
+ * name and allocate nothing, except that the vector {@link #gemm} copies panels of its operands
+ * into two small buffers per call (at most $256\,(m + 6 + 2\ell)$ floats for $\ell$ lanes). Results of the two implementations agree to rounding (summation order
  * and the vector {@code exp} differ in the last bits), not bit for bit.
  */
 public interface SimdOps {
