@@ -141,4 +141,47 @@ final class ScalarSimdOps implements SimdOps {
         }
         return result;
     }
+
+    @Override
+    public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc) {
+        FloatKernels.checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            java.util.Arrays.fill(c, ci, ci + n, 0f);
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * lda + p];
+                int bp = bOff + p * ldb;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void softmax(float[] a, int off, int len, float[] out, int outOff) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < len; i++) {
+            max = Math.max(max, a[off + i]);
+        }
+        FloatKernels.checkSoftmax(max, len);
+        double sum = 0;
+        for (int i = 0; i < len; i++) {
+            float e = FloatKernels.exp(a[off + i] - max);
+            out[outOff + i] = e;
+            sum += e;
+        }
+        float s = (float) sum;
+        for (int i = 0; i < len; i++) {
+            out[outOff + i] = out[outOff + i] / s;
+        }
+    }
+
+    @Override
+    public void gelu(float[] x, int off, int len, float[] out, int outOff) {
+        for (int i = 0; i < len; i++) {
+            out[outOff + i] = FloatKernels.gelu(x[off + i]);
+        }
+    }
 }

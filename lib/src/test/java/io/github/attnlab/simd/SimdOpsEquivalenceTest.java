@@ -143,4 +143,67 @@ class SimdOpsEquivalenceTest {
             }
         }
     }
+
+    /** The float operations are specified to give the same bits on both paths. */
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void gemmIsBitIdentical(int size) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(41L * size + 7);
+        // shapes around the tile sizes (6 rows, 2 vectors of columns, 256-deep blocks)
+        int[][] shapes = {{size, 3, 5}, {7, size % 97 + 1, 33}, {13, 37, size % 600 + 1}, {6, 16, 256},
+            {12, 32, 257}, {1, 1, 1}, {size % 50 + 1, 48, 64}};
+        for (int[] sh : shapes) {
+            int m = sh[0];
+            int n = sh[1];
+            int k = sh[2];
+            float[] a = floats(r, 2 + m * (k + 1));
+            float[] b = floats(r, 3 + k * (n + 2));
+            float[] cs = floats(r, 1 + m * (n + 3));
+            float[] cv = cs.clone();
+            s.gemm(m, n, k, a, 2, k + 1, b, 3, n + 2, cs, 1, n + 3);
+            v.gemm(m, n, k, a, 2, k + 1, b, 3, n + 2, cv, 1, n + 3);
+            assertArrayEquals(cs, cv, "gemm " + m + "x" + n + "x" + k);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void softmaxAndGeluAreBitIdentical(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(13L * n + 5);
+        float[] x = new float[n + 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (12 * r.nextGaussian());
+        }
+        if (n > 2) {
+            x[2 + r.nextInt(n - 1)] = Float.NEGATIVE_INFINITY;
+        }
+        float[] ps = new float[n + 1];
+        float[] pv = new float[n + 1];
+        s.softmax(x, 2, n, ps, 1);
+        v.softmax(x, 2, n, pv, 1);
+        assertArrayEquals(ps, pv, "softmax");
+        x[Math.min(2, n)] = 0.5f;
+        for (int i = 0; i < x.length; i++) {
+            if (Float.isInfinite(x[i])) {
+                x[i] = -3f;
+            }
+        }
+        float[] gs = new float[n + 2];
+        float[] gv = new float[n + 2];
+        s.gelu(x, 1, n, gs, 2);
+        v.gelu(x, 1, n, gv, 2);
+        assertArrayEquals(gs, gv, "gelu");
+    }
+
+    private static float[] floats(Random r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
 }
