@@ -160,12 +160,17 @@ public final class HaarCoefficients {
 
     /** The Hölder exponent fitted on every folder size (see {@link HolderEstimate}). */
     public HolderEstimate holder() {
-        return HolderEstimate.fit(this, 0, 1);
+        return HolderEstimate.fit(this, HolderEstimate.Envelope.MAX, 0, 1);
     }
 
     /** The Hölder exponent fitted on folder fractions in {@code [minFraction, maxFraction]}. */
     public HolderEstimate holder(double minFraction, double maxFraction) {
-        return HolderEstimate.fit(this, minFraction, maxFraction);
+        return HolderEstimate.fit(this, HolderEstimate.Envelope.MAX, minFraction, maxFraction);
+    }
+
+    /** The decay exponent with the given bin summary, on folder fractions in {@code [minFraction, maxFraction]}. */
+    public HolderEstimate decay(HolderEstimate.Envelope envelope, double minFraction, double maxFraction) {
+        return HolderEstimate.fit(this, java.util.Objects.requireNonNull(envelope, "envelope"), minFraction, maxFraction);
     }
 
     /** The sorted magnitudes against their rank, on log-log axes. */

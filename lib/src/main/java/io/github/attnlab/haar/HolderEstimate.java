@@ -16,16 +16,22 @@ import org.jfree.chart.JFreeChart;
  * The others are binned by $\lfloor \log_2 |X| \rfloor$; the envelope point of a bin is its largest
  * $|c|$ (the bound is a supremum) at that coefficient's own $|X|$; least squares of $\log_2 |c|$ on
  * $\log_2 |X|$ over the envelope points gives the slope $s$, and $\hat\alpha = s - 1/2$. Bins whose envelope is 0 are skipped.
+ * With {@link Envelope#RMS} the bins are summarised by their root mean square instead: the exponent of
+ * a typical coefficient (a Besov-type regularity), less sensitive than the supremum to a few
+ * coefficients where the amplitude or the local constant is large.
  */
 public final class HolderEstimate implements Figure {
 
+    private final Envelope envelope;
     private final double alpha;
     private final double intercept;
     private final double rSquared;
     private final double[] logSize;
     private final double[] logEnvelope;
 
-    private HolderEstimate(double alpha, double intercept, double rSquared, double[] logSize, double[] logEnvelope) {
+    private HolderEstimate(Envelope envelope, double alpha, double intercept, double rSquared, double[] logSize,
+                           double[] logEnvelope) {
+        this.envelope = envelope;
         this.alpha = alpha;
         this.intercept = intercept;
         this.rSquared = rSquared;
@@ -33,12 +39,21 @@ public final class HolderEstimate implements Figure {
         this.logEnvelope = logEnvelope;
     }
 
-    static HolderEstimate fit(HaarCoefficients c, double minFraction, double maxFraction) {
+    /** How a bin of coefficients is summarised. */
+    public enum Envelope {
+        /** The largest $|c|$ in the bin, at its own $|X|$: the Hölder exponent (a supremum bound). */
+        MAX,
+        /** The root mean square of the bin, at its mean $\log_2 |X|$: the decay of a typical coefficient. */
+        RMS
+    }
+
+    static HolderEstimate fit(HaarCoefficients c, Envelope envelope, double minFraction, double maxFraction) {
         if (!(minFraction >= 0 && minFraction <= maxFraction && maxFraction <= 1)) {
             throw new IllegalArgumentException("fraction range [" + minFraction + ", " + maxFraction + "] is not inside [0, 1]");
         }
         double[] v = c.values();
-        TreeMap<Integer, double[]> bins = new TreeMap<>(); // bin -> {log2 size of the largest |c|, largest |c|}
+        // bin -> MAX: {log2 size of the largest |c|, largest |c|}; RMS: {sum log2 size, sum c^2, count}
+        TreeMap<Integer, double[]> bins = new TreeMap<>();
         for (int i = 0; i < v.length; i++) {
             if (c.usesScaling(i)) {
                 continue;
@@ -49,10 +64,22 @@ public final class HolderEstimate implements Figure {
             }
             double ls = Math.log(s) / Math.log(2);
             int bin = (int) Math.floor(ls + 1e-9);
-            double[] b = bins.computeIfAbsent(bin, k -> new double[2]);
-            if (Math.abs(v[i]) > b[1]) {
-                b[0] = ls;
-                b[1] = Math.abs(v[i]);
+            double[] b = bins.computeIfAbsent(bin, k -> new double[3]);
+            if (envelope == Envelope.MAX) {
+                if (Math.abs(v[i]) > b[1]) {
+                    b[0] = ls;
+                    b[1] = Math.abs(v[i]);
+                }
+            } else {
+                b[0] += ls;
+                b[1] += v[i] * v[i];
+                b[2] += 1;
+            }
+        }
+        if (envelope == Envelope.RMS) {
+            for (double[] b : bins.values()) {
+                b[0] /= b[2];
+                b[1] = Math.sqrt(b[1] / b[2]);
             }
         }
         bins.values().removeIf(b -> !(b[1] > 0));
@@ -66,7 +93,7 @@ public final class HolderEstimate implements Figure {
             k++;
         }
         if (m < 2) {
-            return new HolderEstimate(Double.NaN, Double.NaN, Double.NaN, x, y);
+            return new HolderEstimate(envelope, Double.NaN, Double.NaN, Double.NaN, x, y);
         }
         double mx = 0;
         double my = 0;
@@ -84,7 +111,12 @@ public final class HolderEstimate implements Figure {
         }
         double slope = sxx > 0 ? sxy / sxx : Double.NaN;
         double r2 = sxx > 0 && syy > 0 ? sxy * sxy / (sxx * syy) : Double.NaN;
-        return new HolderEstimate(slope - 0.5, my - slope * mx, r2, x, y);
+        return new HolderEstimate(envelope, slope - 0.5, my - slope * mx, r2, x, y);
+    }
+
+    /** How the bins were summarised. */
+    public Envelope envelope() {
+        return envelope;
     }
 
     /** $\hat\alpha$ = fitted slope $- 1/2$ (NaN with fewer than two usable bins). */
@@ -133,7 +165,8 @@ public final class HolderEstimate implements Figure {
         for (int i = 0; i < fit.length; i++) {
             fit[i] = intercept + slope() * logSize[i];
         }
-        return XYChart.of("Haar coefficient envelope against folder size", "log2 |X|", "log2 max |c_X|")
+        String stat = envelope == Envelope.MAX ? "max" : "rms";
+        return XYChart.of("Haar coefficients (" + stat + " per octave of folder size)", "log2 |X|", "log2 " + stat + " |c_X|")
                 .points(name, logSize, logEnvelope)
                 .line(String.format(Locale.ROOT, "fit: alpha = %.3f", alpha), logSize, fit).chart();
     }
@@ -141,7 +174,7 @@ public final class HolderEstimate implements Figure {
     /** One line: the exponent, the slope, the fit quality. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "HolderEstimate[alpha=%.4f, slope=%.4f, R^2=%.4f, %d bins]", alpha, slope(),
-                rSquared, bins());
+        return String.format(Locale.ROOT, "HolderEstimate[%s, alpha=%.4f, slope=%.4f, R^2=%.4f, %d bins]", envelope, alpha,
+                slope(), rSquared, bins());
     }
 }

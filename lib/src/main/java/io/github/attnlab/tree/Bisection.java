@@ -9,7 +9,8 @@ import java.util.Comparator;
  * <p>Each folder of $m \ge 2$ points is split at the median of its points' projections on their own
  * principal axis (the leading eigenvector of the folder's covariance, by power iteration from a
  * deterministic start), into halves of $\lceil m/2 \rceil$ and $\lfloor m/2 \rfloor$ points; the
- * depth is $\lceil \log_2 n \rceil$. With diffusion coordinates as the embedding, the first split
+ * depth is $\lceil \log_2 n \rceil$. Each axis is oriented like its parent's, so the leaf order runs
+ * one way along a curve. With diffusion coordinates as the embedding, the first split
  * follows the leading diffusion coordinate. Ties in the projection keep the point order, so the
  * result is deterministic.
  */
@@ -29,15 +30,26 @@ public final class Bisection {
             pts[i] = i;
         }
         TreeAssembler asm = new TreeAssembler();
-        int root = split(asm, embedding, pts);
+        int root = split(asm, embedding, pts, null);
         return asm.build(root, n);
     }
 
-    private static int split(TreeAssembler asm, double[][] x, Integer[] pts) {
+    private static int split(TreeAssembler asm, double[][] x, Integer[] pts, double[] parentAxis) {
         if (pts.length == 1) {
             return asm.leaf(pts[0]);
         }
         double[] axis = principalAxis(x, pts);
+        if (parentAxis != null) {
+            double dot = 0;
+            for (int d = 0; d < axis.length; d++) {
+                dot += axis[d] * parentAxis[d];
+            }
+            if (dot < 0) { // keep the direction of the parent's axis, so the leaf order runs one way
+                for (int d = 0; d < axis.length; d++) {
+                    axis[d] = -axis[d];
+                }
+            }
+        }
         double[] proj = new double[x.length];
         for (int p : pts) {
             double s = 0;
@@ -49,8 +61,8 @@ public final class Bisection {
         Integer[] sorted = pts.clone();
         Arrays.sort(sorted, Comparator.comparingDouble((Integer p) -> proj[p]));
         int half = (sorted.length + 1) / 2;
-        int left = split(asm, x, Arrays.copyOfRange(sorted, 0, half));
-        int right = split(asm, x, Arrays.copyOfRange(sorted, half, sorted.length));
+        int left = split(asm, x, Arrays.copyOfRange(sorted, 0, half), axis);
+        int right = split(asm, x, Arrays.copyOfRange(sorted, half, sorted.length), axis);
         return asm.node(new int[] {left, right});
     }
 

@@ -11,8 +11,8 @@ import java.util.Locale;
  * the questionnaire; PAPERS.md §C.2): an immutable configuration whose {@link #build()} computes.
  *
  * <p>Level 0 is the points. To go one level up, the distance between two current folders is the
- * average diffusion distance $D_t$ between their points, with $t$ doubling at every level
- * ($t = t_0, 2t_0, 4t_0, \dots$). Pairs of folders are taken in increasing distance; two groups
+ * average diffusion distance $D_t$ between their points, at time $t = t_0 g^\ell$ on level $\ell$
+ * ($g = 1$ by default, see {@link #timeGrowth(double)}). Pairs of folders are taken in increasing distance; two groups
  * $G, H$ (sets of current folders) join when their distance is below
  * $\tau \cdot 2^{1 - |G||H|}$, $\tau = \varepsilon \cdot \mathrm{median}$ of the folder distances,
  * so singletons pair freely and large groups rarely grow: the fan-out adapts to the data. Each level
@@ -24,16 +24,18 @@ public final class FlexibleTree {
     private final DiffusionMap map;
     private final double penalty;
     private final double startTime;
+    private final double growth;
 
-    private FlexibleTree(DiffusionMap map, double penalty, double startTime) {
+    private FlexibleTree(DiffusionMap map, double penalty, double startTime, double growth) {
         this.map = map;
         this.penalty = penalty;
         this.startTime = startTime;
+        this.growth = growth;
     }
 
-    /** A flexible tree on the points of {@code map}, with penalty 1 and start time 1. */
+    /** A flexible tree on the points of {@code map}: penalty 1, diffusion time 1 at every level. */
     public static FlexibleTree of(DiffusionMap map) {
-        return new FlexibleTree(java.util.Objects.requireNonNull(map, "map"), 1.0, 1.0);
+        return new FlexibleTree(java.util.Objects.requireNonNull(map, "map"), 1.0, 1.0, 1.0);
     }
 
     /** The multiplier $\varepsilon$ of the median distance (larger: wider folders, a shallower tree). */
@@ -41,7 +43,7 @@ public final class FlexibleTree {
         if (!(eps > 0) || Double.isInfinite(eps)) {
             throw new IllegalArgumentException("penalty = " + eps + " must be positive and finite");
         }
-        return new FlexibleTree(map, eps, startTime);
+        return new FlexibleTree(map, eps, startTime, growth);
     }
 
     /** The diffusion time $t_0$ of the first level. */
@@ -49,7 +51,20 @@ public final class FlexibleTree {
         if (!(t0 > 0) || Double.isInfinite(t0)) {
             throw new IllegalArgumentException("startTime = " + t0 + " must be positive and finite");
         }
-        return new FlexibleTree(map, penalty, t0);
+        return new FlexibleTree(map, penalty, t0, growth);
+    }
+
+    /**
+     * The factor by which the diffusion time grows from one level to the next. Ankenman's flexible trees
+     * double it; with the dense affinities of the questionnaire, whose non-trivial eigenvalues are far
+     * below 1, doubling leaves only $\psi_1$ after a few levels and joins distinct groups that differ
+     * in the other coordinates, so the default is 1 (the folder averaging already coarsens).
+     */
+    public FlexibleTree timeGrowth(double g) {
+        if (!(g >= 1) || Double.isInfinite(g)) {
+            throw new IllegalArgumentException("timeGrowth = " + g + " must be finite and >= 1");
+        }
+        return new FlexibleTree(map, penalty, startTime, g);
     }
 
     /** Builds the tree. */
@@ -76,7 +91,7 @@ public final class FlexibleTree {
             levels.add(next);
             folderOf = next;
             k = groups;
-            t *= 2;
+            t *= growth;
         }
         int[][] top = new int[levels.size() + 1][];
         for (int l = 0; l < levels.size(); l++) {
