@@ -79,6 +79,7 @@ public final class TreeFigure implements Figure {
         NumberAxis xAxis = new NumberAxis("points in leaf order");
         xAxis.setRange(-1, tree.size());
         NumberAxis yAxis = new NumberAxis("depth");
+        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         yAxis.setRange(-0.8, depth + 0.3);
         yAxis.setInverted(true);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
