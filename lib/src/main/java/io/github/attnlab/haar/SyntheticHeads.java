@@ -46,10 +46,26 @@ public final class SyntheticHeads {
         this.kinds = kinds;
     }
 
-    /** {@code heads} heads on {@code tokens} tokens in {@code segments} segments, from a seed. */
+    /** {@code heads} heads on {@code tokens} tokens in {@code segments} segments, the kinds in rotation, from a seed. */
     public static SyntheticHeads generate(int tokens, int heads, int segments, long seed) {
-        if (tokens < 2 || heads < 1 || segments < 1 || segments > tokens) {
-            throw new IllegalArgumentException("tokens = " + tokens + ", heads = " + heads + ", segments = " + segments
+        if (heads < 1) {
+            throw new IllegalArgumentException("heads = " + heads + " must be at least 1");
+        }
+        List<Kind> kinds = new ArrayList<>();
+        for (int h = 0; h < heads; h++) {
+            kinds.add(Kind.values()[h % Kind.values().length]);
+        }
+        return generate(tokens, kinds, segments, seed);
+    }
+
+    /**
+     * Heads of the given kinds on {@code tokens} tokens in {@code segments} segments. The tokens depend on
+     * the seed only, so two calls with the same seed and different kinds are two "networks" reading the
+     * same text.
+     */
+    public static SyntheticHeads generate(int tokens, List<Kind> kinds, int segments, long seed) {
+        if (tokens < 2 || kinds.isEmpty() || segments < 1 || segments > tokens) {
+            throw new IllegalArgumentException("tokens = " + tokens + ", heads = " + kinds.size() + ", segments = " + segments
                     + ": need tokens >= 2, heads >= 1, 1 <= segments <= tokens");
         }
         Random r = new Random(seed);
@@ -69,13 +85,12 @@ public final class SyntheticHeads {
                 u[i][d] = topics[seg[i]][d] + 0.25 * r.nextGaussian();
             }
         }
-        Kind[] all = Kind.values();
+        Random heads = new Random(r.nextLong());
         List<double[][]> sc = new ArrayList<>();
         List<Kind> ks = new ArrayList<>();
-        for (int h = 0; h < heads; h++) {
-            Kind k = all[h % all.length];
-            ks.add(k);
-            sc.add(head(k, r, u, pos));
+        for (Kind k : kinds) {
+            ks.add(java.util.Objects.requireNonNull(k, "kind"));
+            sc.add(head(k, heads, u, pos));
         }
         return new SyntheticHeads(tokens, seg, sc, ks);
     }

@@ -27,29 +27,39 @@ public final class TreeFigure implements Figure {
     private final PartitionTree tree;
     private final String title;
     private final int[] groups;
+    private final String[] names;
 
-    private TreeFigure(PartitionTree tree, String title, int[] groups) {
+    private TreeFigure(PartitionTree tree, String title, int[] groups, String[] names) {
         this.tree = tree;
         this.title = title;
         this.groups = groups;
+        this.names = names;
     }
 
     /** The dendrogram of {@code tree}, with a default title. */
     public static TreeFigure of(PartitionTree tree) {
-        return new TreeFigure(tree, tree.toString(), null);
+        return new TreeFigure(tree, tree.toString(), null, null);
     }
 
     /** The same figure with another title. */
     public TreeFigure title(String t) {
-        return new TreeFigure(tree, t, groups);
+        return new TreeFigure(tree, t, groups, names);
     }
 
-    /** The same figure with leaf {@code p} marked in the colour of {@code groups[p]}. */
-    public TreeFigure groups(int[] labels) {
+    /**
+     * The same figure with leaf {@code p} marked in the colour of {@code groups[p]} (labels from 0), the
+     * legend naming group {@code g} {@code names[g]} when given.
+     */
+    public TreeFigure groups(int[] labels, String... groupNames) {
         if (labels.length != tree.size()) {
             throw new IllegalArgumentException("groups has " + labels.length + " labels for " + tree.size() + " points");
         }
-        return new TreeFigure(tree, title, labels.clone());
+        for (int p = 0; p < labels.length; p++) {
+            if (labels[p] < 0) {
+                throw new IllegalArgumentException("groups[" + p + "] = " + labels[p] + " is negative");
+            }
+        }
+        return new TreeFigure(tree, title, labels.clone(), groupNames.length == 0 ? null : groupNames.clone());
     }
 
     @Override
@@ -65,10 +75,10 @@ public final class TreeFigure implements Figure {
         if (groups != null) {
             int max = java.util.Arrays.stream(groups).max().orElse(0);
             for (int g = 0; g <= max; g++) {
-                XYSeries s = new XYSeries("group " + g);
+                XYSeries s = new XYSeries(names != null && g < names.length ? names[g] : "group " + g);
                 for (int p = 0; p < groups.length; p++) {
                     if (groups[p] == g) {
-                        s.add(tree.folderStart(tree.leaf(p)), -0.3);
+                        s.add(tree.folderStart(tree.leaf(p)), depth + 0.35);
                     }
                 }
                 data.addSeries(s);
@@ -80,7 +90,7 @@ public final class TreeFigure implements Figure {
         xAxis.setRange(-1, tree.size());
         NumberAxis yAxis = new NumberAxis("depth");
         yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        yAxis.setRange(-0.8, depth + 0.3);
+        yAxis.setRange(-0.3, depth + 0.7);
         yAxis.setInverted(true);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         BasicStroke stroke = new BasicStroke(1.0f);
