@@ -11,7 +11,8 @@ import java.util.Arrays;
  * each axis's {@link HaarBasis}; with two trees this is the bi-Haar basis of a matrix (one attention
  * head, queries $\times$ keys), with three the tri-Haar basis of a 3-tensor (the network, queries
  * $\times$ keys $\times$ heads). The transform runs axis by axis, each pass a {@link BlockTransform}
- * over contiguous chunks, so forward and inverse cost $O(N \cdot d)$ for $N$ entries and $d$ axes,
+ * over contiguous chunks of interleaved fibres (the last axis through a transposed buffer), so forward
+ * and inverse cost $O(N \cdot d)$ for $N$ entries and $d$ axes,
  * and are orthogonal: Parseval holds and the inverse is exact to rounding.
  */
 public final class TensorHaar {
@@ -150,19 +151,55 @@ public final class TensorHaar {
                 inner *= dims[a];
             }
             int outer = size / (inner * dims[axis]);
-            BlockTransform bt = new BlockTransform(bases[axis], Math.min(inner, CHUNK));
-            for (int o = 0; o < outer; o++) {
-                int slab = o * dims[axis] * inner;
-                for (int r = 0; r < inner; r += CHUNK) {
-                    int len = Math.min(CHUNK, inner - r);
-                    if (forward) {
-                        bt.forward(src, dst, slab + r, inner, len);
-                    } else {
-                        bt.inverse(src, dst, slab + r, inner, len);
+            if (inner == 1) {
+                lastAxis(bases[axis], src, dst, outer, forward);
+            } else {
+                BlockTransform bt = new BlockTransform(bases[axis], Math.min(inner, CHUNK));
+                for (int o = 0; o < outer; o++) {
+                    int slab = o * dims[axis] * inner;
+                    for (int r = 0; r < inner; r += CHUNK) {
+                        int len = Math.min(CHUNK, inner - r);
+                        if (forward) {
+                            bt.forward(src, dst, slab + r, inner, len);
+                        } else {
+                            bt.inverse(src, dst, slab + r, inner, len);
+                        }
                     }
                 }
             }
             src = dst;
+        }
+    }
+
+    /**
+     * The transform along the contiguous last axis: fibres are gathered {@link #CHUNK} at a time into a
+     * transposed buffer (point-major), so the block transform runs on whole chunks and vectorises too.
+     */
+    private static void lastAxis(HaarBasis basis, double[] src, double[] dst, int fibres, boolean forward) {
+        int n = basis.size();
+        int chunk = Math.min(CHUNK, fibres);
+        BlockTransform bt = new BlockTransform(basis, chunk);
+        double[] in = new double[n * chunk];
+        double[] out = new double[n * chunk];
+        for (int f0 = 0; f0 < fibres; f0 += chunk) {
+            int len = Math.min(chunk, fibres - f0);
+            for (int f = 0; f < len; f++) {
+                int base = (f0 + f) * n;
+                for (int k = 0; k < n; k++) {
+                    in[k * len + f] = src[base + k];
+                }
+            }
+            if (forward) {
+                bt.forward(in, out, 0, len, len);
+            } else {
+                bt.inverse(in, out, 0, len, len);
+            }
+            for (int f = 0; f < len; f++) {
+                int base = (f0 + f) * n;
+                for (int k = 0; k < n; k++) {
+                    dst[base + k] = out[k * len + f];
+                }
+            }
         }
     }
 
