@@ -22,12 +22,14 @@ public final class MatrixFigure implements Figure {
     private final String title;
     private final int[] rowOrder;
     private final int[] colOrder;
+    private final double gamma;
 
-    private MatrixFigure(double[][] m, String title, int[] rowOrder, int[] colOrder) {
+    private MatrixFigure(double[][] m, String title, int[] rowOrder, int[] colOrder, double gamma) {
         this.m = m;
         this.title = title;
         this.rowOrder = rowOrder;
         this.colOrder = colOrder;
+        this.gamma = gamma;
     }
 
     /** The matrix in its own order. */
@@ -37,7 +39,7 @@ public final class MatrixFigure implements Figure {
         for (int i = 0; i < m.length; i++) {
             c[i] = m[i].clone();
         }
-        return new MatrixFigure(c, title, identity(m.length), identity(m[0].length));
+        return new MatrixFigure(c, title, identity(m.length), identity(m[0].length), 1);
     }
 
     /** The same matrix with rows and columns in the leaf orders of the given trees. */
@@ -46,7 +48,18 @@ public final class MatrixFigure implements Figure {
             throw new IllegalArgumentException("trees on " + rows.size() + " and " + cols.size() + " points for a "
                     + m.length + "x" + m[0].length + " matrix");
         }
-        return new MatrixFigure(m, title, rows.order(), cols.order());
+        return new MatrixFigure(m, title, rows.order(), cols.order(), gamma);
+    }
+
+    /**
+     * The same figure with the colours of $\mathrm{sign}(v) |v|^g$ instead of $v$ (the legend shows the
+     * transformed values): $g = 1/2$ makes the small probabilities of an attention matrix visible.
+     */
+    public MatrixFigure gamma(double g) {
+        if (!(g > 0) || Double.isInfinite(g)) {
+            throw new IllegalArgumentException("gamma = " + g + " must be positive and finite");
+        }
+        return new MatrixFigure(m, title, rowOrder, colOrder, g);
     }
 
     private static int[] identity(int n) {
@@ -66,7 +79,8 @@ public final class MatrixFigure implements Figure {
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                double v = m[rowOrder[i]][colOrder[j]];
+                double raw = m[rowOrder[i]][colOrder[j]];
+                double v = gamma == 1 ? raw : Math.signum(raw) * Math.pow(Math.abs(raw), gamma);
                 int k = i * c + j;
                 xyz[0][k] = j;
                 xyz[1][k] = i;
@@ -126,6 +140,6 @@ public final class MatrixFigure implements Figure {
 
     @Override
     public String toString() {
-        return "MatrixFigure[" + title + ", " + rowOrder.length + "x" + colOrder.length + "]";
+        return "MatrixFigure[" + title + ", " + rowOrder.length + "x" + colOrder.length + (gamma == 1 ? "" : ", gamma " + gamma) + "]";
     }
 }

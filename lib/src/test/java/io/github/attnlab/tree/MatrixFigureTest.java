@@ -18,6 +18,8 @@ class MatrixFigureTest {
             }
         }
         MatrixFigure f = MatrixFigure.of("m", m).organisedBy(PartitionTree.dyadic(6), PartitionTree.dyadic(5));
+        assertEquals("MatrixFigure[m, 6x5, gamma 0.5]", f.gamma(0.5).toString());
+        assertThrows(IllegalArgumentException.class, () -> f.gamma(0));
         BufferedImage img = f.png(300, 200);
         assertEquals(300, img.getWidth());
         assertTrue(f.toString().equals("MatrixFigure[m, 6x5]"));
