@@ -6,9 +6,6 @@ import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -24,11 +21,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class XYChart implements Figure {
 
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)
-    };
 
     private record Series(String name, double[] x, double[] y, boolean line, boolean points) {
     }
@@ -112,14 +104,14 @@ public final class XYChart implements Figure {
                 }
             }
             data.addSeries(xy);
-            Color c = PALETTE[s % PALETTE.length];
+            Color c = Style.color(s);
             renderer.setSeriesPaint(s, c);
             renderer.setSeriesLinesVisible(s, sr.line());
             renderer.setSeriesShapesVisible(s, sr.points());
             renderer.setSeriesShape(s, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
             renderer.setSeriesStroke(s, new BasicStroke(1.8f));
         }
-        XYPlot plot = new XYPlot(data, axis(xLabel, logX), axis(yLabel, logY), renderer);
+        XYPlot plot = new XYPlot(data, Style.axis(xLabel, logX), Style.axis(yLabel, logY), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
@@ -132,17 +124,6 @@ public final class XYChart implements Figure {
         return Double.isFinite(x) && Double.isFinite(y) && (!logX || x > 0) && (!logY || y > 0);
     }
 
-    private static ValueAxis axis(String label, boolean log) {
-        if (log) {
-            LogAxis a = new LogAxis(label);
-            a.setSmallestValue(1e-300);
-            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole powers of ten only
-            return a;
-        }
-        NumberAxis a = new NumberAxis(label);
-        a.setAutoRangeIncludesZero(false);
-        return a;
-    }
 
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package io.github.attnlab.tree;
 
 import io.github.attnlab.plot.Figure;
+import io.github.attnlab.plot.Style;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -19,10 +20,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class TreeFigure implements Figure {
 
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
-    };
 
     private final PartitionTree tree;
     private final String title;
@@ -82,7 +79,7 @@ public final class TreeFigure implements Figure {
                     }
                 }
                 data.addSeries(s);
-                renderer.setSeriesPaint(g, PALETTE[g % PALETTE.length]);
+                renderer.setSeriesPaint(g, Style.color(g));
                 renderer.setSeriesShape(g, new Ellipse2D.Double(-3, -3, 6, 6));
             }
         }

@@ -1,14 +1,12 @@
 package io.github.attnlab.compact.train;
 
 import io.github.attnlab.plot.Figure;
+import io.github.attnlab.plot.Style;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
@@ -20,10 +18,6 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 public final class ErrorBarChart implements Figure {
 
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
-    };
 
     private record Series(String name, double[] x, double[] mean, double[] err) {
     }
@@ -86,12 +80,12 @@ public final class ErrorBarChart implements Figure {
                 ys.add(sr.x()[i], sr.mean()[i], lo, sr.mean()[i] + sr.err()[i]);
             }
             data.addSeries(ys);
-            renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
+            renderer.setSeriesPaint(s, Style.color(s));
             renderer.setSeriesLinesVisible(s, true);
             renderer.setSeriesShapesVisible(s, true);
             renderer.setSeriesStroke(s, new BasicStroke(1.6f));
         }
-        XYPlot plot = new XYPlot(data, axis(xLabel, logX), axis(yLabel, logY), renderer);
+        XYPlot plot = new XYPlot(data, Style.axis(xLabel, logX), Style.axis(yLabel, logY), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
@@ -100,16 +94,6 @@ public final class ErrorBarChart implements Figure {
         return chart;
     }
 
-    private static ValueAxis axis(String label, boolean log) {
-        if (log) {
-            LogAxis a = new LogAxis(label);
-            a.setSmallestValue(1e-300);
-            return a;
-        }
-        NumberAxis a = new NumberAxis(label);
-        a.setAutoRangeIncludesZero(false);
-        return a;
-    }
 
     @Override
     public String toString() {
