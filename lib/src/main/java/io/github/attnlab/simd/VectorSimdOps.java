@@ -164,4 +164,26 @@ final class VectorSimdOps implements SimdOps {
         }
         return s;
     }
+
+    @Override
+    public double gatherDot(double[] values, int[] idx, int off, int len, double[] x) {
+        if (len < 2 * D.length()) {
+            return SCALAR.gatherDot(values, idx, off, len, x);
+        }
+        DoubleVector acc0 = DoubleVector.zero(D);
+        DoubleVector acc1 = DoubleVector.zero(D);
+        int step = D.length();
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = DoubleVector.fromArray(D, x, 0, idx, off + i)
+                    .fma(DoubleVector.fromArray(D, values, off + i), acc0);
+            acc1 = DoubleVector.fromArray(D, x, 0, idx, off + i + step)
+                    .fma(DoubleVector.fromArray(D, values, off + i + step), acc1);
+        }
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s = Math.fma(values[off + i], x[idx[off + i]], s);
+        }
+        return s;
+    }
 }
