@@ -29,15 +29,21 @@ public final class Lanczos {
 
     /**
      * The {@code k} smallest eigenpairs of the problem in the complement of its constraints, with a
-     * basis of at most {@code max(2k + 20, 40)} vectors.
+     * basis of {@code max(2k + 20, 40)} vectors (at most the free dimension).
      */
     public static Spectrum smallest(EigenProblem p, int k, SolverOptions o) {
-        int n = p.n();
-        double[][] y = p.constraints();
-        int free = n - y.length;
+        return smallest(p, k, Math.max(2 * k + 20, 40), o);
+    }
+
+    /**
+     * The same with a chosen basis size $m > k$: a larger basis needs fewer restarts and products
+     * with $A$, a smaller one streams less memory per step (reorthogonalisation costs $O(nm)$).
+     */
+    public static Spectrum smallest(EigenProblem p, int k, int basisSize, SolverOptions o) {
+        int free = p.n() - p.constraints().length;
         Checks.range("k", k, 1, free);
-        int m = Math.min(free, Math.max(2 * k + 20, 40));
-        return run(p, k, m, o);
+        Checks.range("basisSize", basisSize, Math.min(free, k + 1), Integer.MAX_VALUE);
+        return run(p, k, Math.min(free, basisSize), o);
     }
 
     private static Spectrum run(EigenProblem p, int k, int m, SolverOptions o) {
@@ -112,25 +118,41 @@ public final class Lanczos {
         }
     }
 
-    /** Orthogonalises {@code w} against {@code y} and {@code q[0..count)} twice; returns the coefficients on {@code q}. */
+    /**
+     * Orthogonalises {@code w} twice against {@code q[0..count)} (classical Gram–Schmidt repeated),
+     * then against the constraints {@code y}; returns the coefficients on {@code q}. The update of
+     * the first pass and the inner products of the second share one sweep over the basis, so the
+     * basis is streamed from memory three times, not four. The constraints come last: projecting
+     * them out first would let the basis pass back their rounding-level components, which the
+     * normalisation by a small $\beta$ then amplifies until the null space reappears.
+     */
     private static double[] orthogonalise(double[] w, double[][] q, int count, double[][] y) {
-        double[] c = new double[count];
-        double[][] basis = Arrays.copyOf(q, count);
         double[][] ws = {w};
-        for (int pass = 0; pass < 2; pass++) {
-            Blocks.subtractProjection(y, null, ws, null);
-            double[][] g = Blocks.gram(basis, ws);
-            SimdOps ops = SimdOps.get();
-            for (int s = 0; s < w.length; s += Blocks.CHUNK) {
-                int len = Math.min(Blocks.CHUNK, w.length - s);
-                for (int i = 0; i < count; i++) {
-                    ops.axpy(-g[i][0], basis[i], s, w, s, len);
-                }
+        double[][] basis = Arrays.copyOf(q, count);
+        double[][] g = Blocks.gram(basis, ws);
+        double[] c = new double[count];
+        double[] c2 = new double[count];
+        SimdOps ops = SimdOps.get();
+        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+            int len = Math.min(Blocks.CHUNK, w.length - s);
+            for (int i = 0; i < count; i++) {
+                ops.axpy(-g[i][0], basis[i], s, w, s, len);
             }
             for (int i = 0; i < count; i++) {
-                c[i] += g[i][0];
+                c2[i] += ops.dot(basis[i], s, w, s, len);
             }
         }
+        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+            int len = Math.min(Blocks.CHUNK, w.length - s);
+            for (int i = 0; i < count; i++) {
+                ops.axpy(-c2[i], basis[i], s, w, s, len);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            c[i] = g[i][0] + c2[i];
+        }
+        Blocks.subtractProjection(y, null, ws, null);
+        Blocks.subtractProjection(y, null, ws, null);
         return c;
     }
 

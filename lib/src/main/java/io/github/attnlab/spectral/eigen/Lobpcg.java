@@ -67,10 +67,12 @@ public final class Lobpcg {
             }
             it++;
             double[][] w = preconditionedActive(res, diag, tolAbs);
+            // constraints last, before and after normalisation (see Lanczos.orthogonalise)
+            Blocks.subtractProjection(x, null, w, null);
+            Blocks.subtractProjection(x, null, w, null);
             Blocks.subtractProjection(y, null, w, null);
-            Blocks.subtractProjection(x, null, w, null);
-            Blocks.subtractProjection(x, null, w, null);
             w = w.length == 0 ? w : Blocks.orthonormalise(w);
+            Blocks.subtractProjection(y, null, w, null);
             double[][] aw = apply(a, w);
             matVecs += w.length;
             if (pDir.length > 0) {
