@@ -12,19 +12,21 @@ import java.util.Arrays;
  * <p>The null space is known exactly: one vector per connected component
  * ({@link Laplacian#nullSpace()}), so a disconnected graph returns eigenvalue 0 with the
  * multiplicity of its components, with those vectors, and the iterative solvers search only the
- * complement. {@link Method#AUTO} takes the dense solver up to {@value #DENSE_UP_TO} vertices and
- * LOBPCG above. The random-walk Laplacian is solved through the symmetric one
+ * complement. {@link Method#AUTO} takes the dense solver up to {@value #DENSE_UP_TO} vertices;
+ * above, Lanczos when a single eigenpair beyond the null space is wanted (the smallest Ritz value
+ * is found reliably; only copies of repeated eigenvalues can be missed), else LOBPCG (a block
+ * method, safe for multiplicities). The random-walk Laplacian is solved through the symmetric one
  * ($L_{\mathrm{rw}} = D^{-1/2}L_{\mathrm{sym}}D^{1/2}$): same eigenvalues, eigenvectors
  * $D^{-1/2}\psi$ rescaled to unit norm, residuals measured with $L_{\mathrm{rw}}$ itself.
  */
 public final class LaplacianSpectra {
 
     /** Largest $n$ for which {@link Method#AUTO} chooses the dense solver. */
-    public static final int DENSE_UP_TO = 1500;
+    public static final int DENSE_UP_TO = 500;
 
     /** Which solver. */
     public enum Method {
-        /** Dense below {@link #DENSE_UP_TO} vertices, LOBPCG above. */
+        /** Dense up to {@link #DENSE_UP_TO} vertices; above, Lanczos for one pair beyond the null space, else LOBPCG. */
         AUTO,
         /** {@link DenseEigen}. */
         DENSE,
@@ -45,11 +47,11 @@ public final class LaplacianSpectra {
     /** The {@code k} smallest eigenpairs by the given method. */
     public static Spectrum smallest(Laplacian l, int k, Method method, SolverOptions options) {
         Checks.range("k", k, 1, l.n());
-        if (method == Method.AUTO) {
-            method = l.n() <= DENSE_UP_TO ? Method.DENSE : Method.LOBPCG;
-        }
         Laplacian sym = l.kind() == LaplacianKind.RANDOM_WALK ? Laplacian.symmetric(l.graph()) : l;
         double[][] nullSpace = sym.nullSpace();
+        if (method == Method.AUTO) {
+            method = l.n() <= DENSE_UP_TO ? Method.DENSE : k - nullSpace.length <= 1 ? Method.LANCZOS : Method.LOBPCG;
+        }
         Spectrum s;
         if (method == Method.DENSE) {
             s = withNullSpace(DenseEigen.smallest(sym.matrix(), k), nullSpace, sym.matrix());

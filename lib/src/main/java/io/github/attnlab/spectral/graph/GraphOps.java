@@ -72,4 +72,31 @@ final class GraphOps {
         }
         return WeightedGraph.trusted(b.build(), true);
     }
+
+    static WeightedGraph induced(WeightedGraph g, int[] vertices) {
+        int[] index = new int[g.n()];
+        java.util.Arrays.fill(index, -1);
+        for (int i = 0; i < vertices.length; i++) {
+            Checks.index("vertices[" + i + "]", vertices[i], g.n());
+            if (index[vertices[i]] >= 0) {
+                throw new IllegalArgumentException("vertex " + vertices[i] + " is listed twice");
+            }
+            index[vertices[i]] = i;
+        }
+        if (vertices.length == 0) {
+            throw new IllegalArgumentException("an induced subgraph needs at least one vertex");
+        }
+        SparseMatrix a = g.adjacency();
+        SparseMatrixBuilder b = SparseMatrix.builder(vertices.length, vertices.length);
+        for (int i = 0; i < vertices.length; i++) {
+            int v = vertices[i];
+            for (int p = a.rowStart(v); p < a.rowStart(v + 1); p++) {
+                int j = index[a.column(p)];
+                if (j >= 0) {
+                    b.add(i, j, a.value(p));
+                }
+            }
+        }
+        return WeightedGraph.trusted(b.build(), g.isDirected());
+    }
 }

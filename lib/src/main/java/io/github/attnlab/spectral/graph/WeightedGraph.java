@@ -175,6 +175,11 @@ public final class WeightedGraph {
         return GraphOps.restrictedTo(this, pattern);
     }
 
+    /** The subgraph induced by {@code vertices} (distinct), vertex {@code vertices[i]} becoming $i$. */
+    public WeightedGraph induced(int[] vertices) {
+        return GraphOps.induced(this, vertices);
+    }
+
     /** The directed graph with each non-empty row scaled to sum to 1 (an attention matrix). */
     public WeightedGraph rowNormalised() {
         return GraphOps.rowNormalised(this);
