@@ -36,14 +36,26 @@ final class Blocks {
         return g;
     }
 
-    /** $\langle a_i, b_j \rangle$ symmetrised: $(G + G^\top)/2$ of $G = a^\top b$, for $a$, $b$ of equal size. */
+    /**
+     * $G_{ij} = \langle a_i, b_j \rangle$ for a product known to be symmetric ($a^\top a$, or
+     * $S^\top AS$ for symmetric $A$): only $i \le j$ is computed, then mirrored, which halves the work.
+     */
     static double[][] gramSymmetric(double[][] a, double[][] b) {
-        double[][] g = gram(a, b);
-        for (int i = 0; i < g.length; i++) {
+        SimdOps ops = SimdOps.get();
+        int m = a.length;
+        double[][] g = new double[m][m];
+        int n = m == 0 ? 0 : a[0].length;
+        for (int s = 0; s < n; s += CHUNK) {
+            int len = Math.min(CHUNK, n - s);
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    g[i][j] += ops.dot(a[i], s, b[j], s, len);
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
             for (int j = 0; j < i; j++) {
-                double m = 0.5 * (g[i][j] + g[j][i]);
-                g[i][j] = m;
-                g[j][i] = m;
+                g[i][j] = g[j][i];
             }
         }
         return g;

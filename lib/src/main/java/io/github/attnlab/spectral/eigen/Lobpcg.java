@@ -67,8 +67,9 @@ public final class Lobpcg {
             }
             it++;
             double[][] w = preconditionedActive(res, diag, tolAbs);
-            // constraints last, before and after normalisation (see Lanczos.orthogonalise)
-            Blocks.subtractProjection(x, null, w, null);
+            // W is made orthogonal to X once and to the constraints last, before and after it is
+            // normalised (see Lanczos.orthogonalise). P is only normalised: the Rayleigh-Ritz step
+            // works with the full Gram matrix of [X, W, P] and drops dependent directions itself.
             Blocks.subtractProjection(x, null, w, null);
             Blocks.subtractProjection(y, null, w, null);
             w = w.length == 0 ? w : Blocks.orthonormalise(w);
@@ -76,14 +77,10 @@ public final class Lobpcg {
             double[][] aw = apply(a, w);
             matVecs += w.length;
             if (pDir.length > 0) {
-                for (int pass = 0; pass < 2; pass++) {
-                    Blocks.subtractProjection(x, ax, pDir, apDir);
-                    Blocks.subtractProjection(w, aw, pDir, apDir);
-                    double[][] z = Blocks.svqb(Blocks.gramSymmetric(pDir, pDir), DROP);
-                    int m = z.length == 0 ? 0 : z[0].length;
-                    pDir = m == 0 ? new double[0][] : Blocks.combine(pDir, z, m);
-                    apDir = m == 0 ? new double[0][] : Blocks.combine(apDir, z, m);
-                }
+                double[][] z = Blocks.svqb(Blocks.gramSymmetric(pDir, pDir), DROP);
+                int m = z.length == 0 ? 0 : z[0].length;
+                pDir = m == 0 ? new double[0][] : Blocks.combine(pDir, z, m);
+                apDir = m == 0 ? new double[0][] : Blocks.combine(apDir, z, m);
             }
             double[][] s = concat(x, w, pDir);
             double[][] as = concat(ax, aw, apDir);

@@ -125,6 +125,11 @@ public final class SparseMatrix {
 
     /** $y \leftarrow Ax$ into a caller-supplied array ({@code x} and {@code y} must not alias). */
     public void multiply(double[] x, double[] y) {
+        multiply(x, y, SimdOps.get());
+    }
+
+    /** $y \leftarrow Ax$ on a chosen SIMD path (for benchmarks and path-equivalence tests). */
+    public void multiply(double[] x, double[] y, SimdOps ops) {
         if (x.length != cols || y.length != rows) {
             throw new IllegalArgumentException("multiply: x has length " + x.length + " (need " + cols
                     + "), y has length " + y.length + " (need " + rows + ")");
@@ -132,7 +137,6 @@ public final class SparseMatrix {
         if (x == y) {
             throw new IllegalArgumentException("multiply: x and y must be different arrays");
         }
-        SimdOps ops = SimdOps.get();
         for (int i = 0; i < rows; i++) {
             y[i] = ops.gatherDot(values, colIndex, rowStart[i], rowStart[i + 1] - rowStart[i], x);
         }
