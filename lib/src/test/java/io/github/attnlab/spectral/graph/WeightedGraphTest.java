@@ -175,4 +175,19 @@ class WeightedGraphTest {
         assertEquals(2, s.nullSpace().length);
         assertEquals("Components[2 components of sizes 2, 1]", g.components().toString());
     }
+
+    @Test
+    void inducedSubgraphKeepsTheWeightsBetweenChosenVertices() {
+        double[][] a = RandomGraphs.matrix(new Random(21), 10, 0.5);
+        WeightedGraph g = AttentionGraphs.directed(a);
+        int[] chosen = {7, 2, 5};
+        double[][] sub = g.induced(chosen).toDense();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(a[chosen[i]][chosen[j]], sub[i][j], EXACT);
+            }
+        }
+        assertMessage("vertex 2 is listed twice", () -> g.induced(new int[] {2, 2}));
+        assertMessage("vertices[1] index 10", () -> g.induced(new int[] {1, 10}));
+    }
 }
