@@ -152,20 +152,30 @@ def cmd_run(args):
                      "Java (AttnLab build)", TARGET / "jupyter" / "mima_cache")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(spec_root)] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p])
-    shutil.rmtree(REPRO, ignore_errors=True)
+    full_run = not args.notebooks
+    if full_run:
+        shutil.rmtree(REPRO, ignore_errors=True)
     records, claims = [], []
     for nb in notebooks:
         log(f"{nb.name}: executing")
         rec, cl = execute(nb, KERNEL_NAME, args.startup_timeout, args.cell_timeout, args.max_starts)
         records.append(rec)
         claims.extend(cl)
-        failed = sum(1 for c in cl if not c["pass"])
+        failed = sum(1 for c in cl if not c["pass"] and not is_deviation(c))
+        deviations = sum(1 for c in cl if is_deviation(c))
         log(f"{nb.name}: {rec['status']} in {rec['seconds']} s, {rec['startAttempts']} start(s), "
-            f"{len(cl)} claims, {failed} failed")
+            f"{len(cl)} claims, {failed} failed" + (f", {deviations} not reproduced" if deviations else ""))
         if rec["error"]:
             print(rec["error"], file=sys.stderr)
-    (REPRO).mkdir(parents=True, exist_ok=True)
-    (REPRO / "run.json").write_text(json.dumps(records, indent=2))
+    REPRO.mkdir(parents=True, exist_ok=True)
+    run_file = REPRO / "run.json"
+    if not full_run and run_file.exists():
+        # A partial run replaces its notebooks' entries and keeps the others from the last run.
+        ran = {r["notebook"] for r in records}
+        kept = [r for r in json.loads(run_file.read_text()) if r["notebook"] not in ran]
+        records = sorted(kept + records, key=lambda r: r["notebook"])
+        claims = load_claims(records)
+    run_file.write_text(json.dumps(records, indent=2))
     return write_report(records, claims)
 
 
@@ -199,6 +209,7 @@ def write_report(records, claims):
     for r in records:
         r["figures"] = extract_figures(r) if (EXECUTED / r["notebook"]).exists() else []
     passed = sum(1 for c in claims if c["pass"])
+    deviations = sum(1 for c in claims if is_deviation(c))
     doc = {
         "schema": "attnlab-claims/1",
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -206,7 +217,8 @@ def write_report(records, claims):
         "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
         "summary": {"notebooks": len(records),
                     "notebooksOk": sum(1 for r in records if r["status"] == "ok"),
-                    "claims": len(claims), "passed": passed, "failed": len(claims) - passed,
+                    "claims": len(claims), "passed": passed, "deviations": deviations,
+                    "failed": len(claims) - passed - deviations,
                     "startRetries": sum(r["startAttempts"] - 1 for r in records)},
         "notebooks": records,
         "claims": claims,
@@ -216,9 +228,15 @@ def write_report(records, claims):
     (REPRO / "index.html").write_text(render_html(doc))
     s = doc["summary"]
     log(f"report: {s['notebooksOk']}/{s['notebooks']} notebooks ok, {s['passed']}/{s['claims']} claims "
-        f"passed, {s['startRetries']} kernel start-up retries -> {REPRO / 'index.html'}")
+        f"passed, {s['failed']} failed, {s['deviations']} documented deviations from the papers, "
+        f"{s['startRetries']} kernel start-up retries -> {REPRO / 'index.html'}")
     ok = s["notebooksOk"] == s["notebooks"] and s["failed"] == 0 and s["claims"] > 0
     return 0 if ok else 1
+
+
+def is_deviation(claim):
+    """A documented deviation from the paper (Claims.deviation): shown apart, never a pass, not a failure."""
+    return claim["comparison"].startswith("deviation")
 
 
 def fmt(x):
@@ -235,12 +253,13 @@ def render_html(doc):
         "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
         "table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 6px;"
         "font-size:13px;vertical-align:top}th{background:#f3f3f3}.pass{color:#16692b;font-weight:bold}"
-        ".fail{color:#b00020;font-weight:bold}img{max-width:100%;border:1px solid #ddd;margin:6px 0}"
+        ".fail{color:#b00020;font-weight:bold}.deviation{color:#a15c00;font-weight:bold}img{max-width:100%;border:1px solid #ddd;margin:6px 0}"
         "code{background:#f6f6f6}</style></head><body>",
         "<h1>AttnLab reproduction report</h1>",
         f"<p>Generated {e(doc['generated'])} from commit <code>{e(str(doc['commit']))}</code> on "
         f"{e(doc['machine']['platform'])}, {doc['machine']['cpus']} CPUs.</p>",
-        f"<p><b>{s['passed']} of {s['claims']} claims pass</b>; {s['notebooksOk']} of {s['notebooks']} "
+        f"<p><b>{s['passed']} of {s['claims']} claims pass</b>, {s['failed']} fail; {s['deviations']} "
+        f"documented deviations from the papers (not reproduced here, listed as such); {s['notebooksOk']} of {s['notebooks']} "
         f"notebooks ran cleanly; {s['startRetries']} kernel start-up retries.</p>",
         "<h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>seconds</th>"
         "<th>kernel starts</th><th>claims</th></tr>",
@@ -260,10 +279,10 @@ def render_html(doc):
         for c in doc["claims"]:
             if c["notebook"] != r["notebook"]:
                 continue
-            v = "pass" if c["pass"] else "fail"
+            v = "pass" if c["pass"] else "deviation" if is_deviation(c) else "fail"
             parts.append(f"<tr><td>{e(c['id'])}</td><td>{e(c['statement'])}</td><td>{fmt(c['expected'])}</td>"
                          f"<td>{fmt(c['measured'])}</td><td>{fmt(c['tolerance'])}</td>"
-                         f"<td>{e(c['comparison'])}</td><td class='{v}'>{v.upper()}</td></tr>")
+                         f"<td>{e(c['comparison'])}</td><td class='{v}'>{'NOT REPRODUCED' if v == 'deviation' else v.upper()}</td></tr>")
         parts.append("</table>")
         for f in r.get("figures", []):
             parts.append(f"<img src='{e(f)}' alt='{e(f)}'>")
@@ -271,8 +290,8 @@ def render_html(doc):
     return "\n".join(parts)
 
 
-def cmd_report(_args):
-    records = json.loads((REPRO / "run.json").read_text())
+def load_claims(records):
+    """The claims recorded by the given notebooks' last executions, in notebook order."""
     claims = []
     for r in records:
         f = REPRO / "claims" / (Path(r["notebook"]).stem + ".jsonl")
@@ -281,7 +300,12 @@ def cmd_report(_args):
                 c = json.loads(line)
                 c["notebook"] = r["notebook"]
                 claims.append(c)
-    return write_report(records, claims)
+    return claims
+
+
+def cmd_report(_args):
+    records = json.loads((REPRO / "run.json").read_text())
+    return write_report(records, load_claims(records))
 
 
 def main():

@@ -99,19 +99,17 @@ public final class XYChart implements Figure {
         for (int s = 0; s < series.size(); s++) {
             Series sr = series.get(s);
             int dropped = 0;
-            XYSeries xy = new XYSeries(sr.name(), false, true);
             for (int i = 0; i < sr.x().length; i++) {
-                double x = sr.x()[i];
-                double y = sr.y()[i];
-                boolean drawable = Double.isFinite(x) && Double.isFinite(y) && (!logX || x > 0) && (!logY || y > 0);
-                if (drawable) {
-                    xy.add(x, y);
-                } else {
+                if (!drawable(sr.x()[i], sr.y()[i])) {
                     dropped++;
                 }
             }
-            if (dropped > 0) {
-                xy.setKey(sr.name() + " (" + dropped + " points not drawable)");
+            XYSeries xy = new XYSeries(dropped == 0 ? sr.name() : sr.name() + " (" + dropped + " points not drawable)",
+                    false, true);
+            for (int i = 0; i < sr.x().length; i++) {
+                if (drawable(sr.x()[i], sr.y()[i])) {
+                    xy.add(sr.x()[i], sr.y()[i]);
+                }
             }
             data.addSeries(xy);
             Color c = PALETTE[s % PALETTE.length];
@@ -130,10 +128,15 @@ public final class XYChart implements Figure {
         return chart;
     }
 
+    private boolean drawable(double x, double y) {
+        return Double.isFinite(x) && Double.isFinite(y) && (!logX || x > 0) && (!logY || y > 0);
+    }
+
     private static ValueAxis axis(String label, boolean log) {
         if (log) {
             LogAxis a = new LogAxis(label);
             a.setSmallestValue(1e-300);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole powers of ten only
             return a;
         }
         NumberAxis a = new NumberAxis(label);

@@ -32,7 +32,13 @@ public record Claim(String id, String statement, double expected, double measure
         /** $m \le e + t$: the measurement stays under a bound. */
         AT_MOST("measured <= expected + tolerance"),
         /** $m \ge e - t$: the measurement reaches a level. */
-        AT_LEAST("measured >= expected - tolerance");
+        AT_LEAST("measured >= expected - tolerance"),
+        /**
+         * Not a check: the paper reports {@code expected}, we measure {@code measured} and do not reproduce
+         * it here, for a reason the notebook states. Never passes; the report lists it apart, and it does
+         * not fail the tests.
+         */
+        DEVIATION("deviation: the paper reports expected, this reproduction measures measured");
 
         private final String rule;
 
@@ -58,6 +64,8 @@ public record Claim(String id, String statement, double expected, double measure
                     return measured <= expected + tolerance;
                 case AT_LEAST:
                     return measured >= expected - tolerance;
+                case DEVIATION:
+                    return false;
                 default:
                     throw new AssertionError(this);
             }
@@ -121,6 +129,9 @@ public record Claim(String id, String statement, double expected, double measure
             case AT_LEAST:
                 numbers = "measured " + num(measured) + " >= " + num(expected - tolerance);
                 break;
+            case DEVIATION:
+                return "NOT REPRODUCED " + id + "  " + statement + ": the paper reports " + num(expected)
+                        + ", measured here " + num(measured);
             case RELATIVE:
                 numbers = "measured " + num(measured) + ", expected " + num(expected) + ", relative difference "
                         + String.format(Locale.ROOT, "%.2e", Math.abs(measured - expected) / Math.abs(expected))

@@ -60,6 +60,15 @@ public final class Claims {
         record(Claim.of(id, statement, 1, condition ? 1 : 0, 0, Comparison.WITHIN));
     }
 
+    /**
+     * Records a documented deviation: the paper reports {@code paperValue}, this reproduction measures
+     * {@code measured}, and the notebook says why the two differ. Listed apart in the report ("not
+     * reproduced"); it does not fail the tests, and it is never counted as a pass.
+     */
+    public static void deviation(String id, String statement, double paperValue, double measured) {
+        record(Claim.of(id, statement, paperValue, measured, 0, Comparison.DEVIATION));
+    }
+
     /** Records an evaluated claim: prints it and appends it to the claims file, if one is set. */
     public static synchronized void record(Claim claim) {
         RECORDED.add(claim);

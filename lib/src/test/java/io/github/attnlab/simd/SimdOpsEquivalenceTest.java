@@ -100,6 +100,113 @@ class SimdOpsEquivalenceTest {
         }
     }
 
+    /**
+     * Powers of the entmax family (1/(α−1) for α = 2, 1.5, 4/3 in floating point, 1.25, 1.1, 1 + 1/64), of its
+     * Jacobian (2 − α) and beyond the repeated-squaring range (65).
+     */
+    static final double[] POWERS = {0, 1, 2, 3, 4, 10, 1 / (4.0 / 3 - 1), 64, 65, -1, 0.5, 2.5, -0.5};
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void rectifiedPowersAgree(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(13L * n + 7);
+        double[] a = randoms(r, n + 3, 1);
+        if (n > 2) {
+            a[3 + r.nextInt(n)] = Double.NEGATIVE_INFINITY; // a masked key contributes exactly 0
+        }
+        for (double power : POWERS) {
+            for (double scale : new double[] {0.5, -1}) {
+                double shift = scale > 0 ? 0.1 : -0.3;
+                double center = scale > 0 ? 0.25 : 0;
+                double ss = s.sumRectifiedPower(a, 3, n, center, scale, shift, power);
+                double sv = v.sumRectifiedPower(a, 3, n, center, scale, shift, power);
+                String where = "n=" + n + " power=" + power + " scale=" + scale;
+                assertEquals(ss, sv, SUM_RTOL * Math.abs(ss) + 1e-300, where);
+
+                double[] outS = new double[n + 2];
+                double[] outV = new double[n + 2];
+                outV[0] = outV[n + 1] = 42;
+                double ws = s.rectifiedPower(a, 3, n, center, scale, shift, power, outS, 1);
+                double wv = v.rectifiedPower(a, 3, n, center, scale, shift, power, outV, 1);
+                assertEquals(ws, wv, SUM_RTOL * Math.abs(ws) + 1e-300, where);
+                assertEquals(ss, ws, SUM_RTOL * Math.abs(ss) + 1e-300, "sum and written terms, " + where);
+                assertEquals(42.0, outV[0], 0.0, "wrote before its range, " + where);
+                assertEquals(42.0, outV[n + 1], 0.0, "wrote after its range, " + where);
+                for (int i = 1; i <= n; i++) {
+                    assertEquals(outS[i], outV[i], 4 * Math.ulp(outS[i]), "term " + i + ", " + where);
+                    double bracket = scale * (a[2 + i] - center) - shift;
+                    double exact = bracket > 0 ? Math.pow(bracket, power) : 0;
+                    assertEquals(exact, outS[i], 1e-13 * exact, "term " + i + " against Math.pow, " + where);
+                }
+            }
+        }
+    }
+
+    /** The float operations are specified to give the same bits on both paths. */
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void gemmIsBitIdentical(int size) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(41L * size + 7);
+        // shapes around the tile sizes (6 rows, 2 vectors of columns, 256-deep blocks)
+        int[][] shapes = {{size, 3, 5}, {7, size % 97 + 1, 33}, {13, 37, size % 600 + 1}, {6, 16, 256},
+            {12, 32, 257}, {1, 1, 1}, {size % 50 + 1, 48, 64}};
+        for (int[] sh : shapes) {
+            int m = sh[0];
+            int n = sh[1];
+            int k = sh[2];
+            float[] a = floats(r, 2 + m * (k + 1));
+            float[] b = floats(r, 3 + k * (n + 2));
+            float[] cs = floats(r, 1 + m * (n + 3));
+            float[] cv = cs.clone();
+            s.gemm(m, n, k, a, 2, k + 1, b, 3, n + 2, cs, 1, n + 3);
+            v.gemm(m, n, k, a, 2, k + 1, b, 3, n + 2, cv, 1, n + 3);
+            assertArrayEquals(cs, cv, "gemm " + m + "x" + n + "x" + k);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void softmaxAndGeluAreBitIdentical(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(13L * n + 5);
+        float[] x = new float[n + 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (12 * r.nextGaussian());
+        }
+        if (n > 2) {
+            x[2 + r.nextInt(n - 1)] = Float.NEGATIVE_INFINITY;
+        }
+        float[] ps = new float[n + 1];
+        float[] pv = new float[n + 1];
+        s.softmax(x, 2, n, ps, 1);
+        v.softmax(x, 2, n, pv, 1);
+        assertArrayEquals(ps, pv, "softmax");
+        x[Math.min(2, n)] = 0.5f;
+        for (int i = 0; i < x.length; i++) {
+            if (Float.isInfinite(x[i])) {
+                x[i] = -3f;
+            }
+        }
+        float[] gs = new float[n + 2];
+        float[] gv = new float[n + 2];
+        s.gelu(x, 1, n, gs, 2);
+        v.gelu(x, 1, n, gv, 2);
+        assertArrayEquals(gs, gv, "gelu");
+    }
+
+    private static float[] floats(Random r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
+
     @ParameterizedTest
     @MethodSource("sizes")
     void gatherDotAgrees(int n) {

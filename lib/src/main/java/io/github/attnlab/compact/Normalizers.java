@@ -1,0 +1,192 @@
+package io.github.attnlab.compact;
+
+import io.github.attnlab.simd.SimdOps;
+
+/**
+ * The normalisers as allocation-free static operations on one row of a caller's arrays.
+ *
+ * <p>Each reads {@code scores[off, off + len)}, writes the probabilities into
+ * {@code out[off, off + len)} (the same offset, so a row-major matrix of scores and its matrix of
+ * probabilities share a layout) and returns the threshold $\tau$ of the row. {@code out} is also
+ * the working space of the sorting and pivot methods, so it must not be {@code scores}. Nothing
+ * else is written and nothing is allocated.
+ *
+ * <p>Rules for special values, the same in every operation: $-\infty$ marks a masked key
+ * (probability 0, never in the support); a NaN score, an empty row or a row of only $-\infty$ is
+ * refused with an {@link IllegalArgumentException}; if some scores are $+\infty$ the result is the
+ * uniform distribution over them and $\tau = +\infty$ (the limit of scaling those scores up).
+ * All arithmetic is in double precision: scores held in float must be widened first, since in
+ * float arithmetic $\tau$ is only resolved to about $10^{-7}\max|z|$ and entries that close to
+ * $\tau$ land on the wrong side of the support (see {@code FloatPrecisionTest}).
+ *
+ * <p>Hot loops (maximum, exponentials, rectified powers of the bisection and of the final
+ * thresholding) run through {@link SimdOps#get()}.
+ */
+public final class Normalizers {
+
+    private Normalizers() {
+    }
+
+    /**
+     * Softmax, $p_i = e^{z_i - \tau}$ with $\tau = \log\sum_j e^{z_j}$ (the log-partition), computed
+     * after subtracting the maximum. Gaussian-kernel Nadaraya–Watson weights (PAPERS.md §B.3).
+     *
+     * @return $\tau = \log\sum_j e^{z_j}$
+     */
+    public static double softmax(double[] scores, double[] out, int off, int len) {
+        int inf = check(scores, out, off, len);
+        if (inf > 0) {
+            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
+        }
+        SimdOps ops = SimdOps.get();
+        double m = ops.max(scores, off, len);
+        double sum = ops.expShift(scores, off, len, m, out, off);
+        RowCheck.divide(out, off, len, sum);
+        return m + Math.log(sum);
+    }
+
+    /**
+     * Sparsemax, the Euclidean projection onto the simplex, $p = [z - \tau]_+$, with $\tau$ found by
+     * sorting ($O(n \log n)$). Adaptive-normalisation Epanechnikov regression (PAPERS.md §B.2).
+     *
+     * @return $\tau$, so that $\sum_i [z_i - \tau]_+ = 1$
+     */
+    public static double sparsemax(double[] scores, double[] out, int off, int len) {
+        int inf = check(scores, out, off, len);
+        if (inf > 0) {
+            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
+        }
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxSort(scores, out, off, len, m));
+    }
+
+    /** Sparsemax with $\tau$ from the randomised pivot search, expected $O(n)$; same result as {@link #sparsemax}. */
+    public static double sparsemaxPivot(double[] scores, double[] out, int off, int len) {
+        int inf = check(scores, out, off, len);
+        if (inf > 0) {
+            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
+        }
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxPivot(scores, out, off, len, m));
+    }
+
+    /**
+     * 1.5-entmax, $p = [z/2 - \tau]_+^2$, with the exact sort method. Adaptive biweight regression
+     * ($n = 2$, PAPERS.md §B.1).
+     *
+     * @return $\tau$, so that $\sum_i [z_i/2 - \tau]_+^2 = 1$
+     */
+    public static double entmax15(double[] scores, double[] out, int off, int len) {
+        int inf = check(scores, out, off, len);
+        if (inf > 0) {
+            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
+        }
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(1.5, scores, out, off, len, m, Thresholds.entmax15Sort(scores, out, off, len, m));
+    }
+
+    /**
+     * $\alpha$-entmax for any $\alpha &gt; 1$ by safeguarded bisection on $\tau$:
+     * $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$, the maximiser of $p^\top z + H_\alpha(p)$ over
+     * the simplex. With $\alpha = 1 + 1/n$ it is $[z_i/n - \tau]_+^n$ (PAPERS.md §B.1).
+     *
+     * @return $\tau$, so that $\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} = 1$
+     */
+    public static double entmaxBisect(double alpha, double[] scores, double[] out, int off, int len) {
+        checkAlpha(alpha);
+        if (alpha == 1) {
+            throw new IllegalArgumentException("alpha = 1 is softmax, which has no threshold to bisect; use softmax");
+        }
+        int inf = check(scores, out, off, len);
+        if (inf > 0) {
+            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
+        }
+        double m = SimdOps.get().max(scores, off, len);
+        return threshold(alpha, scores, out, off, len, m, Thresholds.entmaxBisect(alpha, scores, off, len, m));
+    }
+
+    /**
+     * $\alpha$-entmax with the best method for $\alpha$: softmax for $\alpha = 1$ (returning its
+     * log-partition), sorting for $\alpha = 1.5$ and $\alpha = 2$, bisection otherwise.
+     *
+     * @throws IllegalArgumentException for $\alpha &lt; 1$ or a non-finite $\alpha$
+     */
+    public static double entmax(double alpha, double[] scores, double[] out, int off, int len) {
+        checkAlpha(alpha);
+        if (alpha == 1) {
+            return softmax(scores, out, off, len);
+        } else if (alpha == 1.5) {
+            return entmax15(scores, out, off, len);
+        } else if (alpha == 2) {
+            return sparsemax(scores, out, off, len);
+        }
+        return entmaxBisect(alpha, scores, out, off, len);
+    }
+
+    /**
+     * Normalised ReLU of order $n$ with a fixed threshold $\theta$:
+     * $p_i = [z_i/n - \theta]_+^n / \sum_j [z_j/n - \theta]_+^n$; $n = 1$ is normalised ReLU,
+     * fixed-bandwidth Epanechnikov regression (PAPERS.md §B.2). When no score exceeds $n\theta$
+     * (an empty support) the row falls back to the uniform distribution over its unmasked scores.
+     *
+     * @return the normalising sum $\sum_j [z_j/n - \theta]_+^n$, or 0 when the uniform fallback was
+     *     taken ($+\infty$ when some score is $+\infty$)
+     */
+    public static double normalizedRelu(double order, double theta, double[] scores, double[] out, int off,
+                                        int len) {
+        checkRelu(order, theta);
+        int inf = check(scores, out, off, len);
+        if (inf > 0) {
+            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
+        }
+        double m = SimdOps.get().max(scores, off, len);
+        double top = m / order - theta;
+        if (!(top > 0)) {
+            RowCheck.uniformOverUnmasked(scores, out, off, len);
+            return 0;
+        }
+        // (r_i / r_max)^n = ((z_i - m)/(n r_max) + 1)^n avoids overflow; the sum is rescaled on return
+        double sum = SimdOps.get().rectifiedPower(scores, off, len, m, 1 / (order * top), -1, order, out, off);
+        RowCheck.divide(out, off, len, sum);
+        return sum * Math.pow(top, order);
+    }
+
+    /**
+     * Writes $[(\alpha-1)(z - m) - \tau']_+^{1/(\alpha-1)}$, renormalised to sum 1 exactly, and returns
+     * $\tau = \tau' + (\alpha-1)m$.
+     */
+    private static double threshold(double alpha, double[] scores, double[] out, int off, int len, double m,
+                                    double centered) {
+        double a1 = alpha - 1;
+        double sum = SimdOps.get().rectifiedPower(scores, off, len, m, a1, centered, 1 / a1, out, off);
+        RowCheck.divide(out, off, len, sum);
+        return centered + a1 * m;
+    }
+
+    static int check(double[] scores, double[] out, int off, int len) {
+        RowCheck.range(off, len, scores, out);
+        if (out == scores) {
+            throw new IllegalArgumentException("out must not be the scores array (it is used as working space)");
+        }
+        return RowCheck.positiveInfinities(scores, off, len);
+    }
+
+    static void checkAlpha(double alpha) {
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("alpha = " + alpha + " must be a finite number >= 1");
+        }
+        if (alpha < 1) {
+            throw new IllegalArgumentException("alpha = " + alpha + " < 1 is refused: alpha-entmax needs alpha >= 1"
+                    + " (alpha = 1 is softmax, alpha = 2 sparsemax)");
+        }
+    }
+
+    static void checkRelu(double order, double theta) {
+        if (!(order > 0) || !Double.isFinite(order)) {
+            throw new IllegalArgumentException("order = " + order + " must be finite and > 0");
+        }
+        if (!Double.isFinite(theta)) {
+            throw new IllegalArgumentException("theta = " + theta + " must be finite");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.attnlab.compact.train;
+
+import io.github.attnlab.plot.Figure;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * An immutable chart of means with symmetric error bars (lines through the means), linear or
+ * logarithmic axes: {@code ErrorBarChart.of("MSE against N", "N", "MSE").series("softmax", n, mse, se).logX()}.
+ */
+public final class ErrorBarChart implements Figure {
+
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
+    };
+
+    private record Series(String name, double[] x, double[] mean, double[] err) {
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series;
+    private final boolean logX;
+    private final boolean logY;
+
+    private ErrorBarChart(String title, String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.series = List.copyOf(series);
+        this.logX = logX;
+        this.logY = logY;
+    }
+
+    /** An empty chart. */
+    public static ErrorBarChart of(String title, String xLabel, String yLabel) {
+        return new ErrorBarChart(title, xLabel, yLabel, List.of(), false, false);
+    }
+
+    /** Adds a series: means with bars of $\pm$ {@code err}. */
+    public ErrorBarChart series(String name, double[] x, double[] mean, double[] err) {
+        if (x.length != mean.length || x.length != err.length) {
+            throw new IllegalArgumentException("series '" + name + "': " + x.length + " x, " + mean.length + " means, "
+                    + err.length + " errors");
+        }
+        List<Series> all = new ArrayList<>(series);
+        all.add(new Series(name, x.clone(), mean.clone(), err.clone()));
+        return new ErrorBarChart(title, xLabel, yLabel, all, logX, logY);
+    }
+
+    /** A logarithmic x axis. */
+    public ErrorBarChart logX() {
+        return new ErrorBarChart(title, xLabel, yLabel, series, true, logY);
+    }
+
+    /** A logarithmic y axis. */
+    public ErrorBarChart logY() {
+        return new ErrorBarChart(title, xLabel, yLabel, series, logX, true);
+    }
+
+    @Override
+    public JFreeChart chart() {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        for (int s = 0; s < series.size(); s++) {
+            Series sr = series.get(s);
+            YIntervalSeries ys = new YIntervalSeries(sr.name());
+            for (int i = 0; i < sr.x().length; i++) {
+                double lo = sr.mean()[i] - sr.err()[i];
+                if (logY && !(lo > 0)) {
+                    lo = sr.mean()[i] * 0.5; // a bar reaching zero is drawn to half the mean on a log axis
+                }
+                ys.add(sr.x()[i], sr.mean()[i], lo, sr.mean()[i] + sr.err()[i]);
+            }
+            data.addSeries(ys);
+            renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
+            renderer.setSeriesLinesVisible(s, true);
+            renderer.setSeriesShapesVisible(s, true);
+            renderer.setSeriesStroke(s, new BasicStroke(1.6f));
+        }
+        XYPlot plot = new XYPlot(data, axis(xLabel, logX), axis(yLabel, logY), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static ValueAxis axis(String label, boolean log) {
+        if (log) {
+            LogAxis a = new LogAxis(label);
+            a.setSmallestValue(1e-300);
+            return a;
+        }
+        NumberAxis a = new NumberAxis(label);
+        a.setAutoRangeIncludesZero(false);
+        return a;
+    }
+
+    @Override
+    public String toString() {
+        return "ErrorBarChart[" + title + ", " + series.size() + " series]";
+    }
+}

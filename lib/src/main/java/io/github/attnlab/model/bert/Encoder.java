@@ -1,0 +1,138 @@
+package io.github.attnlab.model.bert;
+
+import io.github.attnlab.simd.SimdOps;
+
+/**
+ * The BERT encoder's forward pass on one sequence (no padding, token type 0), in float.
+ *
+ * <p>Embeddings $x_t = E_{w_t} + P_t + T_0$, LayerNorm; then per layer, with $d = H/A$:
+ * $Q, K, V = xW_{q,k,v} + b$; per head $s = Q_h K_h^\top / \sqrt d$, $P = \mathrm{softmax}(s)$ by rows,
+ * $C_h = P V_h$; $x \leftarrow \mathrm{LN}(x + C W_o + b_o)$;
+ * $x \leftarrow \mathrm{LN}(x + \mathrm{GELU}(x W_i + b_i) W_2 + b_2)$, with
+ * $\mathrm{LN}(y) = \gamma \odot (y - \mu)/\sqrt{\sigma^2 + \varepsilon} + \beta$ per token and the exact
+ * (erf) GELU (Devlin et al. 2019; Vaswani et al. 2017). Matrix products, softmax and GELU go through
+ * {@link SimdOps}, whose two paths give the same bits, so the output does not depend on the path.
+ */
+final class Encoder {
+
+    /**
+     * The hidden states and, when kept, the attention of every layer and head and the projections
+     * $[Q\,K\,V]$ of every layer ({@code [layer][token][3H]}).
+     */
+    record Output(int n, float[] hidden, float[] scores, float[] probabilities, float[] projections) {
+    }
+
+    private final BertWeights w;
+    private final SimdOps ops;
+
+    Encoder(BertWeights w, SimdOps ops) {
+        this.w = w;
+        this.ops = ops;
+    }
+
+    Output run(int[] ids, boolean keepAttention) {
+        return run(ids, keepAttention, false);
+    }
+
+    Output run(int[] ids, boolean keepAttention, boolean keepProjections) {
+        BertConfig c = w.config;
+        int n = ids.length;
+        int h = c.hidden();
+        int heads = c.heads();
+        int d = c.headSize();
+        float[] x = new float[n * h];
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < h; j++) {
+                x[t * h + j] = w.wordEmb[ids[t] * h + j] + w.posEmb[t * h + j] + w.typeEmb[j];
+            }
+        }
+        layerNorm(x, n, h, w.embLnG, w.embLnB, c.layerNormEps());
+        int maps = c.layers() * heads * n * n;
+        float[] scores = keepAttention ? new float[maps] : null;
+        float[] probs = keepAttention ? new float[maps] : null;
+        float[] projections = keepProjections ? new float[c.layers() * n * 3 * h] : null;
+        float[] qkv = new float[n * 3 * h];
+        float[] kt = new float[d * n];
+        float[] s = new float[n * n];
+        float[] p = new float[n * n];
+        float[] ctx = new float[n * h];
+        float[] y = new float[n * h];
+        float[] inter = new float[n * c.intermediate()];
+        float sqrtD = (float) Math.sqrt(d);
+        for (int l = 0; l < c.layers(); l++) {
+            BertWeights.Layer lw = w.layers[l];
+            linear(x, n, h, lw.qkvW(), lw.qkvB(), 3 * h, qkv);
+            if (keepProjections) {
+                System.arraycopy(qkv, 0, projections, l * n * 3 * h, n * 3 * h);
+            }
+            for (int a = 0; a < heads; a++) {
+                for (int t = 0; t < n; t++) {
+                    for (int j = 0; j < d; j++) {
+                        kt[j * n + t] = qkv[t * 3 * h + h + a * d + j];
+                    }
+                }
+                ops.gemm(n, n, d, qkv, a * d, 3 * h, kt, 0, n, s, 0, n);
+                for (int i = 0; i < n * n; i++) {
+                    s[i] = s[i] / sqrtD;
+                }
+                for (int q = 0; q < n; q++) {
+                    ops.softmax(s, q * n, n, p, q * n);
+                }
+                if (keepAttention) {
+                    int at = (l * heads + a) * n * n;
+                    System.arraycopy(s, 0, scores, at, n * n);
+                    System.arraycopy(p, 0, probs, at, n * n);
+                }
+                ops.gemm(n, d, n, p, 0, n, qkv, 2 * h + a * d, 3 * h, ctx, a * d, h);
+            }
+            linear(ctx, n, h, lw.attnOutW(), lw.attnOutB(), h, y);
+            addInto(y, x);
+            layerNorm(y, n, h, lw.ln1G(), lw.ln1B(), c.layerNormEps());
+            linear(y, n, h, lw.interW(), lw.interB(), c.intermediate(), inter);
+            ops.gelu(inter, 0, inter.length, inter, 0);
+            linear(inter, n, c.intermediate(), lw.outW(), lw.outB(), h, x);
+            addInto(x, y);
+            layerNorm(x, n, h, lw.ln2G(), lw.ln2B(), c.layerNormEps());
+        }
+        return new Output(n, x, scores, probs, projections);
+    }
+
+    /** $out = in\,W + b$ for $in$ ($n \times k$) and $W$ ($k \times m$). */
+    void linear(float[] in, int n, int k, float[] weight, float[] bias, int m, float[] out) {
+        ops.gemm(n, m, k, in, 0, k, weight, 0, m, out, 0, m);
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < m; j++) {
+                out[t * m + j] += bias[j];
+            }
+        }
+    }
+
+    /** $y \leftarrow y + x$. */
+    private static void addInto(float[] y, float[] x) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += x[i];
+        }
+    }
+
+    /** LayerNorm of each of the $n$ rows of length $h$, in place; mean and variance in double. */
+    static void layerNorm(float[] x, int n, int h, float[] gamma, float[] beta, float eps) {
+        for (int t = 0; t < n; t++) {
+            int o = t * h;
+            double mean = 0;
+            for (int j = 0; j < h; j++) {
+                mean += x[o + j];
+            }
+            mean /= h;
+            double var = 0;
+            for (int j = 0; j < h; j++) {
+                double e = x[o + j] - mean;
+                var += e * e;
+            }
+            var /= h;
+            double inv = 1 / Math.sqrt(var + eps);
+            for (int j = 0; j < h; j++) {
+                x[o + j] = (float) ((x[o + j] - mean) * inv) * gamma[j] + beta[j];
+            }
+        }
+    }
+}

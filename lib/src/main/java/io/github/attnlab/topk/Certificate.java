@@ -1,0 +1,29 @@
+package io.github.attnlab.topk;
+
+import java.util.Locale;
+
+/**
+ * The smallest k for which a bound certifies that top-k attention discards at most $\varepsilon$
+ * of the softmax mass: $TV(P, \hat P_k) = \tau(k) \le$ {@code tauUpper} $\le \varepsilon$
+ * (PAPERS.md §A.8).
+ *
+ * @param eps       the budget $\varepsilon \in (0, 1)$
+ * @param k         the certified k; 0 for a fully masked row
+ * @param tauUpper  the certified upper bound of $\tau(k)$
+ * @param n         the number of keys, masked ones included
+ * @param unmasked  the number of unmasked keys
+ * @param bound     the name of the bound that certified it
+ */
+public record Certificate(double eps, int k, double tauUpper, int n, int unmasked, String bound) {
+
+    /** $k / n_{eff}$, the fraction of unmasked keys kept (0 for a fully masked row). */
+    public double fraction() {
+        return unmasked == 0 ? 0 : (double) k / unmasked;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Certificate[tau <= %s with k = %d of %d (certified tau <= %.3e, %s)]",
+                eps, k, unmasked, tauUpper, bound);
+    }
+}

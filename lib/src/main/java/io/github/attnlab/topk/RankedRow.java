@@ -1,0 +1,207 @@
+package io.github.attnlab.topk;
+
+import io.github.attnlab.simd.SimdOps;
+
+/**
+ * A reusable workspace holding one row of logits ranked in descending order, with the prefix and
+ * suffix sums of $e^{s_{(i)} - s_{(1)}}$: the engine behind {@link TopK}, for loops over many rows.
+ *
+ * <p>After {@link #rank}, every quantity of top-k attention for every k is available in O(1):
+ * with $e_i = e^{s_{(i)} - s_{(1)}}$, the head sum $Z_H(k) = \sum_{i \le k} e_i$, the tail sum
+ * $Z_T(k) = \sum_{i > k} e_i$ and the discarded tail mass $\tau(k) = Z_T / (Z_H + Z_T)$
+ * (PAPERS.md §A.1). Tail sums are accumulated from the smallest term up, so small $\tau$ keeps its
+ * relative accuracy. Masked keys ($-\infty$) rank last and carry no mass; $n_{eff}$ counts the
+ * others.
+ *
+ * <p>Not thread-safe and mutable by design (the allocation-free surface); the fluent {@link TopK}
+ * keeps its own private instance.
+ */
+public final class RankedRow {
+
+    private int n;
+    private int unmasked;
+    private int[] order = new int[0];
+    private double[] sorted = new double[0];
+    private double[] exps = new double[0];
+    private double[] prefix = new double[1];
+    private double[] suffix = new double[1];
+    private double spread;
+    private final RadixRank radix = new RadixRank();
+
+    /** An empty workspace; its buffers grow to the longest row ranked. */
+    public RankedRow() {
+    }
+
+    /**
+     * Validates and ranks {@code s[off..off+n)}; the array is not modified.
+     *
+     * @return this workspace, for chaining
+     * @throws IllegalArgumentException when a logit is NaN or $+\infty$, or {@code n < 1}
+     */
+    public RankedRow rank(double[] s, int off, int n) {
+        Logits.validate("logits", s, off, n);
+        ensure(n);
+        this.n = n;
+        this.unmasked = Logits.sortDescending(s, off, n, order, sorted, radix);
+        prefix[0] = 0;
+        if (unmasked == 0) {
+            spread = 0;
+            suffix[0] = 0;
+            return this;
+        }
+        double max = sorted[0];
+        SimdOps.get().expShift(sorted, 0, unmasked, max, exps, 0);
+        for (int i = 0; i < unmasked; i++) {
+            prefix[i + 1] = prefix[i] + exps[i];
+        }
+        suffix[unmasked] = 0;
+        for (int i = unmasked - 1; i >= 0; i--) {
+            suffix[i] = suffix[i + 1] + exps[i];
+        }
+        spread = max - sorted[unmasked - 1];
+        return this;
+    }
+
+    /** Ranks a whole array. */
+    public RankedRow rank(double[] s) {
+        return rank(s, 0, s.length);
+    }
+
+    private void ensure(int len) {
+        if (order.length < len) {
+            order = new int[len];
+            sorted = new double[len];
+            exps = new double[len];
+            prefix = new double[len + 1];
+            suffix = new double[len + 1];
+        }
+    }
+
+    /** The number of keys, masked ones included. */
+    public int size() {
+        return n;
+    }
+
+    /** $n_{eff}$: the number of keys that are not masked. */
+    public int unmasked() {
+        return unmasked;
+    }
+
+    /** Index (into the ranked row) of the key of rank {@code r}, 0-based. */
+    public int keyAt(int r) {
+        return order[r];
+    }
+
+    /** The logit of rank {@code r}, 0-based: $s_{(r+1)}$. */
+    public double logitAt(int r) {
+        return sorted[r];
+    }
+
+    /** The largest logit, $s_{(1)}$ ($-\infty$ when every key is masked). */
+    public double max() {
+        return unmasked == 0 ? Double.NEGATIVE_INFINITY : sorted[0];
+    }
+
+    /** Checks {@code 1 <= k <= size()} and returns the number of unmasked keys among the top k. */
+    int kept(int k) {
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k = " + k + " is outside [1, " + n + "]");
+        }
+        return Math.min(k, unmasked);
+    }
+
+    /** $Z_H(k) / e^{s_{(1)}}$: the head sum of the top k, relative to the largest term. */
+    public double headSum(int k) {
+        return prefix[kept(k)];
+    }
+
+    /** $Z_T(k) / e^{s_{(1)}}$: the tail sum after the top k, relative to the largest term. */
+    public double tailSum(int k) {
+        return suffix[kept(k)];
+    }
+
+    /**
+     * The discarded tail mass $\tau(k) = TV(P, \hat P_k) = Z_T/(Z_H + Z_T)$ as computed (an estimate
+     * accurate to a few ulps; see {@link #tauUpper} for a certificate). 0 for a fully masked row.
+     */
+    public double tau(int k) {
+        int h = kept(k);
+        return unmasked == 0 ? 0 : suffix[h] / (prefix[h] + suffix[h]);
+    }
+
+    /** $KL(\hat P_k \| P) = \log(Z/Z_H) = \log(1 + Z_T/Z_H)$ (PAPERS.md §A.2). 0 for a fully masked row. */
+    public double kl(int k) {
+        int h = kept(k);
+        return unmasked == 0 ? 0 : Math.log1p(suffix[h] / prefix[h]);
+    }
+
+    /**
+     * A certified upper bound of the exact $\tau(k)$ of these logits: the computed sums moved outward
+     * by their worst-case rounding error ({@link Rigor}). Never below the exact tail mass.
+     *
+     * <p>Both sums are widened by the error bound of a sum of all $n_{eff}$ terms, so the certificate
+     * is exactly non-increasing in k (floating-point rounding is monotone), which lets
+     * {@link #certifiedK(double)} bisect.
+     */
+    public double tauUpper(int k) {
+        int h = kept(k);
+        if (unmasked == 0 || h == unmasked) {
+            return 0;
+        }
+        return Rigor.ratioUp(Rigor.up(suffix[h], unmasked, spread), Rigor.down(prefix[h], unmasked, spread));
+    }
+
+    /**
+     * The smallest k whose certified tail mass {@link #tauUpper} is at most {@code eps}
+     * (PAPERS.md §A.8); 0 for a fully masked row.
+     *
+     * @throws IllegalArgumentException unless $0 < \varepsilon < 1$
+     */
+    public int certifiedK(double eps) {
+        checkEps(eps);
+        if (unmasked == 0) {
+            return 0;
+        }
+        int lo = 1;
+        int hi = unmasked; // tauUpper(unmasked) = 0 <= eps
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tauUpper(mid) <= eps) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$; 0 for a fully masked row. */
+    public int certifiedK(double eps, TailBound bound) {
+        checkEps(eps);
+        if (unmasked == 0) {
+            return 0;
+        }
+        for (int k = 1; k < unmasked; k++) {
+            if (bound.upper(this, k) <= eps) {
+                return k;
+            }
+        }
+        return unmasked;
+    }
+
+    static void checkEps(double eps) {
+        if (!(eps > 0 && eps < 1)) {
+            throw new IllegalArgumentException("eps = " + eps + " is outside (0, 1)");
+        }
+    }
+
+    /** $e^{s_{(r+1)} - s_{(1)}}$ for rank r (0-based, r below {@link #unmasked()}). */
+    double expAt(int r) {
+        return exps[r];
+    }
+
+    /** $s_{(1)} - s_{(n_{eff})}$, the spread of the unmasked logits. */
+    double spread() {
+        return spread;
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.attnlab.topk;
+
+import io.github.attnlab.plot.Figure;
+import io.github.attnlab.plot.XYChart;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The discarded tail mass $\tau(k)$ of one row against k, with every bound of {@link TailBound}:
+ * how tight each bound is, and where it certifies a budget.
+ *
+ * <p>For rows of at most 512 unmasked keys every k is evaluated; longer rows use about 200 values
+ * of k spaced geometrically.
+ *
+ * @param ks     the values of k
+ * @param tau    $\tau(k)$ as computed
+ * @param bounds bound name → its value at each k (certified, so never below the exact $\tau$)
+ */
+public record TailCurve(int[] ks, double[] tau, Map<String, double[]> bounds) implements Figure {
+
+    /** Deep copies. */
+    public TailCurve {
+        ks = ks.clone();
+        tau = tau.clone();
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        bounds.forEach((name, values) -> copy.put(name, values.clone()));
+        bounds = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    static TailCurve of(RankedRow row, int blockSize) {
+        int[] ks = grid(Math.max(1, row.unmasked()));
+        List<TailBound> all = List.of(TailBound.EXACT, TailBound.blocks(blockSize), TailBound.DYADIC,
+                TailBound.SINGLE_GAP, TailBound.GAP_ONLY);
+        double[] tau = new double[ks.length];
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        for (TailBound b : all) {
+            double[] y = new double[ks.length];
+            for (int i = 0; i < ks.length; i++) {
+                y[i] = b.upper(row, ks[i]);
+            }
+            bounds.put(b.name(), y);
+        }
+        for (int i = 0; i < ks.length; i++) {
+            tau[i] = row.tau(ks[i]);
+        }
+        return new TailCurve(ks, tau, bounds);
+    }
+
+    private static int[] grid(int n) {
+        if (n <= 512) {
+            int[] ks = new int[n];
+            for (int i = 0; i < n; i++) {
+                ks[i] = i + 1;
+            }
+            return ks;
+        }
+        List<Integer> ks = new ArrayList<>();
+        double ratio = Math.pow(n, 1.0 / 199);
+        double x = 1;
+        int last = 0;
+        while (last < n) {
+            int k = (int) Math.min(n, Math.round(x));
+            if (k > last) {
+                ks.add(k);
+                last = k;
+            }
+            x *= ratio;
+        }
+        return ks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The smallest k on the grid whose named bound is at most {@code eps}, or -1 if none. */
+    public int firstCertified(String bound, double eps) {
+        double[] y = bounds.get(bound);
+        if (y == null) {
+            throw new IllegalArgumentException("no bound named '" + bound + "'; have " + bounds.keySet());
+        }
+        for (int i = 0; i < ks.length; i++) {
+            if (y[i] <= eps) {
+                return ks[i];
+            }
+        }
+        return -1;
+    }
+
+    /** A log-scale chart of the k with a positive tail mass (keeping every key leaves $\tau = 0$). */
+    @Override
+    public JFreeChart chart() {
+        int m = 0;
+        while (m < ks.length && tau[m] > 0) {
+            m++;
+        }
+        double[] x = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = ks[i];
+        }
+        XYChart c = XYChart.of("Tail mass discarded by top-k, and its bounds", "k", "tau(k)");
+        for (Map.Entry<String, double[]> e : bounds.entrySet()) {
+            if (!e.getKey().equals(TailBound.EXACT.name())) {
+                c = c.line(e.getKey(), x, java.util.Arrays.copyOf(e.getValue(), m));
+            }
+        }
+        return c.line("tau(k)", x, java.util.Arrays.copyOf(tau, m)).logY().chart();
+    }
+
+    @Override
+    public String toString() {
+        return "TailCurve[" + ks.length + " values of k up to " + ks[ks.length - 1] + ", bounds " + bounds.keySet() + "]";
+    }
+}

@@ -1,0 +1,213 @@
+package io.github.attnlab.topk;
+
+import io.github.attnlab.plot.Figure;
+import io.github.attnlab.plot.XYChart;
+import java.util.Arrays;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Top-k certification of every row of a matrix of logits (queries × keys): the batch form of
+ * {@link TopK}, with a fluent surface ({@link #of}, {@link #keep}, {@link #certify}) and
+ * allocation-free static operations on flat row-major arrays for loops
+ * ({@link #certifiedK(double[], int, int, double, int[], RankedRow)}).
+ *
+ * <p>Rows follow {@link TopK}'s rules: $-\infty$ masks a key; a fully masked row has $\tau = 0$ and
+ * certified k = 0.
+ */
+public final class TopKRows {
+
+    private final double[] flat;
+    private final int rows;
+    private final int cols;
+
+    private TopKRows(double[] flat, int rows, int cols) {
+        this.flat = flat;
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    /** A rectangular matrix of logits, one row per query (copied). */
+    public static TopKRows of(double[][] logits) {
+        int cols = checkShape(logits, logits == null ? 0 : logits.length);
+        double[] flat = new double[logits.length * cols];
+        for (int i = 0; i < logits.length; i++) {
+            System.arraycopy(logits[i], 0, flat, i * cols, cols);
+            Logits.validate("logits row " + i, flat, i * cols, cols);
+        }
+        return new TopKRows(flat, logits.length, cols);
+    }
+
+    /** A rectangular float matrix of logits, widened to double. */
+    public static TopKRows of(float[][] logits) {
+        int cols = checkShape(logits, logits == null ? 0 : logits.length);
+        double[] flat = new double[logits.length * cols];
+        for (int i = 0; i < logits.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                flat[i * cols + j] = logits[i][j];
+            }
+            Logits.validate("logits row " + i, flat, i * cols, cols);
+        }
+        return new TopKRows(flat, logits.length, cols);
+    }
+
+    private static int checkShape(Object[] m, int rows) {
+        if (m == null || rows == 0) {
+            throw new IllegalArgumentException("logits matrix is empty");
+        }
+        int cols = -1;
+        for (int i = 0; i < rows; i++) {
+            Object row = m[i];
+            if (row == null) {
+                throw new IllegalArgumentException("logits row " + i + " is null");
+            }
+            int len = row instanceof double[] ? ((double[]) row).length : ((float[]) row).length;
+            if (cols < 0) {
+                cols = len;
+            } else if (len != cols) {
+                throw new IllegalArgumentException("ragged matrix: row " + i + " has " + len + " logits, row 0 has " + cols);
+            }
+        }
+        if (cols == 0) {
+            throw new IllegalArgumentException("logits rows are empty");
+        }
+        return cols;
+    }
+
+    /** Number of rows (queries). */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of columns (keys). */
+    public int cols() {
+        return cols;
+    }
+
+    /** One row as a fluent {@link TopK}. */
+    public TopK row(int i) {
+        if (i < 0 || i >= rows) {
+            throw new IllegalArgumentException("row " + i + " is outside [0, " + rows + ")");
+        }
+        return TopK.of(Arrays.copyOfRange(flat, i * cols, (i + 1) * cols));
+    }
+
+    /** $\tau$ and its certified bound for every row when each keeps its top k. */
+    public Kept keep(int k) {
+        double[] tau = new double[rows];
+        double[] up = new double[rows];
+        RankedRow w = new RankedRow();
+        for (int i = 0; i < rows; i++) {
+            w.rank(flat, i * cols, cols);
+            tau[i] = w.tau(k);
+            up[i] = w.tauUpper(k);
+        }
+        return new Kept(k, tau, up);
+    }
+
+    /** The certified $k_\varepsilon$ of every row. */
+    public Certified certify(double eps) {
+        int[] k = new int[rows];
+        certifiedK(flat, rows, cols, eps, k, new RankedRow());
+        return new Certified(eps, cols, k);
+    }
+
+    /**
+     * Allocation-free batch: writes the certified $k_\varepsilon$ of each row of the row-major
+     * {@code rows × cols} array {@code logits} into {@code out}, reusing {@code work}.
+     */
+    public static void certifiedK(double[] logits, int rows, int cols, double eps, int[] out, RankedRow work) {
+        RankedRow.checkEps(eps);
+        if (logits.length < (long) rows * cols || out.length < rows) {
+            throw new IllegalArgumentException("logits holds " + logits.length + " values and out " + out.length
+                    + " slots; need " + rows + " x " + cols + " and " + rows);
+        }
+        for (int i = 0; i < rows; i++) {
+            out[i] = work.rank(logits, i * cols, cols).certifiedK(eps);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TopKRows[" + rows + " x " + cols + "]";
+    }
+
+    /**
+     * Every row's tail mass at a fixed k.
+     *
+     * @param k        the k kept in every row
+     * @param tau      $\tau$ per row
+     * @param tauUpper certified bound per row
+     */
+    public record Kept(int k, double[] tau, double[] tauUpper) {
+
+        /** Copies the arrays. */
+        public Kept {
+            tau = tau.clone();
+            tauUpper = tauUpper.clone();
+        }
+
+        /** The mean tail mass over rows. */
+        public double meanTau() {
+            return Arrays.stream(tau).average().orElse(0);
+        }
+
+        /** The largest tail mass over rows. */
+        public double maxTau() {
+            return Arrays.stream(tau).max().orElse(0);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "Kept[k = %d over %d rows: mean tau %.4e, max tau %.4e]",
+                    k, tau.length, meanTau(), maxTau());
+        }
+    }
+
+    /**
+     * Every row's certified $k_\varepsilon$; draws k against the row index.
+     *
+     * @param eps  the budget
+     * @param keys the number of keys per row
+     * @param k    certified k per row
+     */
+    public record Certified(double eps, int keys, int[] k) implements Figure {
+
+        /** Copies the array. */
+        public Certified {
+            k = k.clone();
+        }
+
+        @Override
+        public int[] k() {
+            return k.clone();
+        }
+
+        /** The mean of $k_\varepsilon$ over rows. */
+        public double meanK() {
+            return Arrays.stream(k).average().orElse(0);
+        }
+
+        /** The mean of $k_\varepsilon / n$ over rows. */
+        public double meanFraction() {
+            return meanK() / keys;
+        }
+
+        @Override
+        public JFreeChart chart() {
+            double[] x = new double[k.length];
+            double[] y = new double[k.length];
+            for (int i = 0; i < k.length; i++) {
+                x[i] = i;
+                y[i] = k[i];
+            }
+            return XYChart.of("Certified k per query (eps = " + eps + ")", "query", "k_eps").points("k_eps", x, y).chart();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "Certified[eps = %s over %d rows of %d keys: mean k = %.2f (%.2f%% of keys)]",
+                    eps, k.length, keys, meanK(), 100 * meanFraction());
+        }
+    }
+}
