@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -91,6 +92,45 @@ def find_kernel_jar():
     return jars[-1]
 
 
+SILENT_SHELL_SECONDS = 8
+
+
+def start_watchdog(client, kernel_log, started):
+    """Kills a kernel that shows rapaio 3.0.1's start-up defect, so the start is retried at once.
+
+    The defect (KERNELS.md): the shell thread dies with a NullPointerException in Channels.getHandler,
+    or the shell socket, though bound, never handles the kernel_info requests the client repeats every
+    second. Positive evidence only: the NPE in the kernel's log, or the shell bound for
+    SILENT_SHELL_SECONDS without handling any kernel_info_request. The start-up timeout stays the outer
+    limit. Returns a list that receives the reason when the watchdog kills.
+    """
+    reasons = []
+
+    def watch():
+        bound_at = None
+        while not started.is_set():
+            time.sleep(0.25)
+            text = kernel_log.read_text(errors="replace") if kernel_log.exists() else ""
+            reason = None
+            if "Channels.getHandler" in text:
+                reason = "shell thread died (NullPointerException in Channels.getHandler)"
+            else:
+                if bound_at is None and "[ShellChannel]: Binding" in text:
+                    bound_at = time.monotonic()
+                if (bound_at is not None and "Handling message: kernel_info_request" not in text
+                        and time.monotonic() - bound_at > SILENT_SHELL_SECONDS):
+                    reason = f"shell bound but silent for {SILENT_SHELL_SECONDS} s"
+            if reason:
+                process = getattr(getattr(getattr(client, "km", None), "provisioner", None), "process", None)
+                if process is not None and process.poll() is None:
+                    reasons.append(reason)
+                    process.kill()
+                return
+
+    threading.Thread(target=watch, daemon=True).start()
+    return reasons
+
+
 def execute(path, kernel_name, startup_timeout, cell_timeout, max_starts):
     """Executes one notebook; retries only when the kernel never answered at start-up."""
     claims_file = REPRO / "claims" / (path.stem + ".jsonl")
@@ -109,20 +149,28 @@ def execute(path, kernel_name, startup_timeout, cell_timeout, max_starts):
         started = False
         kernel_log = REPRO / "logs" / f"{path.stem}.attempt{attempt}.log"
         kernel_log.parent.mkdir(parents=True, exist_ok=True)
+        ready = threading.Event()
+        killed_because = start_watchdog(client, kernel_log, ready)
         try:
             with open(kernel_log, "wb") as klog, client.setup_kernel(stdout=klog, stderr=klog):
                 started = True
+                ready.set()
                 for index, cell in enumerate(nb.cells):
                     client.execute_cell(cell, index)
         except (CellExecutionError, CellTimeoutError) as e:
             record["status"] = "cell error"
             record["error"] = ANSI.sub("", str(e))[-4000:]
         except Exception as e:  # noqa: BLE001 - any start-up failure is retried, the rest reported
+            ready.set()
             if not started and attempt < max_starts:
-                log(f"{path.name}: kernel did not start ({type(e).__name__}: {e}); retrying")
+                why = killed_because[0] if killed_because else f"{type(e).__name__}: {e}"
+                record.setdefault("startFailures", []).append(why)
+                log(f"{path.name}: kernel did not start ({why}); retrying")
                 continue
             record["status"] = "kernel did not start" if not started else "error"
             record["error"] = f"{type(e).__name__}: {e}"
+        finally:
+            ready.set()
         break
     record["seconds"] = round(time.monotonic() - t0, 1)
     EXECUTED.mkdir(parents=True, exist_ok=True)
@@ -321,7 +369,7 @@ def main():
     r.add_argument("notebooks", nargs="*", help="notebooks to run (default: notebooks/*.ipynb)")
     r.add_argument("--startup-timeout", type=int, default=int(os.environ.get("ATTNLAB_STARTUP_TIMEOUT", 25)))
     r.add_argument("--cell-timeout", type=int, default=int(os.environ.get("ATTNLAB_CELL_TIMEOUT", 1200)))
-    r.add_argument("--max-starts", type=int, default=5)
+    r.add_argument("--max-starts", type=int, default=8)
     sub.add_parser("report", help="rewrite the report from the last run")
     args = ap.parse_args()
     if args.cmd == "kernelspec":

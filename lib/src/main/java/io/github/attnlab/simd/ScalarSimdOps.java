@@ -186,6 +186,38 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
+    public void axpby(double a, double[] x, int xOff, double b, double[] y, int yOff, double[] out, int outOff, int len) {
+        for (int i = 0; i < len; i++) {
+            out[outOff + i] = a * x[xOff + i] + b * y[yOff + i];
+        }
+    }
+
+    @Override
+    public void scale(double a, double[] x, int xOff, double[] out, int outOff, int len) {
+        for (int i = 0; i < len; i++) {
+            out[outOff + i] = a * x[xOff + i];
+        }
+    }
+
+    @Override
+    public double sumAbs(double[] a, int off, int len) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            s += Math.abs(a[off + i]);
+        }
+        return s;
+    }
+
+    @Override
+    public double l1Distance(double[] a, int aOff, double[] b, int bOff, int len) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            s += Math.abs(a[aOff + i] - b[bOff + i]);
+        }
+        return s;
+    }
+
+    @Override
     public double gatherDot(double[] values, int[] idx, int off, int len, double[] x) {
         double s = 0;
         for (int i = off, end = off + len; i < end; i++) {

@@ -114,6 +114,18 @@ public interface SimdOps {
      */
     void gelu(float[] x, int off, int len, float[] out, int outOff);
 
+    /** $out \leftarrow a\,x + b\,y$ on the given ranges ({@code out} may be {@code x} or {@code y} at the same offset). */
+    void axpby(double a, double[] x, int xOff, double b, double[] y, int yOff, double[] out, int outOff, int len);
+
+    /** $out \leftarrow a\,x$ on the given ranges ({@code out} may be {@code x} at the same offset). */
+    void scale(double a, double[] x, int xOff, double[] out, int outOff, int len);
+
+    /** $\sum_{i<len} |a_{off+i}|$, the $\ell_1$ norm of a range. */
+    double sumAbs(double[] a, int off, int len);
+
+    /** $\sum_{i<len} |a_{aOff+i} - b_{bOff+i}|$, the $\ell_1$ distance of two ranges. */
+    double l1Distance(double[] a, int aOff, double[] b, int bOff, int len);
+
     /**
      * A gather dot product $\sum_{i<len} v_{off+i}\, x_{idx_{off+i}}$: one row of a sparse
      * (compressed sparse row) matrix times a dense vector.

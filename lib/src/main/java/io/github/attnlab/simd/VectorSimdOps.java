@@ -328,6 +328,82 @@ final class VectorSimdOps implements SimdOps {
     }
 
     @Override
+    public void axpby(double a, double[] x, int xOff, double b, double[] y, int yOff, double[] out, int outOff, int len) {
+        if (len < 2 * D.length()) {
+            SCALAR.axpby(a, x, xOff, b, y, yOff, out, outOff, len);
+            return;
+        }
+        DoubleVector va = DoubleVector.broadcast(D, a);
+        DoubleVector vb = DoubleVector.broadcast(D, b);
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+            DoubleVector.fromArray(D, x, xOff + i).mul(va)
+                    .add(DoubleVector.fromArray(D, y, yOff + i).mul(vb))
+                    .intoArray(out, outOff + i);
+        }
+        for (; i < len; i++) {
+            out[outOff + i] = a * x[xOff + i] + b * y[yOff + i];
+        }
+    }
+
+    @Override
+    public void scale(double a, double[] x, int xOff, double[] out, int outOff, int len) {
+        if (len < 2 * D.length()) {
+            SCALAR.scale(a, x, xOff, out, outOff, len);
+            return;
+        }
+        DoubleVector va = DoubleVector.broadcast(D, a);
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+            DoubleVector.fromArray(D, x, xOff + i).mul(va).intoArray(out, outOff + i);
+        }
+        for (; i < len; i++) {
+            out[outOff + i] = a * x[xOff + i];
+        }
+    }
+
+    @Override
+    public double sumAbs(double[] a, int off, int len) {
+        if (len < 2 * D.length()) {
+            return SCALAR.sumAbs(a, off, len);
+        }
+        DoubleVector acc0 = DoubleVector.zero(D);
+        DoubleVector acc1 = DoubleVector.zero(D);
+        int step = D.length();
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = acc0.add(DoubleVector.fromArray(D, a, off + i).abs());
+            acc1 = acc1.add(DoubleVector.fromArray(D, a, off + i + step).abs());
+        }
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s += Math.abs(a[off + i]);
+        }
+        return s;
+    }
+
+    @Override
+    public double l1Distance(double[] a, int aOff, double[] b, int bOff, int len) {
+        if (len < 2 * D.length()) {
+            return SCALAR.l1Distance(a, aOff, b, bOff, len);
+        }
+        DoubleVector acc0 = DoubleVector.zero(D);
+        DoubleVector acc1 = DoubleVector.zero(D);
+        int step = D.length();
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = acc0.add(DoubleVector.fromArray(D, a, aOff + i).sub(DoubleVector.fromArray(D, b, bOff + i)).abs());
+            acc1 = acc1.add(DoubleVector.fromArray(D, a, aOff + i + step)
+                    .sub(DoubleVector.fromArray(D, b, bOff + i + step)).abs());
+        }
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s += Math.abs(a[aOff + i] - b[bOff + i]);
+        }
+        return s;
+    }
+
+    @Override
     public double gatherDot(double[] values, int[] idx, int off, int len, double[] x) {
         // Measured with JMH on JDK 17, AVX2 (bench SparseKernelBench): gathering rows of ~12 entries made
         // a CSR product slower than the scalar loop, and on a 4096-entry row with random indices the

@@ -1,0 +1,300 @@
+package io.github.attnlab.diffusion;
+
+import io.github.attnlab.simd.SimdOps;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Diffusion maps (Coifman and Lafon, ACHA 2006; PAPERS.md §C.3): an immutable configuration whose
+ * terminal method {@link #compute()} returns a {@link DiffusionMap}.
+ *
+ * <p>From a symmetric affinity $K$ (Gaussian on points or on distances, see {@link Bandwidth}, or given):
+ * the $\alpha$-normalisation $K^{(\alpha)}_{ij} = K_{ij} / (q_i^\alpha q_j^\alpha)$ with
+ * $q_i = \sum_j K_{ij}$; the Markov matrix $P = D^{-1} K^{(\alpha)}$, $D = \mathrm{diag}(\sum_j K^{(\alpha)}_{ij})$;
+ * its eigenpairs through the symmetric conjugate $S = D^{-1/2} K^{(\alpha)} D^{-1/2} = \Phi \Lambda \Phi^T$,
+ * and the right eigenvectors $\psi_j = D^{-1/2} \varphi_j$ scaled so that $\psi_0 \equiv 1$.
+ * The embedding keeps the <b>largest</b> non-trivial eigenvalues $1 = \lambda_0 > \lambda_1 \ge \lambda_2 \ge \dots$
+ * (the authors' code of paper C keeps the smallest, which embeds the noise instead of the geometry).
+ * $\alpha = 0$ is the classical normalised graph Laplacian, $\alpha = 1$ removes the density of the
+ * sampling and recovers the Laplace–Beltrami operator.
+ */
+public final class DiffusionMaps {
+
+    private final double[][] points;
+    private final double[][] squared;
+    private final double[][] affinity;
+    private final Bandwidth bandwidth;
+    private final double alpha;
+    private final int components;
+
+    private DiffusionMaps(double[][] points, double[][] squared, double[][] affinity, Bandwidth bandwidth,
+                          double alpha, int components) {
+        this.points = points;
+        this.squared = squared;
+        this.affinity = affinity;
+        this.bandwidth = bandwidth;
+        this.alpha = alpha;
+        this.components = components;
+    }
+
+    /** Points as rows of {@code x}; Gaussian affinities with the median bandwidth unless set. */
+    public static DiffusionMaps fromPoints(double[][] x) {
+        checkFinite("points", x, false);
+        double[][] copy = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            copy[i] = x[i].clone();
+        }
+        return new DiffusionMaps(copy, null, null, Bandwidth.median(), 1.0, 10);
+    }
+
+    /** A symmetric matrix of squared distances; Gaussian affinities with the median bandwidth unless set. */
+    public static DiffusionMaps fromSquaredDistances(double[][] d2) {
+        checkFinite("squared distances", d2, true);
+        checkSymmetric("squared distances", d2);
+        return new DiffusionMaps(null, deepCopy(d2), null, Bandwidth.median(), 1.0, 10);
+    }
+
+    /** A given symmetric non-negative affinity matrix with positive row sums. */
+    public static DiffusionMaps fromAffinity(double[][] k) {
+        checkFinite("affinity", k, true);
+        checkSymmetric("affinity", k);
+        for (int i = 0; i < k.length; i++) {
+            double s = 0;
+            for (int j = 0; j < k.length; j++) {
+                if (k[i][j] < 0) {
+                    throw new IllegalArgumentException("affinity[" + i + "][" + j + "] = " + k[i][j] + " is negative");
+                }
+                s += k[i][j];
+            }
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("affinity row " + i + " sums to 0: point " + i + " is isolated");
+            }
+        }
+        return new DiffusionMaps(null, null, deepCopy(k), null, 1.0, 10);
+    }
+
+    /** The bandwidth rule (for points or distances; an error for a given affinity). */
+    public DiffusionMaps bandwidth(Bandwidth b) {
+        if (affinity != null) {
+            throw new IllegalStateException("a given affinity has no bandwidth");
+        }
+        return new DiffusionMaps(points, squared, affinity, java.util.Objects.requireNonNull(b, "bandwidth"), alpha, components);
+    }
+
+    /** The density normalisation $\alpha \in [0, 1]$ (default 1). */
+    public DiffusionMaps alpha(double a) {
+        if (!(a >= 0 && a <= 1)) {
+            throw new IllegalArgumentException("alpha = " + a + " is outside [0, 1]");
+        }
+        return new DiffusionMaps(points, squared, affinity, bandwidth, a, components);
+    }
+
+    /** How many non-trivial eigenpairs to keep (default 10; at most n - 1 are available). */
+    public DiffusionMaps components(int m) {
+        if (m < 1) {
+            throw new IllegalArgumentException("components = " + m + " must be at least 1");
+        }
+        return new DiffusionMaps(points, squared, affinity, bandwidth, alpha, m);
+    }
+
+    /** Squared Euclidean distances between the rows of {@code x}, through {@link SimdOps}. */
+    public static double[][] squaredDistances(double[][] x) {
+        SimdOps ops = SimdOps.get();
+        int n = x.length;
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double v = ops.squaredDistance(x[i], 0, x[j], 0, x[i].length);
+                d[i][j] = v;
+                d[j][i] = v;
+            }
+        }
+        return d;
+    }
+
+    /** Builds the affinity, normalises it, decomposes it: the terminal operation. */
+    public DiffusionMap compute() {
+        double[][] sq = points != null ? squaredDistances(points) : squared;
+        Bandwidth.Scales scales = null;
+        double[][] k;
+        if (affinity != null) {
+            k = affinity;
+        } else {
+            scales = bandwidth.resolve(sq);
+            int n = sq.length;
+            k = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    k[i][j] = scales.kernel(i, j, sq[i][j]);
+                }
+            }
+        }
+        int n = k.length;
+        if (n < 2) {
+            throw new IllegalArgumentException("a diffusion map needs at least 2 points, not " + n);
+        }
+        double[] q = rowSums(k);
+        double[][] ka = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                ka[i][j] = k[i][j] / Math.pow(q[i] * q[j], alpha);
+            }
+        }
+        double[] d = rowSums(ka);
+        DMatrixRMaj s = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s.set(i, j, ka[i][j] / Math.sqrt(d[i] * d[j]));
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(s)) {
+            throw new IllegalStateException("the symmetric eigen-decomposition did not converge (n = " + n + ")");
+        }
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        // The LARGEST eigenvalues first: lambda_0 = 1 (trivial), then the diffusion coordinates.
+        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> eig.getEigenvalue(i).getReal()).reversed());
+        double vol = Arrays.stream(d).sum();
+        double[] pi = new double[n];
+        double[] root = new double[n];
+        for (int i = 0; i < n; i++) {
+            pi[i] = d[i] / vol;
+            root[i] = Math.sqrt(pi[i]);
+        }
+        // S sqrt(d) = sqrt(d) exactly, so phi_0 = sqrt(pi) and psi_0 = 1. The computed eigenvector most
+        // aligned with it is the trivial one (for a disconnected graph, lambda = 1 is repeated).
+        int trivial = 0;
+        double best = -1;
+        double top = eig.getEigenvalue(idx[0]).getReal();
+        for (int c = 0; c < n && eig.getEigenvalue(idx[c]).getReal() >= top - 1e-8; c++) {
+            double dot = Math.abs(dot(eig.getEigenVector(idx[c]), root));
+            if (dot > best + 1e-9) {
+                best = dot;
+                trivial = c;
+            }
+        }
+        int m = Math.min(components, n - 1);
+        double[] lambda = new double[m + 1];
+        double[][] psi = new double[m + 1][n];
+        lambda[0] = 1.0;
+        Arrays.fill(psi[0], 1.0);
+        for (int c = 1, e = 0; c <= m; c++, e++) {
+            if (e == trivial) {
+                e++;
+            }
+            lambda[c] = eig.getEigenvalue(idx[e]).getReal();
+            DMatrixRMaj phi = eig.getEigenVector(idx[e]);
+            for (int i = 0; i < n; i++) {
+                psi[c][i] = phi.get(i) / root[i];
+            }
+            orientSign(psi[c]);
+        }
+        double residual = residual(ka, d, lambda, psi);
+        return new DiffusionMap(lambda, psi, pi, alpha, scales, points, q, residual);
+    }
+
+    /** $\max_j \|P\psi_j - \lambda_j \psi_j\|_\infty / \|\psi_j\|_\infty$ over the kept eigenpairs. */
+    private static double residual(double[][] ka, double[] d, double[] lambda, double[][] psi) {
+        int n = d.length;
+        double worst = 0;
+        for (int c = 0; c < lambda.length; c++) {
+            double norm = 0;
+            double err = 0;
+            for (int i = 0; i < n; i++) {
+                double pv = 0;
+                for (int j = 0; j < n; j++) {
+                    pv += ka[i][j] * psi[c][j];
+                }
+                err = Math.max(err, Math.abs(pv / d[i] - lambda[c] * psi[c][i]));
+                norm = Math.max(norm, Math.abs(psi[c][i]));
+            }
+            worst = Math.max(worst, err / Math.max(norm, Double.MIN_NORMAL));
+        }
+        return worst;
+    }
+
+    /** A deterministic sign: the entry of largest magnitude (first on ties) is positive. */
+    private static void orientSign(double[] v) {
+        int arg = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i]) > Math.abs(v[arg]) * (1 + 1e-9)) {
+                arg = i;
+            }
+        }
+        if (v[arg] < 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+        }
+    }
+
+    private static double dot(DMatrixRMaj v, double[] w) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s += v.get(i) * w[i];
+        }
+        return s;
+    }
+
+    private static double[] rowSums(double[][] a) {
+        double[] s = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (double x : a[i]) {
+                s[i] += x;
+            }
+        }
+        return s;
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    private static void checkFinite(String name, double[][] a, boolean square) {
+        if (a.length == 0) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        int w = a[0].length;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].length != (square ? a.length : w)) {
+                throw new IllegalArgumentException(name + "[" + i + "] has " + a[i].length + " entries, expected "
+                        + (square ? a.length : w));
+            }
+            for (int j = 0; j < a[i].length; j++) {
+                if (!Double.isFinite(a[i][j])) {
+                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + a[i][j]);
+                }
+            }
+        }
+    }
+
+    private static void checkSymmetric(String name, double[][] a) {
+        for (int i = 0; i < a.length; i++) {
+            for (int j = i + 1; j < a.length; j++) {
+                double tol = 1e-12 * Math.max(1, Math.abs(a[i][j]));
+                if (Math.abs(a[i][j] - a[j][i]) > tol) {
+                    throw new IllegalArgumentException(name + " is not symmetric: [" + i + "][" + j + "] = " + a[i][j]
+                            + " but [" + j + "][" + i + "] = " + a[j][i]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        String src = points != null ? points.length + " points" : squared != null ? squared.length + " distances"
+                : affinity.length + "x" + affinity.length + " affinity";
+        return "DiffusionMaps[" + src + ", " + (bandwidth == null ? "given kernel" : bandwidth) + ", alpha=" + alpha
+                + ", components=" + components + "]";
+    }
+}
