@@ -216,4 +216,13 @@ final class ScalarSimdOps implements SimdOps {
         }
         return s;
     }
+
+    @Override
+    public double gatherDot(double[] values, int[] idx, int off, int len, double[] x) {
+        double s = 0;
+        for (int i = off, end = off + len; i < end; i++) {
+            s += values[i] * x[idx[i]];
+        }
+        return s;
+    }
 }

@@ -125,4 +125,12 @@ public interface SimdOps {
 
     /** $\sum_{i<len} |a_{aOff+i} - b_{bOff+i}|$, the $\ell_1$ distance of two ranges. */
     double l1Distance(double[] a, int aOff, double[] b, int bOff, int len);
+
+    /**
+     * A gather dot product $\sum_{i<len} v_{off+i}\, x_{idx_{off+i}}$: one row of a sparse
+     * (compressed sparse row) matrix times a dense vector.
+     *
+     * <p>Every index in {@code idx[off .. off+len)} must lie in {@code [0, x.length)}.
+     */
+    double gatherDot(double[] values, int[] idx, int off, int len, double[] x);
 }

@@ -19,6 +19,8 @@ final class VectorSimdOps implements SimdOps {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final SimdOps SCALAR = ScalarSimdOps.INSTANCE;
+    /** Shortest range for which {@link #gatherDot} gathers (see there). */
+    private static final int GATHER_MIN = 32;
     /** Largest integer power of {@link #sumRectifiedPower} computed on lanes. */
     private static final int MAX_LANE_POWER = 4;
 
@@ -397,6 +399,32 @@ final class VectorSimdOps implements SimdOps {
         double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < len; i++) {
             s += Math.abs(a[aOff + i] - b[bOff + i]);
+        }
+        return s;
+    }
+
+    @Override
+    public double gatherDot(double[] values, int[] idx, int off, int len, double[] x) {
+        // Measured with JMH on JDK 17, AVX2 (bench SparseKernelBench): gathering rows of ~12 entries made
+        // a CSR product slower than the scalar loop, and on a 4096-entry row with random indices the
+        // gather was on par (4.06 +- 0.35 us against 3.94 +- 0.06 us scalar). Rows shorter than
+        // GATHER_MIN stay scalar; longer ones gather, for CPUs whose gathers are fast (AVX-512).
+        if (len < GATHER_MIN) {
+            return SCALAR.gatherDot(values, idx, off, len, x);
+        }
+        DoubleVector acc0 = DoubleVector.zero(D);
+        DoubleVector acc1 = DoubleVector.zero(D);
+        int step = D.length();
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = DoubleVector.fromArray(D, x, 0, idx, off + i)
+                    .fma(DoubleVector.fromArray(D, values, off + i), acc0);
+            acc1 = DoubleVector.fromArray(D, x, 0, idx, off + i + step)
+                    .fma(DoubleVector.fromArray(D, values, off + i + step), acc1);
+        }
+        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            s = Math.fma(values[off + i], x[idx[off + i]], s);
         }
         return s;
     }

@@ -263,4 +263,29 @@ class SimdOpsEquivalenceTest {
         }
         assertEquals(0.5 * n, v.l1Distance(a, 1, c, 0, n), SUM_RTOL * (na + n));
     }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void gatherDotAgrees(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(11L * n + 7);
+        double[] x = randoms(r, 2 * n + 3, 1);
+        double[] values = randoms(r, n + 2, 1);
+        int[] idx = new int[n + 2];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = r.nextInt(x.length);
+        }
+        idx[idx.length - 1] = x.length - 1; // the last admissible index
+        double scale = 0;
+        for (int i = 2; i < n + 2; i++) {
+            scale += Math.abs(values[i] * x[idx[i]]);
+        }
+        double expected = 0;
+        for (int i = 2; i < n + 2; i++) {
+            expected += values[i] * x[idx[i]]; // an independent plain loop
+        }
+        assertEquals(expected, s.gatherDot(values, idx, 2, n, x), SUM_RTOL * scale);
+        assertEquals(expected, v.gatherDot(values, idx, 2, n, x), SUM_RTOL * scale);
+    }
 }

@@ -1,0 +1,182 @@
+package io.github.attnlab.spectral.eigen;
+
+import io.github.attnlab.simd.SimdOps;
+import io.github.attnlab.spectral.graph.Checks;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The smallest eigenpairs of a large sparse symmetric matrix by thick-restart Lanczos with full
+ * reorthogonalisation, in the Krylov–Schur form (Wu &amp; Simon, SIAM J. Matrix Anal. Appl. 22,
+ * 2000; Stewart, ibid. 23, 2001).
+ *
+ * <p>The basis $Q_m$ of a Krylov space satisfies $AQ_m = Q_m H_m + \beta q_{m+1} e_m^\top$. Every new
+ * vector is orthogonalised against the whole basis twice (classical Gram–Schmidt repeated, which
+ * keeps $Q_m$ orthonormal to working precision), so $H_m$ is computed, not assumed tridiagonal.
+ * The Ritz pair $(\theta, Q_m s)$ has residual norm $\beta |e_m^\top s|$. When the basis is full,
+ * the method keeps the Ritz vectors of the smallest Ritz values, $H$ becomes diagonal plus an arrow
+ * row, and the expansion continues from $q_{m+1}$. A breakdown ($\beta \approx 0$, an invariant
+ * subspace) continues with a fresh random vector.
+ *
+ * <p>A single start vector sees only one direction of each eigenspace in exact arithmetic, so a
+ * repeated eigenvalue may be returned with less than its multiplicity; use {@link Lobpcg} (a block
+ * method) where multiplicities matter. Iterates stay orthogonal to the problem's constraints.
+ */
+public final class Lanczos {
+
+    private Lanczos() {
+    }
+
+    /**
+     * The {@code k} smallest eigenpairs of the problem in the complement of its constraints, with a
+     * basis of {@code max(2k + 20, 40)} vectors (at most the free dimension).
+     */
+    public static Spectrum smallest(EigenProblem p, int k, SolverOptions o) {
+        return smallest(p, k, Math.max(2 * k + 20, 40), o);
+    }
+
+    /**
+     * The same with a chosen basis size $m > k$: a larger basis needs fewer restarts and products
+     * with $A$, a smaller one streams less memory per step (reorthogonalisation costs $O(nm)$).
+     */
+    public static Spectrum smallest(EigenProblem p, int k, int basisSize, SolverOptions o) {
+        int free = p.n() - p.constraints().length;
+        Checks.range("k", k, 1, free);
+        Checks.range("basisSize", basisSize, Math.min(free, k + 1), Integer.MAX_VALUE);
+        return run(p, k, Math.min(free, basisSize), o);
+    }
+
+    private static Spectrum run(EigenProblem p, int k, int m, SolverOptions o) {
+        int n = p.n();
+        double[][] y = p.constraints();
+        Operator a = p.operator();
+        double tolAbs = o.tolerance() * p.normBound();
+        Random rnd = new Random(o.seed());
+        double[][] q = new double[m + 1][];
+        double[][] h = new double[m][m];
+        q[0] = randomUnit(n, y, q, 0, rnd);
+        int start = 0;
+        long matVecs = 0;
+        int restarts = 0;
+        double[] w = new double[n];
+        while (true) {
+            double beta = 0;
+            for (int j = start; j < m; j++) {
+                a.apply(q[j], w);
+                matVecs++;
+                double[] c = orthogonalise(w, q, j + 1, y);
+                for (int i = 0; i <= j; i++) {
+                    if (i >= start || i == j) {
+                        h[i][j] = c[i];
+                        h[j][i] = c[i];
+                    }
+                }
+                beta = Blocks.norm(w);
+                if (beta <= 1e-12 * p.normBound()) {
+                    beta = 0; // an invariant subspace: continue with a new random direction
+                    q[j + 1] = j + 1 < n - y.length ? randomUnit(n, y, q, j + 1, rnd) : new double[n];
+                } else {
+                    q[j + 1] = w.clone();
+                    scale(q[j + 1], 1 / beta);
+                }
+                if (j + 1 < m) {
+                    h[j + 1][j] = beta;
+                    h[j][j + 1] = beta;
+                }
+            }
+            Blocks.SmallEigen e = Blocks.SmallEigen.of(h);
+            boolean done = true;
+            for (int t = 0; t < k; t++) {
+                done &= beta * Math.abs(e.vectors[m - 1][t]) <= tolAbs;
+            }
+            if (done || restarts >= o.maxIterations() || m == n - y.length) {
+                double[][] x = Blocks.combine(Arrays.copyOf(q, m), e.vectors, k);
+                double[] res = freshResiduals(a, x, e.values);
+                boolean fresh = Arrays.stream(res).allMatch(v -> v <= tolAbs);
+                matVecs += k;
+                if (fresh || restarts >= o.maxIterations() || m == n - y.length) {
+                    return SignConvention.spectrum(Arrays.copyOf(e.values, k), x, a, "Lanczos (thick restart)",
+                            restarts, matVecs, tolAbs);
+                }
+            }
+            // thick restart: keep the Ritz vectors of the smallest Ritz values
+            int keep = Math.min(m - 1, k + (m - k) / 2);
+            double[][] kept = Blocks.combine(Arrays.copyOf(q, m), e.vectors, keep);
+            double[] last = q[m];
+            for (double[] row : h) {
+                Arrays.fill(row, 0);
+            }
+            for (int t = 0; t < keep; t++) {
+                q[t] = kept[t];
+                h[t][t] = e.values[t];
+                h[t][keep] = beta * e.vectors[m - 1][t];
+                h[keep][t] = h[t][keep];
+            }
+            q[keep] = last;
+            start = keep;
+            restarts++;
+        }
+    }
+
+    /**
+     * Orthogonalises {@code w} twice against {@code q[0..count)} (classical Gram–Schmidt repeated),
+     * then against the constraints {@code y}; returns the coefficients on {@code q}. The update of
+     * the first pass and the inner products of the second share one sweep over the basis, so the
+     * basis is streamed from memory three times, not four. The constraints come last: projecting
+     * them out first would let the basis pass back their rounding-level components, which the
+     * normalisation by a small $\beta$ then amplifies until the null space reappears.
+     */
+    private static double[] orthogonalise(double[] w, double[][] q, int count, double[][] y) {
+        double[][] ws = {w};
+        double[][] basis = Arrays.copyOf(q, count);
+        double[][] g = Blocks.gram(basis, ws);
+        double[] c = new double[count];
+        double[] c2 = new double[count];
+        SimdOps ops = SimdOps.get();
+        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+            int len = Math.min(Blocks.CHUNK, w.length - s);
+            for (int i = 0; i < count; i++) {
+                ops.axpy(-g[i][0], basis[i], s, w, s, len);
+            }
+            for (int i = 0; i < count; i++) {
+                c2[i] += ops.dot(basis[i], s, w, s, len);
+            }
+        }
+        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+            int len = Math.min(Blocks.CHUNK, w.length - s);
+            for (int i = 0; i < count; i++) {
+                ops.axpy(-c2[i], basis[i], s, w, s, len);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            c[i] = g[i][0] + c2[i];
+        }
+        Blocks.subtractProjection(y, null, ws, null);
+        Blocks.subtractProjection(y, null, ws, null);
+        return c;
+    }
+
+    private static double[] randomUnit(int n, double[][] y, double[][] q, int count, Random rnd) {
+        double[] v = Blocks.gaussian(1, n, rnd)[0];
+        orthogonalise(v, q, count, y);
+        scale(v, 1 / Blocks.norm(v));
+        return v;
+    }
+
+    private static double[] freshResiduals(Operator a, double[][] x, double[] theta) {
+        double[] res = new double[x.length];
+        double[] ax = new double[a.dimension()];
+        for (int t = 0; t < x.length; t++) {
+            a.apply(x[t], ax);
+            SimdOps.get().axpy(-theta[t], x[t], 0, ax, 0, ax.length);
+            res[t] = Blocks.norm(ax);
+        }
+        return res;
+    }
+
+    private static void scale(double[] v, double f) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= f;
+        }
+    }
+}
