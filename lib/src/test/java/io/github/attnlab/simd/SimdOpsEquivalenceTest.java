@@ -5,11 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The vector path against the scalar reference, on odd, prime and power-of-two sizes and offsets. */
+@EnabledIf(value = "vectorModulePresent",
+        disabledReason = "the scalar-path run has no jdk.incubator.vector; the default run compares the paths")
 class SimdOpsEquivalenceTest {
+
+    /**
+     * The scalar-path surefire run excludes this class; the condition also covers a narrowed run
+     * ({@code -Dtest=...} overrides excludes). SimdSelectionTest fails the default run if the module
+     * is missing there, so this cannot silently skip where it must run.
+     */
+    static boolean vectorModulePresent() {
+        return SimdOps.vector().isPresent();
+    }
 
     /** Relative agreement expected of two summation orders over at most ~4000 terms. */
     private static final double SUM_RTOL = 1e-12;
