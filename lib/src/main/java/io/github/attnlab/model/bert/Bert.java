@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * A pretrained BERT-family encoder in pure Java: tokenizer, forward pass, attention and fill-mask.
+ * A pretrained BERT-family encoder in pure Java: tokenizer, forward pass, attention, fill-mask, the
+ * masked-LM distributions and their evaluation, and models with attention heads removed.
  *
  * <pre>{@code
  * Bert bert = Bert.load();                                  // bert-base-uncased, from ~/.m2

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * (erf) GELU (Devlin et al. 2019; Vaswani et al. 2017). Matrix products, softmax and GELU go through
  * {@link SimdOps}, whose two paths give the same bits, so the output does not depend on the path.
  *
- * <p>Head masking (Michel, Levy, Neubig 2019, "Are sixteen heads really better than one?", §2): a
+ * <p>Head masking (Michel, Levy, Neubig 2019, "Are sixteen heads really better than one?"): a
  * removed head $h$ of layer $l$ contributes $C_h = 0$ to $C W_o$, i.e. $C W_o = \sum_{h \notin R} C_h W_o^{(h)}$
  * with $W_o^{(h)}$ the head's $d$ rows of $W_o$. Its scores and probabilities are still computed (and
  * reported when the attention is kept); the other heads and the rest of the layer are unchanged.

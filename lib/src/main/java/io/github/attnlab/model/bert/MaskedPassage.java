@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A passage with some positions replaced by {@code [MASK]}: the input of a masked-LM evaluation
@@ -68,7 +69,7 @@ public record MaskedPassage(Encoding original, Encoding masked, int[] positions)
      * uniformly without replacement (a partial Fisher–Yates shuffle driven by {@code rnd}).
      */
     static MaskedPassage draw(Encoding original, double rate, Random rnd, BertTokenizer tokenizer) {
-        int[] candidates = java.util.stream.IntStream.range(0, original.length())
+        int[] candidates = IntStream.range(0, original.length())
                 .filter(t -> !BertTokenizer.SPECIAL.contains(original.tokens().get(t))).toArray();
         if (candidates.length == 0) {
             throw new IllegalArgumentException("the passage has no token to mask: " + original);
