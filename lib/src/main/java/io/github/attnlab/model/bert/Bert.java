@@ -8,23 +8,29 @@ import io.github.attnlab.simd.SimdOps;
 import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * A pretrained BERT-family encoder in pure Java: tokenizer, forward pass, attention and fill-mask.
+ * A pretrained BERT-family encoder in pure Java: tokenizer, forward pass, attention, fill-mask, the
+ * masked-LM distributions and their evaluation, and models with attention heads removed.
  *
  * <pre>{@code
  * Bert bert = Bert.load();                                  // bert-base-uncased, from ~/.m2
  * AttentionTensor att = bert.attention("The whale surfaced.");
  * double[] logits = att.scores(8, 3, 1);                    // layer 8, head 3, query 1
  * FillMask fm = bert.fillMask("Hello I'm a [MASK] model."); // fashion 0.1073, role 0.0877, ...
+ * MaskedLm m = bert.maskedLm("Paris is the [MASK] of [MASK].");    // every mask, one forward pass
+ * Bert pruned = bert.withoutHeads(11 * 12 + 0, 0 * 12 + 4);  // heads L11H0 and L0H4 removed
+ * List<MaskedPassage> test = bert.mask(bert.passages(text, 128), 0.15, 1);
+ * MaskedLmScore s = pruned.evaluate(test);                  // top-1 accuracy, mean log p(true token)
  * }</pre>
  *
- * <p>Immutable and safe to share. Loaded weights are cached per JVM (softly), so re-running a
+ * <p>Immutable and safe to share; {@link #withoutHeads} and {@link #withSimd} return new models
+ * sharing the weights. Loaded weights are cached per JVM (softly), so re-running a
  * notebook cell does not read the jar again. Inputs longer than the model's positions (512) are
  * refused; {@link #passages} splits a long text into encodings that fit.
  */
@@ -36,12 +42,15 @@ public final class Bert {
     private final BertWeights weights;
     private final BertTokenizer tokenizer;
     private final SimdOps ops;
+    /** Removed heads, flat {@code [layer * heads + head]}; null when every head is kept. */
+    private final boolean[] removed;
 
-    private Bert(PretrainedModel model, BertWeights weights, BertTokenizer tokenizer, SimdOps ops) {
+    private Bert(PretrainedModel model, BertWeights weights, BertTokenizer tokenizer, SimdOps ops, boolean[] removed) {
         this.model = model;
         this.weights = weights;
         this.tokenizer = tokenizer;
         this.ops = ops;
+        this.removed = removed;
     }
 
     /** bert-base-uncased with its masked-LM head. */
@@ -64,7 +73,7 @@ public final class Bert {
         Bert b = ref == null ? null : ref.get();
         if (b == null) {
             WeightLoader.Loaded l = WeightLoader.load(model, jar);
-            b = new Bert(model, l.weights(), BertTokenizer.of(l.vocabulary()), SimdOps.get());
+            b = new Bert(model, l.weights(), BertTokenizer.of(l.vocabulary()), SimdOps.get(), null);
             CACHE.put(key, new SoftReference<>(b));
         }
         return b;
@@ -72,7 +81,47 @@ public final class Bert {
 
     /** The same model computing through the given SIMD path (the results are the same bits). */
     public Bert withSimd(SimdOps simd) {
-        return new Bert(model, weights, tokenizer, simd);
+        return new Bert(model, weights, tokenizer, simd, removed);
+    }
+
+    /**
+     * The same model with more attention heads removed: {@code removed[layer][head]} (0-based) marks
+     * the heads to remove, in addition to any this model already lacks. A removed head's context
+     * vector $C_h = P_h V_h$ is replaced by 0 before the attention output projection, so the layer
+     * computes $\sum_{h \notin R} C_h W_o^{(h)} + b_o$: the head masking of Michel, Levy and Neubig
+     * (2019), "Are sixteen heads really better than one?" (PAPERS.md §C.5 prunes by it). Every other
+     * weight is kept, and shared with this model. Removing all heads of a layer leaves its residual
+     * path, $\mathrm{LN}(x + b_o)$, and its feed-forward block.
+     *
+     * @throws IllegalArgumentException when the matrix is not {@code layers × heads}
+     */
+    public Bert withoutHeads(boolean[][] removed) {
+        return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(removed, config())));
+    }
+
+    /**
+     * The same model with more heads removed, given by flat index {@code layer * heads + head} (the
+     * order of {@link AttentionTensor}'s heads), each listed at most once; see {@link #withoutHeads(boolean[][])}.
+     *
+     * @throws IllegalArgumentException for an index outside $[0, L A)$ or one listed twice
+     */
+    public Bert withoutHeads(int... heads) {
+        return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(heads, config())));
+    }
+
+    /** The same model with every head. */
+    public Bert withAllHeads() {
+        return new Bert(model, weights, tokenizer, ops, null);
+    }
+
+    /** The removed heads, a fresh {@code [layer][head]} matrix. */
+    public boolean[][] removedHeads() {
+        return HeadMask.matrix(removed, config());
+    }
+
+    /** How many heads are removed. */
+    public int removedHeadCount() {
+        return HeadMask.count(removed);
     }
 
     /** Which pretrained model this is. */
@@ -132,7 +181,7 @@ public final class Bert {
 
     /** The attention of every layer and head on an encoding. */
     public AttentionTensor attention(Encoding e) {
-        Encoder.Output o = new Encoder(weights, ops).run(checked(e).ids(), true);
+        Encoder.Output o = encoder().run(checked(e).ids(), true);
         return AttentionTensor.wrap(model.modelName(), e.tokens(), config().layers(), config().heads(), o.scores(),
                 o.probabilities());
     }
@@ -150,13 +199,17 @@ public final class Bert {
 
     /** The queries and keys of every layer and head on an encoding (for searches over the keys). */
     public QueryKeys queryKeys(Encoding e) {
-        Encoder.Output o = new Encoder(weights, ops).run(checked(e).ids(), false, true);
+        Encoder.Output o = encoder().run(checked(e).ids(), false, true);
         return new QueryKeys(config(), e.tokens(), o.projections());
     }
 
     /** The last layer's hidden states, flat $n \times H$ row-major. */
     public float[] lastHiddenState(Encoding e) {
-        return new Encoder(weights, ops).run(checked(e).ids(), false).hidden();
+        return encoder().run(checked(e).ids(), false).hidden();
+    }
+
+    private Encoder encoder() {
+        return new Encoder(weights, ops, removed);
     }
 
     /** The five most probable tokens for the text's {@code [MASK]}. */
@@ -166,24 +219,115 @@ public final class Bert {
 
     /** The {@code top} most probable tokens for the text's single {@code [MASK]}. */
     public FillMask fillMask(String text, int top) {
-        if (weights.mlm == null) {
-            throw new IllegalStateException(model.modelName() + " has no masked-LM head; fill-mask needs bert-base-uncased");
-        }
+        requireMlm("fill-mask");
         Encoding e = encode(text);
-        List<Integer> masks = IntStream.range(0, e.length()).filter(i -> e.tokens().get(i).equals("[MASK]")).boxed().toList();
-        if (masks.size() != 1) {
-            throw new IllegalArgumentException("fill-mask needs exactly one [MASK] in the text, found " + masks.size()
+        int[] masks = maskPositions(e);
+        if (masks.length != 1) {
+            throw new IllegalArgumentException("fill-mask needs exactly one [MASK] in the text, found " + masks.length
                     + ": " + text);
         }
         if (top < 1 || top > config().vocabulary()) {
             throw new IllegalArgumentException("top = " + top + " is outside [1, " + config().vocabulary() + "]");
         }
-        float[] hidden = new Encoder(weights, ops).run(e.ids(), false).hidden();
-        double[] p = MaskedLmHead.probabilities(weights, ops, hidden, masks.get(0));
-        List<FillMask.Prediction> best = IntStream.range(0, p.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -p[i]).thenComparing(i -> i)).limit(top)
-                .map(i -> new FillMask.Prediction(tokenizer.vocabulary().token(i), i, p[i])).toList();
-        return new FillMask(text, best);
+        return new FillMask(text, maskedLm(e).top(0, top));
+    }
+
+    /** The vocabulary distribution at every {@code [MASK]} of the text, from one forward pass. */
+    public MaskedLm maskedLm(String text) {
+        return maskedLm(encode(text));
+    }
+
+    /**
+     * The vocabulary distribution at every {@code [MASK]} of an encoding, from one forward pass of this
+     * model (with its removed heads, if any).
+     *
+     * @throws IllegalArgumentException when the encoding has no {@code [MASK]}
+     * @throws IllegalStateException    when the model has no masked-LM head
+     */
+    public MaskedLm maskedLm(Encoding e) {
+        requireMlm("the masked LM");
+        int[] masks = maskPositions(checked(e));
+        if (masks.length == 0) {
+            throw new IllegalArgumentException("the input has no [MASK] to predict: " + e);
+        }
+        return maskedLm(e, masks);
+    }
+
+    private MaskedLm maskedLm(Encoding e, int[] positions) {
+        float[] hidden = encoder().run(checked(e).ids(), false).hidden();
+        return new MaskedLm(e, positions, MaskedLmHead.logProbabilities(weights, ops, hidden, positions),
+                tokenizer.vocabulary());
+    }
+
+    /**
+     * The passage with the given positions (0-based, {@code [CLS]} is 0) replaced by {@code [MASK]}.
+     *
+     * @throws IllegalArgumentException for no position, a position outside the passage, out of order,
+     *                                  repeated, or on a special token ({@code [CLS]}, {@code [SEP]}, …)
+     */
+    public MaskedPassage mask(Encoding passage, int... positions) {
+        return MaskedPassage.of(passage, positions, tokenizer);
+    }
+
+    /**
+     * Masks each passage for a masked-LM evaluation, reproducibly: in passage order, one
+     * {@code new Random(seed)} draws, uniformly without replacement, $m = \max(1, \mathrm{round}(rate \cdot c))$
+     * of the passage's $c$ non-special tokens (special: {@code [CLS] [SEP] [PAD] [UNK] [MASK]}), and
+     * every drawn position becomes {@code [MASK]} (BERT's pre-training also leaves 10% unchanged and
+     * replaces 10% by random tokens; an evaluation does not). WordPieces are masked one by one, as in
+     * the original BERT.
+     *
+     * @throws IllegalArgumentException for a rate outside $(0, 1]$ or a passage with nothing to mask
+     */
+    public List<MaskedPassage> mask(List<Encoding> passages, double rate, long seed) {
+        if (!(rate > 0 && rate <= 1)) {
+            throw new IllegalArgumentException("mask rate = " + rate + " is outside (0, 1]");
+        }
+        Random rnd = new Random(seed);
+        List<MaskedPassage> out = new ArrayList<>();
+        for (Encoding e : passages) {
+            out.add(MaskedPassage.draw(checked(e), rate, rnd, tokenizer));
+        }
+        return out;
+    }
+
+    /**
+     * Top-1 accuracy and mean log-likelihood of the true tokens over masked passages: one forward pass
+     * per passage (all its masks at once), with a progress bar.
+     *
+     * @throws IllegalArgumentException for an empty list
+     * @throws IllegalStateException    when the model has no masked-LM head
+     */
+    public MaskedLmScore evaluate(List<MaskedPassage> passages) {
+        return evaluate(passages, Progress.start(model.modelName() + " masked LM" + (removed == null ? ""
+                : " without " + removedHeadCount() + " heads"), passages.size()));
+    }
+
+    /**
+     * {@link #evaluate(List)} stepping the caller's progress bar once per passage (one bar for a whole
+     * experiment of many evaluations).
+     */
+    public MaskedLmScore evaluate(List<MaskedPassage> passages, Progress progress) {
+        requireMlm("a masked-LM evaluation");
+        if (passages.isEmpty()) {
+            throw new IllegalArgumentException("no passage to evaluate");
+        }
+        return MaskedLmScore.of(model.modelName(), removedHeadCount(), passages, mp -> {
+            MaskedLm lm = maskedLm(mp.masked(), mp.positions());
+            progress.step();
+            return lm;
+        });
+    }
+
+    private void requireMlm(String what) {
+        if (weights.mlm == null) {
+            throw new IllegalStateException(model.modelName() + " has no masked-LM head; " + what
+                    + " needs bert-base-uncased");
+        }
+    }
+
+    private static int[] maskPositions(Encoding e) {
+        return IntStream.range(0, e.length()).filter(i -> e.tokens().get(i).equals("[MASK]")).toArray();
     }
 
     private Encoding checked(Encoding e) {
@@ -209,6 +353,8 @@ public final class Bert {
     /** One line: the model and its shape. */
     @Override
     public String toString() {
-        return "Bert[" + config() + (weights.mlm != null ? ", masked-LM head" : "") + ", simd " + ops.name() + "]";
+        return "Bert[" + config() + (weights.mlm != null ? ", masked-LM head" : "")
+                + (removed == null ? "" : ", " + removedHeadCount() + " of " + config().layers() * config().heads()
+                + " heads removed " + HeadMask.names(removed, config())) + ", simd " + ops.name() + "]";
     }
 }

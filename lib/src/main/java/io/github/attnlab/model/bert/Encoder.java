@@ -1,17 +1,23 @@
 package io.github.attnlab.model.bert;
 
 import io.github.attnlab.simd.SimdOps;
+import java.util.Arrays;
 
 /**
  * The BERT encoder's forward pass on one sequence (no padding, token type 0), in float.
  *
  * <p>Embeddings $x_t = E_{w_t} + P_t + T_0$, LayerNorm; then per layer, with $d = H/A$:
  * $Q, K, V = xW_{q,k,v} + b$; per head $s = Q_h K_h^\top / \sqrt d$, $P = \mathrm{softmax}(s)$ by rows,
- * $C_h = P V_h$; $x \leftarrow \mathrm{LN}(x + C W_o + b_o)$;
+ * $C_h = P V_h$; $x \leftarrow \mathrm{LN}(x + C W_o + b_o)$, where $C = [C_1 \cdots C_A]$;
  * $x \leftarrow \mathrm{LN}(x + \mathrm{GELU}(x W_i + b_i) W_2 + b_2)$, with
  * $\mathrm{LN}(y) = \gamma \odot (y - \mu)/\sqrt{\sigma^2 + \varepsilon} + \beta$ per token and the exact
  * (erf) GELU (Devlin et al. 2019; Vaswani et al. 2017). Matrix products, softmax and GELU go through
  * {@link SimdOps}, whose two paths give the same bits, so the output does not depend on the path.
+ *
+ * <p>Head masking (Michel, Levy, Neubig 2019, "Are sixteen heads really better than one?"): a
+ * removed head $h$ of layer $l$ contributes $C_h = 0$ to $C W_o$, i.e. $C W_o = \sum_{h \notin R} C_h W_o^{(h)}$
+ * with $W_o^{(h)}$ the head's $d$ rows of $W_o$. Its scores and probabilities are still computed (and
+ * reported when the attention is kept); the other heads and the rest of the layer are unchanged.
  */
 final class Encoder {
 
@@ -24,10 +30,17 @@ final class Encoder {
 
     private final BertWeights w;
     private final SimdOps ops;
+    /** Removed heads, flat {@code [layer * heads + head]}, or null when none is. */
+    private final boolean[] removed;
 
     Encoder(BertWeights w, SimdOps ops) {
+        this(w, ops, null);
+    }
+
+    Encoder(BertWeights w, SimdOps ops, boolean[] removed) {
         this.w = w;
         this.ops = ops;
+        this.removed = removed;
     }
 
     Output run(int[] ids, boolean keepAttention) {
@@ -66,6 +79,15 @@ final class Encoder {
                 System.arraycopy(qkv, 0, projections, l * n * 3 * h, n * 3 * h);
             }
             for (int a = 0; a < heads; a++) {
+                boolean off = removed != null && removed[l * heads + a];
+                if (off) {
+                    for (int t = 0; t < n; t++) {
+                        Arrays.fill(ctx, t * h + a * d, t * h + a * d + d, 0f);
+                    }
+                    if (!keepAttention) {
+                        continue;
+                    }
+                }
                 for (int t = 0; t < n; t++) {
                     for (int j = 0; j < d; j++) {
                         kt[j * n + t] = qkv[t * 3 * h + h + a * d + j];
@@ -83,7 +105,9 @@ final class Encoder {
                     System.arraycopy(s, 0, scores, at, n * n);
                     System.arraycopy(p, 0, probs, at, n * n);
                 }
-                ops.gemm(n, d, n, p, 0, n, qkv, 2 * h + a * d, 3 * h, ctx, a * d, h);
+                if (!off) {
+                    ops.gemm(n, d, n, p, 0, n, qkv, 2 * h + a * d, 3 * h, ctx, a * d, h);
+                }
             }
             linear(ctx, n, h, lw.attnOutW(), lw.attnOutB(), h, y);
             addInto(y, x);

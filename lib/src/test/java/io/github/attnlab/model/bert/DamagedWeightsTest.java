@@ -6,17 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.attnlab.model.AttentionTensor;
 import io.github.attnlab.model.io.MavenArtifact;
-import io.github.attnlab.model.io.OnnxInitializersTest;
-import io.github.attnlab.model.io.ProtoWriter;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,85 +21,17 @@ class DamagedWeightsTest {
 
     private static final int H = 12;
     private static final int I = 24;
-    private static final String[] VOCAB = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "hello", "world"};
 
     @TempDir
     Path dir;
 
+    /** The one-layer model of hidden size 12 (heads of size 1), with {@code badName} wrongly shaped. */
     private static byte[] onnx(String badName) {
-        Random r = new Random(1);
-        ProtoWriter g = new ProtoWriter();
-        add(g, r, "embeddings.word_embeddings.weight", badName, VOCAB.length, H);
-        add(g, r, "embeddings.position_embeddings.weight", badName, 16, H);
-        add(g, r, "embeddings.token_type_embeddings.weight", badName, 2, H);
-        add(g, r, "embeddings.LayerNorm.weight", badName, H);
-        add(g, r, "embeddings.LayerNorm.bias", badName, H);
-        String p = "encoder.layer.0.";
-        for (String s : new String[] {"query", "key", "value"}) {
-            add(g, r, p + "attention.self." + s + ".weight", badName, H, H);
-            add(g, r, p + "attention.self." + s + ".bias", badName, H);
-        }
-        add(g, r, p + "attention.output.dense.weight", badName, H, H);
-        add(g, r, p + "attention.output.dense.bias", badName, H);
-        add(g, r, p + "attention.output.LayerNorm.weight", badName, H);
-        add(g, r, p + "attention.output.LayerNorm.bias", badName, H);
-        add(g, r, p + "intermediate.dense.weight", badName, H, I);
-        add(g, r, p + "intermediate.dense.bias", badName, I);
-        add(g, r, p + "output.dense.weight", badName, I, H);
-        add(g, r, p + "output.dense.bias", badName, H);
-        add(g, r, p + "output.LayerNorm.weight", badName, H);
-        add(g, r, p + "output.LayerNorm.bias", badName, H);
-        return new ProtoWriter().varint(1, 7).message(7, g).toBytes();
+        return TinyModel.onnx(1, H, I, 1, badName, (name, v) -> v);
     }
 
-    /** Adds a random tensor; the one named {@code badName} gets its dimensions reversed. */
-    private static void add(ProtoWriter g, Random r, String name, String badName, int... dims) {
-        int n = Arrays.stream(dims).reduce(1, (a, b) -> a * b);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (0.3 * r.nextGaussian() + (name.contains("LayerNorm.weight") ? 1 : 0));
-        }
-        int[] d = dims.clone();
-        if (name.equals(badName)) {
-            for (int i = 0; i < d.length / 2; i++) {
-                int t = d[i];
-                d[i] = d[d.length - 1 - i];
-                d[d.length - 1 - i] = t;
-            }
-        }
-        g.bytes(5, OnnxInitializersTest.tensor(name, d, v, true));
-    }
-
-    private static byte[] tokenizerJson() {
-        StringBuilder b = new StringBuilder("{\"model\": {\"type\": \"WordPiece\", \"vocab\": {");
-        for (int i = 0; i < VOCAB.length; i++) {
-            b.append(i > 0 ? ", " : "").append('"').append(VOCAB[i]).append("\": ").append(i);
-        }
-        return b.append("}}}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A jar with the two entries, stored (uncompressed) so that single bytes can be damaged. */
     private Path jar(byte[] onnx) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            store(z, "all-minilm-l6-v2.onnx", onnx);
-            store(z, "all-minilm-l6-v2-tokenizer.json", tokenizerJson());
-        }
-        Path p = dir.resolve("tiny-" + System.nanoTime() + ".jar");
-        Files.write(p, bytes.toByteArray());
-        return p;
-    }
-
-    private static void store(ZipOutputStream z, String name, byte[] b) throws Exception {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(b.length);
-        CRC32 c = new CRC32();
-        c.update(b);
-        e.setCrc(c.getValue());
-        z.putNextEntry(e);
-        z.write(b);
-        z.closeEntry();
+        return TinyModel.jar(dir, onnx);
     }
 
     @Test
