@@ -34,11 +34,11 @@ public record Claim(String id, String statement, double expected, double measure
         /** $m \ge e - t$: the measurement reaches a level. */
         AT_LEAST("measured >= expected - tolerance"),
         /**
-         * Not a check: the paper reports {@code expected}, we measure {@code measured} and do not reproduce
-         * it here, for a reason the notebook states. Never passes; the report lists it apart, and it does
+         * Not a check: the paper reports {@code expected} (or the notebook stated it in advance), we measure
+         * {@code measured} and do not reproduce it here, for a reason the notebook states. Never passes; the report lists it apart, and it does
          * not fail the tests.
          */
-        DEVIATION("deviation: the paper reports expected, this reproduction measures measured");
+        DEVIATION("deviation: expected (reported by the paper, or stated in advance) is not what this reproduction measures");
 
         private final String rule;
 
@@ -130,7 +130,7 @@ public record Claim(String id, String statement, double expected, double measure
                 numbers = "measured " + num(measured) + " >= " + num(expected - tolerance);
                 break;
             case DEVIATION:
-                return "NOT REPRODUCED " + id + "  " + statement + ": the paper reports " + num(expected)
+                return "NOT REPRODUCED " + id + "  " + statement + ": expected " + num(expected)
                         + ", measured here " + num(measured);
             case RELATIVE:
                 numbers = "measured " + num(measured) + ", expected " + num(expected) + ", relative difference "

@@ -61,8 +61,8 @@ public final class Claims {
     }
 
     /**
-     * Records a documented deviation: the paper reports {@code paperValue}, this reproduction measures
-     * {@code measured}, and the notebook says why the two differ. Listed apart in the report ("not
+     * Records a documented deviation: the paper reports {@code paperValue} (or the notebook stated it in
+     * advance), this reproduction measures {@code measured}, and the notebook says why the two differ. Listed apart in the report ("not
      * reproduced"); it does not fail the tests, and it is never counted as a pass.
      */
     public static void deviation(String id, String statement, double paperValue, double measured) {

@@ -47,7 +47,7 @@ class ClaimsTest {
                 Claim.of("A.1", "TV = tau", 0, 2e-16, 1e-13, Comparison.WITHIN).toString());
         assertEquals("FAIL A.8  reduction: measured 1.50000 >= 2",
                 Claim.of("A.8", "reduction", 2, 1.5, 0, Comparison.AT_LEAST).toString());
-        assertEquals("NOT REPRODUCED A.8  keys scored: the paper reports 2, measured here 1.11000",
+        assertEquals("NOT REPRODUCED A.8  keys scored: expected 2, measured here 1.11000",
                 Claim.of("A.8", "keys scored", 2, 1.11, 0, Comparison.DEVIATION).toString());
     }
 
