@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.plot.ErrorBarChart;
 import io.github.attnlab.plot.Figure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
-package io.github.attnlab.compact.train;
+package io.github.attnlab.plot;
 
-import io.github.attnlab.plot.Figure;
-import io.github.attnlab.plot.Style;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
