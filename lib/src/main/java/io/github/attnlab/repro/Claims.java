@@ -2,6 +2,8 @@ package io.github.attnlab.repro;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.attnlab.repro.Claim.Comparison;
+import io.github.attnlab.repro.Claim.Data;
+import io.github.attnlab.repro.Claim.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,18 @@ import java.util.List;
  * as one JSON object per line. The notebook executor sets that variable per notebook and gathers
  * the files into {@code target/reproduction/claims.json}. Without it, claims are only printed.
  *
+ * <p>A claim is stated fluently: whose claim it is, what it was measured on, then the check, with the
+ * threshold fixed before the measurement:
+ * <pre>{@code
+ * Claims.paper("A.7[sigma=2,eps=0.01]", "k_eps/n follows the Gaussian rule").synthetic().within(rule, measured, 0.01);
+ * Claims.extension("A.8[blocks,n=128]", "block search scores fewer keys").real().atLeast(1.2, factor);
+ * Claims.paper("C.1[twice as regular]", "alpha_res >= 2 alpha").real().notReproduced(2.0, ratio, "why ...");
+ * Claims.paper("C.5[pruning,k=24]", "...").real().inconclusive(0.0, diff, "power: ...");
+ * }</pre>
+ * A passing check is {@code reproduced} (the paper's claim) or an {@code extension} (ours); a failing check
+ * has no kind and fails the test command. A claim known not to hold is recorded as not reproduced, as an
+ * extension that did not hold, or as inconclusive, always with one sentence of why.
+ *
  * <p>The methods return nothing on purpose: a value as a cell's last expression is rendered
  * differently by different kernels. {@link #recorded()} lists what this JVM recorded so far.
  */
@@ -35,27 +49,121 @@ public final class Claims {
     private Claims() {
     }
 
-    /** Claims $|measured - expected| \le tolerance$. */
+    /** A claim the paper makes: a passing check is {@code reproduced}. */
+    public static Origin paper(String id, String statement) {
+        return new Origin(id, statement, false);
+    }
+
+    /** A claim of ours the paper does not make (an extension, or an expectation stated in advance). */
+    public static Origin extension(String id, String statement) {
+        return new Origin(id, statement, true);
+    }
+
+    /** Whose claim it is; then {@link #real()} or {@link #synthetic()}. */
+    public static final class Origin {
+        private final String id;
+        private final String statement;
+        private final boolean extension;
+
+        private Origin(String id, String statement, boolean extension) {
+            this.id = id;
+            this.statement = statement;
+            this.extension = extension;
+        }
+
+        /** Measured on real data: a pretrained model's attention or weights, or real text. */
+        public Check real() {
+            return new Check(this, Data.REAL);
+        }
+
+        /** Measured on generated data. */
+        public Check synthetic() {
+            return new Check(this, Data.SYNTHETIC);
+        }
+    }
+
+    /** The check of a claim, with its threshold fixed in advance; each method records the claim. */
+    public static final class Check {
+        private final Origin o;
+        private final Data data;
+
+        private Check(Origin o, Data data) {
+            this.o = o;
+            this.data = data;
+        }
+
+        private void check(double expected, double measured, double tolerance, Comparison c) {
+            record(Claim.of(o.id, o.statement, expected, measured, tolerance, c, o.extension, data, null, null));
+        }
+
+        /** $|measured - expected| \le tolerance$. */
+        public void within(double expected, double measured, double tolerance) {
+            check(expected, measured, tolerance, Comparison.WITHIN);
+        }
+
+        /** $|measured - expected| \le tolerance \cdot |expected|$. */
+        public void relative(double expected, double measured, double tolerance) {
+            check(expected, measured, tolerance, Comparison.RELATIVE);
+        }
+
+        /** $measured \le bound$. */
+        public void atMost(double bound, double measured) {
+            check(bound, measured, 0, Comparison.AT_MOST);
+        }
+
+        /** $measured \ge level$. */
+        public void atLeast(double level, double measured) {
+            check(level, measured, 0, Comparison.AT_LEAST);
+        }
+
+        /** A condition, recorded as 1 (true) against the expected 1. */
+        public void holds(boolean condition) {
+            check(1, condition ? 1 : 0, 0, Comparison.WITHIN);
+        }
+
+        /**
+         * The claim, measured here, does not hold: the paper reports (or we stated in advance) {@code expected},
+         * this reproduction measures {@code measured}. Recorded as {@code not reproduced} for a paper's claim and
+         * as an {@code extension} that did not hold for ours; never a pass, not a test failure.
+         */
+        public void notReproduced(double expected, double measured, String why) {
+            record(Claim.of(o.id, o.statement, expected, measured, 0, Comparison.DEVIATION, o.extension, data,
+                    null, why));
+        }
+
+        /** The test cannot decide the claim: {@code why} states its power. Never a pass, not a test failure. */
+        public void inconclusive(double expected, double measured, String why) {
+            record(Claim.of(o.id, o.statement, expected, measured, 0, Comparison.DEVIATION, o.extension, data,
+                    Kind.INCONCLUSIVE, why));
+        }
+    }
+
+    /** Claims $|measured - expected| \le tolerance$. @deprecated use {@link #paper} or {@link #extension} */
+    @Deprecated
     public static void within(String id, String statement, double expected, double measured, double tolerance) {
         record(Claim.of(id, statement, expected, measured, tolerance, Comparison.WITHIN));
     }
 
     /** Claims $|measured - expected| \le tolerance \cdot |expected|$. */
+    @Deprecated
     public static void relative(String id, String statement, double expected, double measured, double tolerance) {
         record(Claim.of(id, statement, expected, measured, tolerance, Comparison.RELATIVE));
     }
 
     /** Claims $measured \le bound$ (for example a worst error under a guarantee). */
+    @Deprecated
     public static void atMost(String id, String statement, double bound, double measured) {
         record(Claim.of(id, statement, bound, measured, 0, Comparison.AT_MOST));
     }
 
     /** Claims $measured \ge level$ (for example a reduction factor reaching a reported value). */
+    @Deprecated
     public static void atLeast(String id, String statement, double level, double measured) {
         record(Claim.of(id, statement, level, measured, 0, Comparison.AT_LEAST));
     }
 
     /** Claims that a condition holds, recorded as 1 (true) against the expected 1. */
+    @Deprecated
     public static void holds(String id, String statement, boolean condition) {
         record(Claim.of(id, statement, 1, condition ? 1 : 0, 0, Comparison.WITHIN));
     }
@@ -65,6 +173,7 @@ public final class Claims {
      * advance), this reproduction measures {@code measured}, and the notebook says why the two differ. Listed apart in the report ("not
      * reproduced"); it does not fail the tests, and it is never counted as a pass.
      */
+    @Deprecated
     public static void deviation(String id, String statement, double paperValue, double measured) {
         record(Claim.of(id, statement, paperValue, measured, 0, Comparison.DEVIATION));
     }
