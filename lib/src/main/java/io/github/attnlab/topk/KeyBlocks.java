@@ -180,6 +180,23 @@ public final class KeyBlocks {
         return scale * (Math.min(box, ball) + allowance) * (1 + 4 * Rigor.U);
     }
 
+    /**
+     * A bound on $|\hat s_j - s_j|$ for every key j of block b: the rounding of the logit
+     * $\hat s_j = fl(c \cdot fl(\langle q, k_j\rangle))$ that {@link #search} scores, against the exact
+     * $s_j = c\langle q, k_j\rangle$. A dot product of length d summed in any order (lanes, FMA
+     * included) errs by at most $\gamma_d \sum_i |q_i k_{ji}|$ with $\gamma_d = du/(1-du)$, plus $\mu/2$
+     * per underflowing product; scaling adds $u|\hat s_j|$. With $|k_{ji}| \le \max(|\ell_i|, |h_i|)$ over the
+     * block: $c\,(d+2)\,1.02\,u \sum_i |q_i| \max(|\ell_i|, |h_i|) + c(d+1)\mu + \mu$, rounded up.
+     */
+    double logitError(int b, double[] q, double scale) {
+        double s = 0;
+        for (int c = 0; c < dim; c++) {
+            s += Math.abs(q[c]) * Math.max(Math.abs(lo[b][c]), Math.abs(hi[b][c]));
+        }
+        double dotError = (dim + 2) * 1.02 * Rigor.U * s + (dim + 1) * Double.MIN_VALUE;
+        return Math.nextUp(scale * dotError * (1 + 4 * Rigor.U) + Double.MIN_VALUE);
+    }
+
     int[] members(int b) {
         return members[b];
     }

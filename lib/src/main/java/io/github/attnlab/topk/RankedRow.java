@@ -137,18 +137,28 @@ public final class RankedRow {
 
     /**
      * A certified upper bound of the exact $\tau(k)$ of these logits: the computed sums moved outward
-     * by their worst-case rounding error ({@link Rigor}). Never below the exact tail mass.
+     * by their worst-case rounding error ({@link Rigor}), including an absolute $4 \cdot 2^{-1074}$ per
+     * tail key for terms that are subnormal or underflow. Never below the exact tail mass, in any
+     * floating-point regime; positive whenever a key is left out (see {@code docs/certificates.md}).
      *
-     * <p>Both sums are widened by the error bound of a sum of all $n_{eff}$ terms, so the certificate
-     * is exactly non-increasing in k (floating-point rounding is monotone), which lets
-     * {@link #certifiedK(double)} bisect.
+     * <p>Both sums are widened by the relative error bound of a sum of all $n_{eff}$ terms and the tail
+     * by an absolute allowance that shrinks with k, so the certificate is non-increasing in k up to the
+     * rounding of its final quotient, which lets {@link #certifiedK(double)} bisect.
      */
     public double tauUpper(int k) {
         int h = kept(k);
         if (unmasked == 0 || h == unmasked) {
             return 0;
         }
-        return Rigor.ratioUp(Rigor.up(suffix[h], unmasked, spread), Rigor.down(prefix[h], unmasked, spread));
+        return Rigor.ratioUp(Rigor.up(suffix[h], unmasked, spread, unmasked - h), headDown(h));
+    }
+
+    /**
+     * A lower bound of the exact head sum $Z_H / e^{s_{(1)}}$ of the top h unmasked keys, the same for
+     * every bound of {@link TailBound}.
+     */
+    double headDown(int h) {
+        return Rigor.down(prefix[h], unmasked, spread, unmasked);
     }
 
     /**
@@ -175,18 +185,17 @@ public final class RankedRow {
         return lo;
     }
 
-    /** The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$; 0 for a fully masked row. */
+    /**
+     * The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$, found by scanning k
+     * upward; 0 for a fully masked row. Costs $O(n)$ for every bound but the multi-gap one
+     * ($O(n \log n)$); see {@link TailBound}.
+     */
     public int certifiedK(double eps, TailBound bound) {
         checkEps(eps);
         if (unmasked == 0) {
             return 0;
         }
-        for (int k = 1; k < unmasked; k++) {
-            if (bound.upper(this, k) <= eps) {
-                return k;
-            }
-        }
-        return unmasked;
+        return bound.certifiedK(this, eps);
     }
 
     static void checkEps(double eps) {

@@ -24,22 +24,31 @@ public record SearchResult(int n, int k, double tauUpper, double eps, int keysSc
     }
 
     /**
-     * Picks the fewest largest scored logits whose certified tail mass, with the unscored mass bounded
-     * by {@code remainingUp} (relative to $e^{top}$), is at most eps.
+     * Picks the fewest largest scored logits whose certified tail mass is at most eps. The unscored
+     * mass is at most {@code restMass} $e^{u}$ with $u$ = {@code restBound}; every scored logit is
+     * within {@code logitError} of its exact value; {@code tauAll} bounds the tail mass of keeping
+     * every scored key (the search's stopping certificate). Sums are taken relative to
+     * $\max(M, u)$, $M$ the largest scored logit, so nothing overflows.
      */
-    static SearchResult of(double[] scored, int[] scoredKey, int m, double remainingUp, double top, double eps, int n,
-                           int blocksScored, int blocks) {
+    static SearchResult of(double[] scored, int[] scoredKey, int m, double restMass, double restBound,
+                           double logitError, double tauAll, double eps, int n, int blocksScored, int blocks) {
         RankedRow row = new RankedRow().rank(scored, 0, m);
-        double shift = top - row.max(); // >= 0 up to rounding of the bounds
-        double rRel = remainingUp == 0 ? 0
-                : Math.nextUp(remainingUp * Math.exp(shift) * (1 + Rigor.delta(3, Math.abs(shift))));
+        double top = row.max();
+        double c = restMass == 0 ? top : Math.max(top, restBound);
+        double rest = restMass == 0 ? 0 : Rigor.mulUp(restMass, Rigor.expUp(restBound, c));
+        // a scored term e^{s_j - c} lies within e^{+-logitError} of e^{s_hat_j - M} e^{M - c}
+        double headScale = Rigor.mulDown(Rigor.expDown(top, c), Rigor.expDown(-logitError, 0));
+        double tailScale = Rigor.mulUp(Rigor.expUp(top, c), Rigor.expUp(logitError, 0));
         int h = 0;
         double tauUp = 1;
         while (h < row.unmasked() && (h == 0 || tauUp > eps)) {
             h++;
-            double tailUp = (h == row.unmasked() ? 0 : Rigor.up(row.tailSum(h), row.unmasked() - h, row.spread()))
-                    + rRel;
-            tauUp = Rigor.ratioUp(Math.nextUp(tailUp), Rigor.down(row.headSum(h), h, row.spread()));
+            double tail = h == m ? 0 : Rigor.up(row.tailSum(h), m, row.spread(), m - h);
+            double tailUp = Rigor.addUp(Rigor.mulUp(tail, tailScale), rest);
+            tauUp = Rigor.ratioUp(tailUp, Rigor.mulDown(row.headDown(h), headScale));
+            if (h == m) {
+                tauUp = Math.min(tauUp, tauAll); // both bound the tail mass of keeping every scored key
+            }
         }
         int[] keys = new int[h];
         for (int r = 0; r < h; r++) {

@@ -15,7 +15,16 @@ package io.github.attnlab.topk;
  * form, which needs two logits and no sums.
  *
  * <p>Every implementation rounds outward ({@link Rigor}): the value returned is never below the exact
- * tail mass of the logits, and never above 1.
+ * tail mass of the logits, and never above 1, in every floating-point regime. Where the tail's terms
+ * are subnormal or underflow to 0 (a tail more than about 708 below the largest logit), each key of the
+ * tail adds an absolute allowance of $4 \cdot 2^{-1074}$ to $N$, so a bound of a non-empty tail is
+ * positive and at least about $4(n-k)\,2^{-1074}/Z_H$: a budget below that is certified only by keeping
+ * every key. What is certified, and the rounding allowances, are stated in {@code docs/certificates.md}.
+ *
+ * <p>Cost per k: $O(1)$ for the single-gap and gap-only forms, $O(\log n)$ for the multi-gap form and
+ * $O((n-k)/b)$ for blocks of $b$. {@link RankedRow#certifiedK(double, TailBound)} scans k upward; for
+ * blocks it first forms, in $O(n)$, the sums of every $b$-th ranked term from each rank, so the whole
+ * scan costs $O(n)$ for any $b$ and returns exactly the k a scan of {@link #upper} would.
  */
 public final class TailBound {
 
@@ -25,12 +34,20 @@ public final class TailBound {
         double upper(RankedRow row, int k);
     }
 
+    /** The smallest k whose bound is at most eps, on a row with at least one unmasked key. */
+    @FunctionalInterface
+    private interface Scan {
+        int smallest(RankedRow row, double eps);
+    }
+
     private final String name;
     private final Evaluation evaluation;
+    private final Scan scan;
 
-    private TailBound(String name, Evaluation evaluation) {
+    private TailBound(String name, Evaluation evaluation, Scan scan) {
         this.name = name;
         this.evaluation = evaluation;
+        this.scan = scan;
     }
 
     /** The bound for the top {@code k} of a ranked row, {@code 1 <= k <= row.size()}. */
@@ -48,28 +65,97 @@ public final class TailBound {
         return "TailBound[" + name + "]";
     }
 
+    /** The smallest k below $n_{eff}$ whose bound is at most eps, else $n_{eff}$ (row not fully masked). */
+    int certifiedK(RankedRow row, double eps) {
+        if (scan != null) {
+            return scan.smallest(row, eps);
+        }
+        int n = row.unmasked();
+        for (int k = 1; k < n; k++) {
+            if (upper(row, k) <= eps) {
+                return k;
+            }
+        }
+        return n;
+    }
+
     /** The certified exact tail mass ({@link RankedRow#tauUpper}), which reads every logit. */
-    public static final TailBound EXACT = new TailBound("exact", RankedRow::tauUpper);
+    public static final TailBound EXACT = new TailBound("exact", RankedRow::tauUpper, null);
 
     /** One block holding the whole tail: $(n-k)e^{s_{(k+1)}} / (Z_H + (n-k)e^{s_{(k+1)}})$. */
-    public static final TailBound SINGLE_GAP = new TailBound("single gap", (row, k) -> blocks(row, k, Integer.MAX_VALUE, false));
+    public static final TailBound SINGLE_GAP = new TailBound("single gap",
+            (row, k) -> blocks(row, k, Integer.MAX_VALUE), null);
 
     /** The gap-only form $\frac{n-k}{k} e^{-\Delta_k}$, capped at 1. */
-    public static final TailBound GAP_ONLY = new TailBound("gap only", TailBound::gapOnly);
+    public static final TailBound GAP_ONLY = new TailBound("gap only", TailBound::gapOnly, null);
 
     /** Multi-gap: tail blocks of sizes 1, 2, 4, …, reading $O(\log n)$ order statistics. */
-    public static final TailBound DYADIC = new TailBound("multi-gap (dyadic)", (row, k) -> blocks(row, k, 1, true));
+    public static final TailBound DYADIC = new TailBound("multi-gap (dyadic)", TailBound::dyadic, null);
 
     /** Blockwise: tail blocks of {@code size} consecutive ranks. */
     public static TailBound blocks(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("block size = " + size + " must be at least 1");
         }
-        return new TailBound("blocks of " + size, (row, k) -> blocks(row, k, size, false));
+        return new TailBound("blocks of " + size, (row, k) -> blocks(row, k, size),
+                (row, eps) -> scanBlocks(row, eps, size));
     }
 
-    /** $N/(Z_H+N)$ with $N = \sum_b n_b e^{m_b}$ over blocks of {@code size} ranks (doubling if asked). */
-    private static double blocks(RankedRow row, int k, int size, boolean doubling) {
+    /**
+     * Blocks of {@code size} ranks from rank h: with $L$ the first rank of the last block,
+     * $N = b\sum_{i \equiv h \,(b),\ h \le i < L} e_i + (n - L)\,e_L$. The sum over the full blocks is
+     * accumulated from its smallest term, exactly as {@link #scanBlocks} does.
+     */
+    private static double blocks(RankedRow row, int k, int size) {
+        int h = row.kept(k);
+        int n = row.unmasked();
+        if (h == n) {
+            return 0;
+        }
+        long last = lastStart(h, n, size);
+        double full = 0;
+        for (long i = last - size; i >= h; i -= size) {
+            full = row.expAt((int) i) + full;
+        }
+        return fromBlocks(row, h, size, last, full);
+    }
+
+    /** The first rank of the last block when blocks of {@code size} ranks start at rank h. */
+    private static long lastStart(int h, int n, int size) {
+        return h + (long) size * ((n - 1 - h) / size);
+    }
+
+    /** $N/(Z_H + N)$, rounded outward, from the sum {@code full} of the full blocks' first terms. */
+    private static double fromBlocks(RankedRow row, int h, int size, long last, double full) {
+        int n = row.unmasked();
+        double sum = size * full + (n - last) * row.expAt((int) last);
+        long blocks = (last - h) / size + 1;
+        // A term passes through at most blocks - 2 additions in full, two products and one last sum.
+        double nUp = Rigor.up(sum, blocks + 2, row.spread(), n - h);
+        return Rigor.ratioUp(nUp, row.headDown(h));
+    }
+
+    /**
+     * The smallest k certified by blocks of {@code size}: {@code full[i]} $= e_i + $ {@code full[i + size]}
+     * (0 where rank i starts the last block) holds, for every h at once, the sum {@link #blocks}
+     * accumulates, with the same operations in the same order, so both give the same bits.
+     */
+    private static int scanBlocks(RankedRow row, double eps, int size) {
+        int n = row.unmasked();
+        double[] full = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            full[i] = (long) i + size >= n ? 0 : row.expAt(i) + full[i + size];
+        }
+        for (int h = 1; h < n; h++) {
+            if (fromBlocks(row, h, size, lastStart(h, n, size), full[h]) <= eps) {
+                return h;
+            }
+        }
+        return n;
+    }
+
+    /** Blocks of 1, 2, 4, … ranks from rank h: $O(\log n)$ terms. */
+    private static double dyadic(RankedRow row, int k) {
         int h = row.kept(k);
         int n = row.unmasked();
         if (h == n) {
@@ -77,25 +163,23 @@ public final class TailBound {
         }
         double sum = 0;
         long blocks = 0;
-        long width = size;
-        for (long start = h; start < n; start += width, width = doubling ? 2 * width : width) {
-            long nb = Math.min(width, n - start);
-            sum += nb * row.expAt((int) start);
+        for (long start = h, width = 1; start < n; start += width, width *= 2) {
+            sum += Math.min(width, n - start) * row.expAt((int) start);
             blocks++;
         }
-        // One more rounding per block for the product n_b * e^{m_b}.
-        double nUp = Rigor.up(sum, 2 * blocks, row.spread());
-        return Rigor.ratioUp(nUp, Rigor.down(row.headSum(k), h, row.spread()));
+        // One product and at most blocks additions per term.
+        double nUp = Rigor.up(sum, 2 * blocks, row.spread(), n - h);
+        return Rigor.ratioUp(nUp, row.headDown(h));
     }
 
+    /** $\frac{n-h}{h}e^{s_{(h+1)} - s_{(h)}}$, each operation rounded up (4 ulp of $2^{-1074}$ if it underflows). */
     private static double gapOnly(RankedRow row, int k) {
         int h = row.kept(k);
         int n = row.unmasked();
         if (h == n) {
             return 0;
         }
-        double gap = row.logitAt(h - 1) - row.logitAt(h);
-        double value = (double) (n - h) / h * Math.exp(-gap);
-        return Math.min(1, Math.nextUp(value * (1 + Rigor.delta(4, gap))));
+        double ratio = Rigor.divUp(n - h, h);
+        return Math.min(1, Rigor.mulUp(ratio, Rigor.expUp(row.logitAt(h), row.logitAt(h - 1))));
     }
 }
