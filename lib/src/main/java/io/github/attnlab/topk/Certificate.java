@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The smallest k for which a bound certifies that top-k attention discards at most $\varepsilon$
  * of the softmax mass: $TV(P, \hat P_k) = \tau(k) \le$ {@code tauUpper} $\le \varepsilon$
- * (PAPERS.md §A.8).
+ * (PAPERS.md §A.8). The bound holds for the exact tail mass of the given logits, in every floating-point
+ * regime, subnormal tails included ({@code docs/certificates.md}).
  *
  * @param eps       the budget $\varepsilon \in (0, 1)$
  * @param k         the certified k; 0 for a fully masked row

@@ -18,6 +18,12 @@ import java.util.List;
  * {@link #search} scores blocks from the most promising down and stops as soon as the unscored
  * blocks cannot hold more than $\varepsilon$ of the mass.
  *
+ * <p>What the search certifies is the tail mass of the <em>exact</em> logits $c\langle q, k_j\rangle$ of
+ * the given doubles: the block bounds exceed them, and the scored logits are allowed their dot
+ * product's rounding error ({@link #logitError}), so the certificate holds equally for the logits as
+ * {@link #logits} computes them. It is never NaN and never below that tail mass, however far a block's
+ * bound lies above its logits ({@code docs/certificates.md}, section 4).
+ *
  * <p>Blocks are either contiguous pages of the sequence ({@link #contiguous}), natural for long
  * contexts with locality, or groups of nearby keys ({@link #clustered}), found by recursive
  * bisection at the median of the direction of largest spread, which gives tighter balls.
@@ -138,6 +144,10 @@ public final class KeyBlocks {
      * Certified top-k that scores only part of the keys: blocks are scored in decreasing order of
      * their logit bound until the unscored ones provably hold at most {@code eps} of the mass; then
      * the fewest scored keys whose certified tail mass is at most {@code eps} are kept.
+     *
+     * <p>The result's {@code tauUpper} bounds $\tau(H) = \sum_{j \notin H} e^{s_j} / \sum_j e^{s_j}$ for the
+     * exact logits $s_j = c\langle q, k_j\rangle$ (no rounding), in every floating-point regime; it is
+     * never NaN ({@code docs/certificates.md}).
      *
      * @param query the query vector $q$
      * @param scale the logit scale $c > 0$ (for attention, $1/\sqrt{d}$)

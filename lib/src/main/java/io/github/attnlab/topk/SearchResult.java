@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * @param n            the number of keys
  * @param k            the number of keys kept
- * @param tauUpper     certified upper bound of $TV(P, \hat P_H)$ for the kept set H, at most $\varepsilon$
+ * @param tauUpper     certified upper bound of $TV(P, \hat P_H)$ for the kept set H, at most $\varepsilon$, with
+ *                     $P$ the softmax of the exact logits $c\langle q, k_j\rangle$ ({@code docs/certificates.md})
  * @param eps          the budget $\varepsilon$
  * @param keysScored   keys whose logit was computed
  * @param blocksScored blocks whose keys were scored

@@ -18,8 +18,9 @@ package io.github.attnlab.topk;
  * tail mass of the logits, and never above 1, in every floating-point regime. Where the tail's terms
  * are subnormal or underflow to 0 (a tail more than about 708 below the largest logit), each key of the
  * tail adds an absolute allowance of $4 \cdot 2^{-1074}$ to $N$, so a bound of a non-empty tail is
- * positive and at least about $4(n-k)\,2^{-1074}/Z_H$: a budget below that is certified only by keeping
- * every key. What is certified, and the rounding allowances, are stated in {@code docs/certificates.md}.
+ * positive and at least about $4(n-k)\,2^{-1074}/Z_H$ (gap only: $\frac{n-k}{k}\,4 \cdot 2^{-1074}$): a
+ * budget below that is certified only by keeping every key. No bound falls back to the smallest normal
+ * number. What is certified, and the rounding allowances, are stated in {@code docs/certificates.md}.
  *
  * <p>Cost per k: $O(1)$ for the single-gap and gap-only forms, $O(\log n)$ for the multi-gap form and
  * $O((n-k)/b)$ for blocks of $b$. {@link RankedRow#certifiedK(double, TailBound)} scans k upward; for

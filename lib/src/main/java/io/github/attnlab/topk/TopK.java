@@ -128,7 +128,11 @@ public final class TopK {
         return certify(eps, TailBound.EXACT);
     }
 
-    /** The smallest k whose given bound certifies a tail mass of at most {@code eps}. */
+    /**
+     * The smallest k whose given bound certifies a tail mass of at most {@code eps}: O(n) for every bound
+     * but the multi-gap one, O(n log n). What the bound certifies, in which regimes and with which rounding
+     * allowances: {@code docs/certificates.md}.
+     */
     public Certificate certify(double eps, TailBound bound) {
         RankedRow r = ranked();
         int k = r.certifiedK(eps, bound);
