@@ -56,13 +56,19 @@ final class Rigor {
         return Math.max(0, Math.nextDown((sum - absolute) * (1 - delta(roundings, spread))));
     }
 
-    /** An upper bound of $a/(b + a)$, given an upper bound $a \ge 0$ and a lower bound $b \ge 0$; at most 1. */
+    /**
+     * An upper bound of $a/(b + a)$, given an upper bound $a \ge 0$ and a lower bound $b \ge 0$; at most 1,
+     * and 1 (always true of a tail mass) when $a$ is infinite or NaN. Never NaN.
+     */
     static double ratioUp(double aUp, double bDown) {
         if (aUp == 0) {
             return 0;
         }
-        if (aUp == Double.POSITIVE_INFINITY) {
+        if (!(aUp < Double.POSITIVE_INFINITY)) {
             return 1;
+        }
+        if (!(bDown >= 0)) {
+            bDown = 0;
         }
         // Two roundings (the sum, the quotient) plus mu/2 when the quotient is subnormal: one ulp up
         // covers the subnormal case, the factor the relative one, the last ulp the product.
@@ -71,14 +77,17 @@ final class Rigor {
         return Math.min(1, Math.nextUp(r * (1 + 4 * U)));
     }
 
-    /** An upper bound of the product $ab$ of non-negative doubles (one rounding, stepped up). */
+    /**
+     * An upper bound of the product $ab$ of non-negative doubles (one rounding, stepped up); 0 when either is
+     * 0, even if the other is an overflowed ($+\infty$) bound of a finite number.
+     */
     static double mulUp(double a, double b) {
-        return Math.nextUp(a * b);
+        return a == 0 || b == 0 ? 0 : Math.nextUp(a * b);
     }
 
-    /** A lower bound of the product $ab$ of non-negative doubles; never negative. */
+    /** A lower bound of the product $ab$ of non-negative doubles; never negative, 0 when either is 0. */
     static double mulDown(double a, double b) {
-        return Math.max(0, Math.nextDown(a * b));
+        return a == 0 || b == 0 ? 0 : Math.max(0, Math.nextDown(a * b));
     }
 
     /** An upper bound of the sum of two non-negative doubles. */

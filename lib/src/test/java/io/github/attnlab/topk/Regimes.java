@@ -159,4 +159,25 @@ final class Regimes {
         double eps = Math.pow(10, -1 - 3 * r.nextDouble());
         return new Search(k, q, 1 / Math.sqrt(d), eps, 1 + r.nextInt(32), r.nextBoolean());
     }
+
+    /**
+     * Keys of magnitude $10^{12}$ to $10^{17}$ and queries up to $10^3$: logits up to about $10^{21}$, whose
+     * rounding alone can exceed 709, so $e^{\text{rounding bound}}$ overflows.
+     */
+    static Search hugeLogits(Random r) {
+        int d = 1 + r.nextInt(12);
+        int n = 2 + r.nextInt(40);
+        double[][] k = new double[n][d];
+        for (double[] key : k) {
+            for (int c = 0; c < d; c++) {
+                key[c] = Math.pow(10, 12 + 5 * r.nextDouble()) * r.nextGaussian();
+            }
+        }
+        double[] q = new double[d];
+        for (int c = 0; c < d; c++) {
+            q[c] = Math.pow(10, 3 * r.nextDouble()) * r.nextGaussian();
+        }
+        return new Search(k, q, 1 / Math.sqrt(d), Math.pow(10, -1 - 3 * r.nextDouble()), 1 + r.nextInt(8),
+                r.nextBoolean());
+    }
 }
