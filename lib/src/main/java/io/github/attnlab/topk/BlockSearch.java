@@ -28,6 +28,10 @@ final class BlockSearch {
         int nb = index.blocks();
         int d = index.dim();
         double qNorm = Math.sqrt(ops.dot(q, 0, q, 0, d));
+        double[] absQ = new double[d];
+        for (int c = 0; c < d; c++) {
+            absQ[c] = Math.abs(q[c]);
+        }
         double[] bound = new double[nb];
         for (int b = 0; b < nb; b++) {
             double u = index.upperBound(b, q, qNorm, scale);
@@ -64,7 +68,7 @@ final class BlockSearch {
                 scoredKey[m++] = j;
             }
             blocksScored++;
-            logitError = Math.max(logitError, index.logitError(block, q, scale));
+            logitError = Math.max(logitError, index.logitError(block, absQ, scale));
             if (blockTop > top) {
                 zs = Rigor.mulDown(zs, Rigor.expDown(top, blockTop));
                 top = blockTop;

@@ -39,6 +39,8 @@ public final class KeyBlocks {
     private final double[][] centroid;
     private final double[] radius;
     private final double[] magnitude;
+    /** reach[b][c] = max |k_jc| over the keys j of block b. */
+    private final double[][] reach;
 
     private KeyBlocks(double[][] keys, List<int[]> groups) {
         this.keys = keys;
@@ -50,6 +52,7 @@ public final class KeyBlocks {
         this.centroid = new double[nb][dim];
         this.radius = new double[nb];
         this.magnitude = new double[nb];
+        this.reach = new double[nb][dim];
         SimdOps ops = SimdOps.get();
         for (int b = 0; b < nb; b++) {
             Arrays.fill(lo[b], Double.POSITIVE_INFINITY);
@@ -65,7 +68,8 @@ public final class KeyBlocks {
                 radius[b] = Math.max(radius[b], Math.sqrt(ops.squaredDistance(keys[j], 0, centroid[b], 0, dim)));
             }
             for (int c = 0; c < dim; c++) {
-                magnitude[b] = Math.max(magnitude[b], Math.max(Math.abs(lo[b][c]), Math.abs(hi[b][c])));
+                reach[b][c] = Math.max(Math.abs(lo[b][c]), Math.abs(hi[b][c]));
+                magnitude[b] = Math.max(magnitude[b], reach[b][c]);
             }
             // The ball bound holds for any centre, so only the computed distances need rounding up.
             radius[b] = Math.nextUp(radius[b] * (1 + 4 * (dim + 4) * Rigor.U));
@@ -197,12 +201,12 @@ public final class KeyBlocks {
      * included) errs by at most $\gamma_d \sum_i |q_i k_{ji}|$ with $\gamma_d = du/(1-du)$, plus $\mu/2$
      * per underflowing product; scaling adds $u|\hat s_j|$. With $|k_{ji}| \le \max(|\ell_i|, |h_i|)$ over the
      * block: $c\,(d+2)\,1.02\,u \sum_i |q_i| \max(|\ell_i|, |h_i|) + c(d+1)\mu + \mu$, rounded up.
+     *
+     * @param absQ the absolute values $|q_i|$ of the query's components
      */
-    double logitError(int b, double[] q, double scale) {
-        double s = 0;
-        for (int c = 0; c < dim; c++) {
-            s += Math.abs(q[c]) * Math.max(Math.abs(lo[b][c]), Math.abs(hi[b][c]));
-        }
+    double logitError(int b, double[] absQ, double scale) {
+        // a dot product of non-negative terms, computed to within gamma_d below: covered by 1.02 (d + 2)
+        double s = SimdOps.get().dot(absQ, 0, reach[b], 0, dim);
         double dotError = (dim + 2) * 1.02 * Rigor.U * s + (dim + 1) * Double.MIN_VALUE;
         return Math.nextUp(scale * dotError * (1 + 4 * Rigor.U) + Double.MIN_VALUE);
     }

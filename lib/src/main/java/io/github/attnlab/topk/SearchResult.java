@@ -25,7 +25,8 @@ public record SearchResult(int n, int k, double tauUpper, double eps, int keysSc
     }
 
     /**
-     * Picks the fewest largest scored logits whose certified tail mass is at most eps. The unscored
+     * Picks the fewest largest scored logits whose certified tail mass is at most eps (by bisection; if none
+     * certifies, which only masked scored keys can cause, all unmasked ones). The unscored
      * mass is at most {@code restMass} $e^{u}$ with $u$ = {@code restBound}; every scored logit is
      * within {@code logitError} of its exact value; {@code tauAll} bounds the tail mass of keeping
      * every scored key (the search's stopping certificate). Sums are taken relative to
@@ -40,22 +41,35 @@ public record SearchResult(int n, int k, double tauUpper, double eps, int keysSc
         // a scored term e^{s_j - c} lies within e^{+-logitError} of e^{s_hat_j - M} e^{M - c}
         double headScale = Rigor.mulDown(Rigor.expDown(top, c), Rigor.expDown(-logitError, 0));
         double tailScale = Rigor.mulUp(Rigor.expUp(top, c), Rigor.expUp(logitError, 0));
-        int h = 0;
-        double tauUp = 1;
-        while (h < row.unmasked() && (h == 0 || tauUp > eps)) {
-            h++;
-            double tail = h == m ? 0 : Rigor.up(row.tailSum(h), m, row.spread(), m - h);
-            double tailUp = Rigor.addUp(Rigor.mulUp(tail, tailScale), rest);
-            tauUp = Rigor.ratioUp(tailUp, Rigor.mulDown(row.headDown(h), headScale));
-            if (h == m) {
-                tauUp = Math.min(tauUp, tauAll); // both bound the tail mass of keeping every scored key
+        // the certificate of keeping the top h is non-increasing in h (up to the last ulp of its quotient): bisect
+        int u = row.unmasked();
+        int lo = 1;
+        int hi = u;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (certificate(row, mid, m, rest, headScale, tailScale, tauAll) <= eps) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
+        int h = u == 0 ? 0 : lo;
+        double tauUp = u == 0 ? 1 : certificate(row, h, m, rest, headScale, tailScale, tauAll);
         int[] keys = new int[h];
         for (int r = 0; r < h; r++) {
             keys[r] = scoredKey[row.keyAt(r)];
         }
         return new SearchResult(n, h, tauUp, eps, m, blocksScored, blocks, keys);
+    }
+
+    /** The certified tail mass of keeping the top h of the m scored keys, relative to $\max(M, u)$. */
+    private static double certificate(RankedRow row, int h, int m, double rest, double headScale, double tailScale,
+                                      double tauAll) {
+        double tail = h == m ? 0 : Rigor.up(row.tailSum(h), m, row.spread(), m - h);
+        double tailUp = Rigor.addUp(Rigor.mulUp(tail, tailScale), rest);
+        double tauUp = Rigor.ratioUp(tailUp, Rigor.mulDown(row.headDown(h), headScale));
+        // at h = m both bound the tail mass of keeping every scored key
+        return h == m ? Math.min(tauUp, tauAll) : tauUp;
     }
 
     @Override
