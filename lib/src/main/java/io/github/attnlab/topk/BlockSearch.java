@@ -77,7 +77,8 @@ final class BlockSearch {
                 int len = m - first;
                 zs = Rigor.addDown(zs, Rigor.down(ops.sumExp(scored, first, len, top), len, Rigor.MAX_SPREAD, len));
             }
-            tauAll = blocksScored == nb ? 0 : tauAll(rest[blocksScored], bound[order[blocksScored]], zs, top, logitError);
+            tauAll = blocksScored == nb ? 0
+                    : tauAll(rest[blocksScored], bound[order[blocksScored]], zs, top, logitError);
             if (tauAll <= eps) {
                 break;
             }

@@ -85,7 +85,7 @@ final class ExactTail {
         return idx;
     }
 
-    /** The exact weights $e^{s_{(r)} - s_{(1)}}$ in rank order, masked keys left out (repeated logits computed once). */
+    /** The exact weights $e^{s_{(r)} - s_{(1)}}$ in rank order, masked keys left out (each value computed once). */
     static BigDecimal[] weights(double[] s) {
         Integer[] idx = order(s);
         BigDecimal max = new BigDecimal(s[idx[0]] == Double.NEGATIVE_INFINITY ? 0 : s[idx[0]]);

@@ -30,6 +30,7 @@ final class Tally {
         reporter.publishEntry(family, rows + " rows, " + checks + " bounds checked, " + violations.size()
                 + " violations");
         assertTrue(violations.isEmpty(), family + ": " + violations.size() + " violations in " + checks
-                + " checks over " + rows + " rows; first: " + violations.subList(0, Math.min(SHOWN, violations.size())));
+                + " checks over " + rows + " rows; first: "
+                + violations.subList(0, Math.min(SHOWN, violations.size())));
     }
 }
