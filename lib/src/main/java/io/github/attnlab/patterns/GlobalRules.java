@@ -86,12 +86,28 @@ final class GlobalRules {
      * Sets $r$ distinct keys drawn uniformly from $[n] \setminus \{k\}$ (Floyd's algorithm), from a generator seeded
      * by (seed, n, layer, k), so a row never depends on which rows were drawn before it.
      */
+    /** Up to this many keys, Floyd's chosen set is a short array scanned linearly. */
+    private static final int SMALL = 64;
+
     static void randomKeys(long seed, int n, int layer, int k, int r, long[] out, int off) {
         if (r == 0) {
             return;
         }
         SplittableRandom rnd = new SplittableRandom(mix(mix(mix(seed ^ 0x243F6A8885A308D3L, n), layer), k));
         int m = n - 1;
+        if (r <= SMALL) {
+            int[] chosen = new int[r];
+            for (int c = 0, j = m - r; j < m; j++, c++) {
+                int t = rnd.nextInt(j + 1);
+                boolean taken = false;
+                for (int i = 0; i < c && !taken; i++) {
+                    taken = chosen[i] == t;
+                }
+                chosen[c] = taken ? j : t;
+                Words.set(out, off, chosen[c] < k ? chosen[c] : chosen[c] + 1);
+            }
+            return;
+        }
         long[] chosen = new long[Words.words(m)];
         for (int j = m - r; j < m; j++) {
             int t = rnd.nextInt(j + 1);

@@ -2,7 +2,6 @@ package io.github.attnlab.patterns;
 
 import io.github.attnlab.patterns.HamiltonianPath.Method;
 import io.github.attnlab.patterns.HamiltonianPath.Status;
-import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Locale;
 
@@ -40,7 +39,21 @@ final class HamiltonianSearch {
     }
 
     static HamiltonianPath find(long[] keys, int n, int[] constructed, long budget) {
-        return new HamiltonianSearch(keys, n).run(constructed, budget);
+        if (constructed != null && firstFailure(keys, n, constructed) < 0) {
+            return new HamiltonianPath(Status.FOUND, Method.CONSTRUCTED, constructed, "verified arc by arc");
+        }
+        int[] order = LocalRules.identity(n);
+        if (firstFailure(keys, n, order) < 0) {
+            return new HamiltonianPath(Status.FOUND, Method.TOKEN_ORDER, order, "each token is a key of the next");
+        }
+        int[] reverse = new int[n];
+        for (int i = 0; i < n; i++) {
+            reverse[i] = n - 1 - i;
+        }
+        if (firstFailure(keys, n, reverse) < 0) {
+            return new HamiltonianPath(Status.FOUND, Method.TOKEN_ORDER, reverse, "each token is a key of the previous");
+        }
+        return new HamiltonianSearch(keys, n).search(budget);
     }
 
     /** The first position where {@code path} is not a Hamiltonian path of the union graph, or -1 if it is one. */
@@ -63,21 +76,7 @@ final class HamiltonianSearch {
         return -1;
     }
 
-    private HamiltonianPath run(int[] constructed, long budget) {
-        if (constructed != null && firstFailure(keys, n, constructed) < 0) {
-            return new HamiltonianPath(Status.FOUND, Method.CONSTRUCTED, constructed, "verified arc by arc");
-        }
-        int[] order = LocalRules.identity(n);
-        if (firstFailure(keys, n, order) < 0) {
-            return new HamiltonianPath(Status.FOUND, Method.TOKEN_ORDER, order, "each token is a key of the next");
-        }
-        int[] reverse = new int[n];
-        for (int i = 0; i < n; i++) {
-            reverse[i] = n - 1 - i;
-        }
-        if (firstFailure(keys, n, reverse) < 0) {
-            return new HamiltonianPath(Status.FOUND, Method.TOKEN_ORDER, reverse, "each token is a key of the previous");
-        }
+    private HamiltonianPath search(long budget) {
         int[][] comps = components();
         String gap = chainGap(comps);
         if (gap != null) {
@@ -262,73 +261,144 @@ final class HamiltonianSearch {
     }
 
     /**
-     * Depth-first search from the tokens of the first component, extending by the unvisited successor with the
-     * fewest unvisited successors (Warnsdorff's rule), backtracking, at most {@code budget} extensions in all.
+     * Depth-first search from the tokens of the first component, at most {@code budget} extensions in all. It
+     * extends by the unvisited successor with the fewest unvisited successors (Warnsdorff's rule) and backtracks
+     * as soon as the rest cannot be finished: when two unvisited tokens have no unvisited successor (each would
+     * have to end the path), or an unvisited token has no unvisited predecessor and does not follow the current
+     * end (nothing could enter it); such a token that does follow the current end must come next.
      */
     private int[] warnsdorff(int[] starts, long budget) {
-        long[] visited = new long[w];
-        int[] path = new int[n];
+        int[][] succ = new int[n][];
+        int[][] pred = new int[n][];
+        for (int v = 0; v < n; v++) {
+            succ[v] = Words.indices(out, v * w, w);
+            int[] k = Words.indices(keys, v * w, w);
+            int c = 0;
+            for (int u : k) {
+                c += u != v ? 1 : 0;
+            }
+            pred[v] = new int[c];
+            c = 0;
+            for (int u : k) {
+                if (u != v) {
+                    pred[v][c++] = u;
+                }
+            }
+        }
         long steps = 0;
         for (int start : starts) {
-            java.util.Arrays.fill(visited, 0L);
-            ArrayDeque<int[]> choices = new ArrayDeque<>();
-            path[0] = start;
-            Words.set(visited, 0, start);
-            int len = 1;
-            choices.push(ordered(start, visited));
+            Walk walk = new Walk(succ, pred);
+            int[][] options = new int[n][];
             int[] cursor = new int[n];
+            walk.visit(start);
+            options[0] = walk.feasible() ? walk.options(start) : new int[0];
+            int len = 1;
             while (len > 0) {
                 if (len == n) {
-                    return path.clone();
+                    return walk.path.clone();
                 }
-                int[] options = choices.peek();
-                if (cursor[len - 1] == options.length || steps >= budget) {
-                    choices.pop();
+                if (steps >= budget) {
+                    return null;
+                }
+                if (cursor[len - 1] == options[len - 1].length) {
                     cursor[len - 1] = 0;
                     len--;
-                    if (len > 0) {
-                        visited[path[len] >>> 6] &= ~(1L << path[len]);
-                    }
-                    if (steps >= budget) {
-                        return null;
-                    }
+                    walk.unvisit();
                     continue;
                 }
-                int next = options[cursor[len - 1]++];
+                int next = options[len - 1][cursor[len - 1]++];
                 steps++;
-                path[len++] = next;
-                Words.set(visited, 0, next);
-                choices.push(ordered(next, visited));
+                walk.visit(next);
+                options[len] = walk.feasible() ? walk.options(next) : new int[0];
+                len++;
             }
         }
         return null;
     }
 
-    /** The unvisited successors of {@code v}, fewest onward options first (ties by token). */
-    private int[] ordered(int v, long[] visited) {
-        int count = 0;
-        for (int i = 0; i < w; i++) {
-            count += Long.bitCount(out[v * w + i] & ~visited[i]);
-        }
-        long[] keyed = new long[count];
-        int c = 0;
-        for (int i = 0; i < w; i++) {
-            long x = out[v * w + i] & ~visited[i];
-            while (x != 0) {
-                int u = (i << 6) + Long.numberOfTrailingZeros(x);
-                x &= x - 1;
-                int onward = 0;
-                for (int j = 0; j < w; j++) {
-                    onward += Long.bitCount(out[u * w + j] & ~visited[j]);
-                }
-                keyed[c++] = ((long) onward << 32) | u;
+    /** The state of the search: the path so far, and for each token its unvisited successors and predecessors. */
+    private final class Walk {
+        final int[][] succ;
+        final int[][] pred;
+        final int[] outLeft = new int[n];
+        final int[] inLeft = new int[n];
+        final boolean[] visited = new boolean[n];
+        final int[] path = new int[n];
+        int len;
+        /** Unvisited tokens with no unvisited successor, and with no unvisited predecessor. */
+        int deadEnds;
+        int orphans;
+
+        Walk(int[][] succ, int[][] pred) {
+            this.succ = succ;
+            this.pred = pred;
+            for (int v = 0; v < n; v++) {
+                outLeft[v] = succ[v].length;
+                inLeft[v] = pred[v].length;
+                deadEnds += outLeft[v] == 0 ? 1 : 0;
+                orphans += inLeft[v] == 0 ? 1 : 0;
             }
         }
-        java.util.Arrays.sort(keyed);
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = (int) keyed[i];
+
+        void visit(int x) {
+            visited[x] = true;
+            path[len++] = x;
+            deadEnds -= outLeft[x] == 0 ? 1 : 0;
+            orphans -= inLeft[x] == 0 ? 1 : 0;
+            for (int p : pred[x]) {
+                if (--outLeft[p] == 0 && !visited[p]) {
+                    deadEnds++;
+                }
+            }
+            for (int y : succ[x]) {
+                if (--inLeft[y] == 0 && !visited[y]) {
+                    orphans++;
+                }
+            }
         }
-        return order;
+
+        void unvisit() {
+            int x = path[--len];
+            for (int y : succ[x]) {
+                if (inLeft[y]++ == 0 && !visited[y]) {
+                    orphans--;
+                }
+            }
+            for (int p : pred[x]) {
+                if (outLeft[p]++ == 0 && !visited[p]) {
+                    deadEnds--;
+                }
+            }
+            visited[x] = false;
+            deadEnds += outLeft[x] == 0 ? 1 : 0;
+            orphans += inLeft[x] == 0 ? 1 : 0;
+        }
+
+        /** Whether the path can still be completed, as far as the two counts tell. */
+        boolean feasible() {
+            return len == n || (deadEnds <= 1 && orphans <= 1);
+        }
+
+        /** The tokens that may follow {@code x}: the orphan if there is one, else Warnsdorff's order. */
+        int[] options(int x) {
+            int count = 0;
+            long[] keyed = new long[succ[x].length];
+            for (int y : succ[x]) {
+                if (visited[y] || (outLeft[y] == 0 && len + 1 < n)) {
+                    continue;
+                }
+                if (orphans == 1 && inLeft[y] != 0) {
+                    continue;
+                }
+                keyed[count++] = ((long) outLeft[y] << 32) | y;
+            }
+            keyed = java.util.Arrays.copyOf(keyed, count);
+            java.util.Arrays.sort(keyed);
+            int[] order = new int[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = (int) keyed[i];
+            }
+            return order;
+        }
     }
 }

@@ -28,28 +28,18 @@ final class ReachSolver {
     static Reach solve(long[][] layers, int n, long budget) {
         int p = layers.length;
         int w = Words.words(n);
-        int[][] start = new int[p][];
-        int[][] idx = new int[p][];
         long perStep = 0;
         boolean monotone = true;
         for (int l = 0; l < p; l++) {
-            start[l] = new int[n + 1];
-            int total = 0;
+            long total = 0;
             for (int k = 0; k < n; k++) {
                 total += Words.cardinality(layers[l], k * w, w);
                 monotone &= Words.get(layers[l], k * w, k);
             }
-            idx[l] = new int[total];
-            int c = 0;
-            for (int k = 0; k < n; k++) {
-                start[l][k] = c;
-                for (int j : Words.indices(layers[l], k * w, w)) {
-                    idx[l][c++] = j;
-                }
-            }
-            start[l][n] = c;
-            perStep = Math.max(perStep, (long) total * w);
+            perStep = Math.max(perStep, total * w);
         }
+        int[][] start = null;
+        int[][] idx = null;
         SimdOps ops = SimdOps.get();
         long[] cur = layers[0].clone();
         long[] next = new long[n * w];
@@ -97,6 +87,11 @@ final class ReachSolver {
                         + " repetition seen";
                 break;
             }
+            if (idx == null) {
+                start = new int[p][];
+                idx = new int[p][];
+                csr(layers, n, start, idx);
+            }
             int l = t % p;
             step(cur, next, n, w, idx[l], start[l], ops);
             work += perStep;
@@ -117,6 +112,27 @@ final class ReachSolver {
         java.util.BitSet missing = Words.toBitSet(cur, query * w, w);
         missing.flip(0, n);
         return new Reach(outcome, 0, Arrays.copyOf(min, t), Arrays.copyOf(mean, t), query, missing, incomplete, detail);
+    }
+
+    /** The keys of every layer in compressed sparse row form (built only once a step is needed). */
+    private static void csr(long[][] layers, int n, int[][] start, int[][] idx) {
+        int w = Words.words(n);
+        for (int l = 0; l < layers.length; l++) {
+            start[l] = new int[n + 1];
+            int total = 0;
+            for (int k = 0; k < n; k++) {
+                total += Words.cardinality(layers[l], k * w, w);
+            }
+            idx[l] = new int[total];
+            int c = 0;
+            for (int k = 0; k < n; k++) {
+                start[l][k] = c;
+                for (int j : Words.indices(layers[l], k * w, w)) {
+                    idx[l][c++] = j;
+                }
+            }
+            start[l][n] = c;
+        }
     }
 
     /** $S^{t+1}$ from $S^t$ through one layer's keys. */

@@ -179,4 +179,17 @@ class PatternsTest {
         assertEquals("window(w=1)", Patterns.window(1).name());
         assertEquals("dense", AttentionPattern.dense().name());
     }
+
+    @Test
+    void connectionScalingFitsTheExponent() {
+        // n^2, r n and b n exactly: exponents 2 and 1 up to rounding
+        assertEquals(2.0, ConnectionScaling.of(Patterns.dense(), 64, 256, 1024).exponent(), 1e-12);
+        assertEquals(1.0, ConnectionScaling.of(Patterns.random(3, 1L), 64, 256, 1024).exponent(), 1e-12);
+        ConnectionScaling b = ConnectionScaling.of(Patterns.blocks(8), 64, 128);
+        assertEquals(java.util.List.of(512L, 1024L), java.util.Arrays.stream(b.connections()).boxed().toList());
+        // the window: (2w+1) n - w(w+1) at n = 16 and 64 with w = 2: 74 and 314, slope log(314/74)/log 4
+        ConnectionScaling w = ConnectionScaling.of(Patterns.window(2), 16, 64);
+        assertEquals(Math.log(314.0 / 74.0) / Math.log(4), w.exponent(), 1e-12);
+        refuses("lengths.length = 1 is outside [2, 64]", () -> ConnectionScaling.of(Patterns.star(), 8));
+    }
 }
