@@ -44,6 +44,39 @@ public final class MaskFigure implements Figure {
         return of(title, mask.size(), new long[][] {Combine.words(mask)});
     }
 
+    /**
+     * A picture of a mask with queries and keys in the given order: cell $(p, q)$ shows whether query
+     * {@code order[p]} may attend to key {@code order[q]} (e.g. {@code Partition.order()}, which makes blocks
+     * diagonal).
+     */
+    public static MaskFigure of(String title, AttentionMask mask, int[] order) {
+        Check.notNull("mask", mask);
+        Check.notNull("order", order);
+        int n = mask.size();
+        Check.size("order.length", order.length, n);
+        boolean[] seen = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Check.index("order[" + i + "]", order[i], n);
+            if (seen[order[i]]) {
+                throw new IllegalArgumentException("order is not a permutation: " + order[i] + " appears twice");
+            }
+            seen[order[i]] = true;
+        }
+        int[] position = new int[n];
+        for (int p = 0; p < n; p++) {
+            position[order[p]] = p;
+        }
+        long[] src = Combine.words(mask);
+        int w = Words.words(n);
+        long[] words = new long[n * w];
+        for (int p = 0; p < n; p++) {
+            for (int j : Words.indices(src, order[p] * w, w)) {
+                Words.set(words, p * w, position[j]);
+            }
+        }
+        return of(title, n, new long[][] {words});
+    }
+
     static MaskFigure of(String title, int n, long[][] layers) {
         int bin = (n + MAX_CELLS - 1) / MAX_CELLS;
         int cells = (n + bin - 1) / bin;

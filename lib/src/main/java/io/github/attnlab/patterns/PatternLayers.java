@@ -172,11 +172,16 @@ public final class PatternLayers {
 
     /** All three conditions of Assumption 1 (default budgets). */
     public AssumptionReport conditions() {
+        return conditions(1_000_000L);
+    }
+
+    /** All three conditions of Assumption 1, with a step budget for the Hamiltonian-path search above $n = 20$. */
+    public AssumptionReport conditions(long pathBudget) {
         long[] c = new long[layers.length];
         for (int l = 0; l < c.length; l++) {
             c[l] = connections(l);
         }
-        return new AssumptionReport(name, n, c, selfLoops(), hamiltonianPath(), reach(), argument);
+        return new AssumptionReport(name, n, c, selfLoops(), hamiltonianPath(pathBudget), reach(), argument);
     }
 
     /** A picture of the period's masks, one colour per layer. */

@@ -120,6 +120,13 @@ class SupportMasksTest {
         MaskFigure causal = Patterns.causal().at(512).figure();
         assertEquals(0.5 + 0.5 / 2, causal.density(0, 0, 0), 1e-6, "2 x 2 cell on the diagonal: 3 of 4 pairs");
         assertEquals(560, Patterns.strided().at(64).figure().png(560, 480).getWidth());
+        // blocks {0, 2} and {1, 3}: in the order 0, 2, 1, 3 they sit on the diagonal
+        MaskFigure ordered = MaskFigure.of("blocks", Patterns.blocks(new io.github.attnlab.spectral.partition.Partition(2,
+                new int[] {0, 1, 0, 1})).mask(4, 0), new int[] {0, 2, 1, 3});
+        assertEquals(1.0, ordered.density(0, 0, 1));
+        assertEquals(0.0, ordered.density(0, 0, 2));
+        assertEquals("order is not a permutation: 1 appears twice", assertThrows(IllegalArgumentException.class,
+                () -> MaskFigure.of("x", AttentionMask.dense(3), new int[] {1, 1, 0})).getMessage());
         assertTrue(Patterns.star().at(20).conditions().png().getHeight() > 0);
     }
 }
