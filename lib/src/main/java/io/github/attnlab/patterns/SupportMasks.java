@@ -74,16 +74,22 @@ public final class SupportMasks {
         return new WordMask(n, words).requireKeys();
     }
 
-    /** The indices of the {@code k} largest entries (ties to the lower index), $-\infty$ never among them. */
+    /**
+     * The indices of the {@code k} largest entries (ties to the lower index), $-\infty$ never among them (the caller
+     * checked there are at least {@code k} others): $k$ passes of a running maximum, $O(nk)$ without boxing.
+     */
     static int[] top(double[] row, int k) {
-        Integer[] order = new Integer[row.length];
-        for (int j = 0; j < row.length; j++) {
-            order[j] = j;
-        }
-        java.util.Arrays.sort(order, (a, b) -> row[a] != row[b] ? Double.compare(row[b], row[a]) : Integer.compare(a, b));
+        boolean[] taken = new boolean[row.length];
         int[] out = new int[k];
         for (int i = 0; i < k; i++) {
-            out[i] = order[i];
+            int best = -1;
+            for (int j = 0; j < row.length; j++) {
+                if (!taken[j] && row[j] != Double.NEGATIVE_INFINITY && (best < 0 || row[j] > row[best])) {
+                    best = j;
+                }
+            }
+            taken[best] = true;
+            out[i] = best;
         }
         return out;
     }
