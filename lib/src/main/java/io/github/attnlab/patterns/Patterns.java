@@ -107,6 +107,17 @@ public final class Patterns {
         return GlobalRules.random(keys, period, seed);
     }
 
+    /**
+     * RANDOM with as many connections per layer as {@code reference} has at length $n$: $r = $ the reference's
+     * connections per query minus the self-loop, rounded (the paper's random baseline at a matched budget).
+     */
+    public static SparsityPattern randomMatching(SparsityPattern reference, int n, int period, long seed) {
+        Check.notNull("reference", reference);
+        long c = reference.connections(n);
+        int r = (int) Math.max(0, Math.min(n - 1, Math.round((double) c / n) - 1));
+        return GlobalRules.random(r, period, seed);
+    }
+
     /** Block-sparse with contiguous blocks of $b$ tokens (the last may be shorter). */
     public static SparsityPattern blocks(int size) {
         return LocalRules.blocks(size);

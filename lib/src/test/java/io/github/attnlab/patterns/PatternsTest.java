@@ -181,6 +181,16 @@ class PatternsTest {
     }
 
     @Test
+    void randomMatchesAReferenceBudget() {
+        // STRIDED at n = 64 (l = 8): windows |k - j| < 8 and every 8th token; the larger layer sets the budget
+        SparsityPattern s = Patterns.strided();
+        SparsityPattern r = Patterns.randomMatching(s, 64, 2, 5L);
+        long target = s.connections(64);
+        assertEquals(2, r.period());
+        assertTrue(Math.abs(r.connections(64) - target) <= 32, r.connections(64) + " vs " + target);
+    }
+
+    @Test
     void connectionScalingFitsTheExponent() {
         // n^2, r n and b n exactly: exponents 2 and 1 up to rounding
         assertEquals(2.0, ConnectionScaling.of(Patterns.dense(), 64, 256, 1024).exponent(), 1e-12);
