@@ -32,6 +32,36 @@ public interface AttentionMask {
         return b;
     }
 
+    /** The keys of {@code query} as ascending indices (the row of a compressed sparse row layout). */
+    default int[] keyIndices(int query) {
+        return keys(query).stream().toArray();
+    }
+
+    /**
+     * Writes the additive mask of this layer into {@code out[off .. off + n*n)}, row-major by query: 0 where the
+     * key is allowed, $-\infty$ where it is masked (the logit convention of {@code core.LogitRow}).
+     */
+    default void fillBias(float[] out, int off) {
+        Check.notNull("out", out);
+        int n = size();
+        if (off < 0 || (long) off + (long) n * n > out.length) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need " + ((long) n * n)
+                    + " values from offset " + off);
+        }
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(out, off + i * n, off + (i + 1) * n, Float.NEGATIVE_INFINITY);
+            BitSet k = keys(i);
+            for (int j = k.nextSetBit(0); j >= 0; j = k.nextSetBit(j + 1)) {
+                out[off + i * n + j] = 0f;
+            }
+        }
+    }
+
+    /** A picture of this mask ({@link MaskFigure}). */
+    default MaskFigure figure() {
+        return MaskFigure.of("mask, n = " + size() + ", " + connections() + " connections", this);
+    }
+
     /** The number of allowed (query, key) pairs, $\sum_k |A_k|$. */
     default long connections() {
         long c = 0;

@@ -1,7 +1,5 @@
 package io.github.attnlab.patterns;
 
-import io.github.attnlab.core.Check;
-
 /**
  * A sparsity pattern as a family of masks: for every sequence length $n$ and layer $l$, the sets
  * $A_k^l$ (paper E, Yun et al. 2020; {@code docs/papers/E.md}). Patterns cycle over layers with period
@@ -26,19 +24,28 @@ public interface AttentionPattern {
         return 1;
     }
 
-    /** Dense attention: every query sees every key. */
-    static AttentionPattern dense() {
-        return (n, layer) -> {
-            Check.range("layer", layer, 0, Integer.MAX_VALUE);
-            return AttentionMask.dense(n);
-        };
+    /** A name for tables and legends ({@link Patterns} names its patterns, e.g. {@code strided(l=64)}). */
+    default String name() {
+        return "pattern";
     }
 
-    /** Causal attention: query $i$ sees keys $0..i$. */
+    /**
+     * One period of this pattern on {@code n} tokens, with the checks of Assumption 1 of paper E
+     * ({@link PatternLayers#conditions()}).
+     *
+     * @throws IllegalArgumentException when the pattern cannot be built at {@code n} or leaves a query without keys
+     */
+    default PatternLayers at(int n) {
+        return PatternLayers.of(this, n);
+    }
+
+    /** Dense attention: every query sees every key ({@link Patterns#dense()}). */
+    static AttentionPattern dense() {
+        return Patterns.dense();
+    }
+
+    /** Causal attention: query $i$ sees keys $0..i$ ({@link Patterns#causal()}). */
     static AttentionPattern causal() {
-        return (n, layer) -> {
-            Check.range("layer", layer, 0, Integer.MAX_VALUE);
-            return AttentionMask.causal(n);
-        };
+        return Patterns.causal();
     }
 }

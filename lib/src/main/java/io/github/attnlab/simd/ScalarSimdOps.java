@@ -225,4 +225,15 @@ final class ScalarSimdOps implements SimdOps {
         }
         return s;
     }
+
+    @Override
+    public void orRows(long[] rows, int words, int[] idx, int off, int len, long[] out, int outOff) {
+        java.util.Arrays.fill(out, outOff, outOff + words, 0L);
+        for (int i = off, end = off + len; i < end; i++) {
+            int base = idx[i] * words;
+            for (int w = 0; w < words; w++) {
+                out[outOff + w] |= rows[base + w];
+            }
+        }
+    }
 }

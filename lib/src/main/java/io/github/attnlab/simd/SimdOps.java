@@ -133,4 +133,15 @@ public interface SimdOps {
      * <p>Every index in {@code idx[off .. off+len)} must lie in {@code [0, x.length)}.
      */
     double gatherDot(double[] values, int[] idx, int off, int len, double[] x);
+
+    /**
+     * Word-parallel union of bit rows: $out_{outOff+w} = \bigvee_{i<len} rows_{idx_{off+i}\cdot words + w}$ for
+     * $w &lt; words$, where row $r$ of {@code rows} is the bitset {@code rows[r*words .. r*words + words)}. This is
+     * the step of the reach recursion $S_k^t = \bigcup_{j \in A_k} S_j^{t-1}$ of paper E (Assumption 1 (iii)):
+     * row $k$ of the next state is the union of the rows of $k$'s keys. {@code out} is overwritten (all zero when
+     * {@code len = 0}) and must not overlap the rows read. Both paths give the same bits.
+     *
+     * <p>Every index in {@code idx[off .. off+len)} must name a row inside {@code rows}.
+     */
+    void orRows(long[] rows, int words, int[] idx, int off, int len, long[] out, int outOff);
 }

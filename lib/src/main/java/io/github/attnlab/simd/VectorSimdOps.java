@@ -428,4 +428,9 @@ final class VectorSimdOps implements SimdOps {
         }
         return s;
     }
+
+    @Override
+    public void orRows(long[] rows, int words, int[] idx, int off, int len, long[] out, int outOff) {
+        VectorBitOps.orRows(rows, words, idx, off, len, out, outOff);
+    }
 }
