@@ -189,6 +189,35 @@ public final class Transformer {
         return Evaluator.attention(this, e);
     }
 
+    /**
+     * The mean loss over the scored positions of {@code batch} (sequences of one length) and its exact gradient with
+     * respect to every tensor, by name (the layout of {@link #weights(String)}).
+     */
+    public Gradient gradient(List<Example> batch) {
+        Check.notNull("batch", batch);
+        Check.positive("batch.size()", batch.size());
+        net.check(batch);
+        long count = 0;
+        for (Example e : batch) {
+            count += e.scoredCount();
+        }
+        Cache k = net.cache(null, batch.size(), batch.get(0).length());
+        float[] g = new float[w.length];
+        double loss = net.forward(w, gates, batch, 0, k, 1.0 / count) / count;
+        net.backward(w, gates, batch, 0, k, g);
+        java.util.Map<String, double[][]> by = new java.util.LinkedHashMap<>();
+        for (Layout.Slice s : net.lay.slices()) {
+            double[][] m = new double[s.rows()][s.cols()];
+            for (int i = 0; i < s.rows(); i++) {
+                for (int j = 0; j < s.cols(); j++) {
+                    m[i][j] = g[s.offset() + i * s.cols() + j];
+                }
+            }
+            by.put(s.name(), m);
+        }
+        return new Gradient(loss, by);
+    }
+
     Network network() {
         return net;
     }
