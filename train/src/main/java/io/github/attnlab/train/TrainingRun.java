@@ -49,6 +49,43 @@ public record TrainingRun(Training training, Transformer model, double[] loss, l
         return loss.length / seconds;
     }
 
+    /**
+     * The training-loss curves of several runs, averaged over the runs that share a label (normaliser, and position
+     * encoding when the runs differ in it) and smoothed by a moving average over {@code window} steps.
+     */
+    public static XYChart curves(String title, java.util.List<TrainingRun> runs, int window) {
+        io.github.attnlab.core.Check.notNull("runs", runs);
+        io.github.attnlab.core.Check.positive("window", window);
+        boolean mixed = runs.stream().map(r -> r.training().model().positions()).distinct().count() > 1;
+        java.util.Map<String, double[]> sum = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> count = new java.util.LinkedHashMap<>();
+        for (TrainingRun r : runs) {
+            String k = LengthSweep.label(r, mixed);
+            double[] s = sum.computeIfAbsent(k, x -> new double[r.loss.length]);
+            for (int i = 0; i < Math.min(s.length, r.loss.length); i++) {
+                s[i] += r.loss[i];
+            }
+            count.merge(k, 1, Integer::sum);
+        }
+        XYChart c = XYChart.of(title, "step", "training loss (moving average over " + window + " steps)");
+        for (java.util.Map.Entry<String, double[]> e : sum.entrySet()) {
+            double[] m = e.getValue();
+            double[] x = new double[m.length];
+            double[] y = new double[m.length];
+            double acc = 0;
+            for (int i = 0; i < m.length; i++) {
+                acc += m[i] / count.get(e.getKey());
+                if (i >= window) {
+                    acc -= m[i - window] / count.get(e.getKey());
+                }
+                x[i] = i + 1;
+                y[i] = acc / Math.min(i + 1, window);
+            }
+            c = c.line(e.getKey() + " (" + count.get(e.getKey()) + " runs)", x, y);
+        }
+        return c;
+    }
+
     /** The loss curve. */
     @Override
     public JFreeChart chart() {
