@@ -1,5 +1,5 @@
 /**
- * Training small transformers in pure Java (papers B, E and F; {@code docs/papers/B.md}, {@code docs/training.md}).
+ * Training small transformers in pure Java (papers B, E and F; {@code docs/training.md}).
  *
  * <p>{@link io.github.attnlab.train.ModelConfig} describes a model with its four pluggable parts (the attention
  * {@link io.github.attnlab.train.AttentionNormalizer}, an {@link io.github.attnlab.patterns.AttentionPattern}, the
