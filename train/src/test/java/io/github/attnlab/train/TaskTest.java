@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.attnlab.train.task.AlgorithmicTask;
 import io.github.attnlab.train.task.CharCorpus;
+import io.github.attnlab.train.task.WordCorpus;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,19 @@ class TaskTest {
         for (int i = 0; i + 1 < tk.length; i++) {
             assertEquals(tk[i + 1], tg[i], "targets are the next characters");
         }
+    }
+
+    @Test
+    void wordCorpusKeepsTheFrequentWords() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            text.append("The whale, the sea. ");
+        }
+        text.append("Ahab rare");
+        WordCorpus c = WordCorpus.of("t", text.toString(), 0.05, 4);
+        assertEquals(4, c.vocabulary());
+        assertEquals("the whale , <unk>", c.decode(new int[] {0, 1, 2, 3}));
+        List<Example> v = c.validation(3, 2);
+        assertTrue(c.decode(v.get(1).tokens()).endsWith("<unk> <unk>"), c.decode(v.get(1).tokens()));
     }
 }
