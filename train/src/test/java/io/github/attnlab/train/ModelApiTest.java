@@ -133,4 +133,37 @@ class ModelApiTest {
         }
         assertTrue(moved);
     }
+
+    @Test
+    void periodicPatternsApplyLayerByLayer() {
+        // paper E's patterns cycle over layers: even layers see a window of 2, odd layers every third key (and itself)
+        io.github.attnlab.patterns.AttentionPattern p = new io.github.attnlab.patterns.AttentionPattern() {
+            public io.github.attnlab.patterns.AttentionMask mask(int n, int layer) {
+                boolean[][] a = new boolean[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        a[i][j] = layer == 0 ? Math.abs(i - j) <= 1 : (j % 3 == 0 || i == j);
+                    }
+                }
+                return io.github.attnlab.patterns.AttentionMask.of(a);
+            }
+
+            public int period() {
+                return 2;
+            }
+        };
+        ModelConfig c = ModelConfig.decoder(COPY.vocabulary()).withLayers(4).withPattern(p);
+        Transformer m = Training.of(c, COPY, 4).steps(3).batch(4).run().model();
+        double[][][][] a = m.attention(COPY.sample(new Random(4), 4));
+        for (int l = 0; l < 4; l++) {
+            for (int i = 0; i < 8; i++) {
+                for (int j = 0; j < 8; j++) {
+                    boolean visible = j <= i && (l % 2 == 0 ? Math.abs(i - j) <= 1 : (j % 3 == 0 || i == j));
+                    if (!visible) {
+                        assertEquals(0, a[l][0][i][j], "layer " + l + " query " + i + " key " + j);
+                    }
+                }
+            }
+        }
+    }
 }
