@@ -4,7 +4,7 @@
 #   2. fontconfig and a DejaVu font, so JFreeChart can draw text headless;
 #   3. the rapaio Java kernel (an IJava-family, JShell-based kernel) from Maven Central;
 #   4. a kernelspec "attnlab-java" whose JVM and compiler options add jdk.incubator.vector and
-#      whose classpath holds this checkout's lib/target/attnlab-all.jar.
+#      whose classpath holds this checkout's lib/target/attnlab-all.jar and train/target/attnlab-train.jar.
 # Options:
 #   --user     install the kernelspec for this user (default when not root)
 #   --no-apt   never call apt-get; report what is missing instead
@@ -69,6 +69,8 @@ else
   dest=/usr/local/share/jupyter/kernels/attnlab-java
 fi
 "$py" scripts/notebooks.py kernelspec --dest "$dest" --kernel-jar "$kjar" \
-  --library-jar "$here/lib/target/attnlab-all.jar" --display-name "Java (AttnLab)"
+  --library-jar "$here/lib/target/attnlab-all.jar" --library-jar "$here/train/target/attnlab-train.jar" \
+  --display-name "Java (AttnLab)"
 say "kernelspec attnlab-java: $dest"
 [ -s lib/target/attnlab-all.jar ] || say "note: lib/target/attnlab-all.jar is not built yet (./mvnw -DskipTests package)"
+[ -s train/target/attnlab-train.jar ] || say "note: train/target/attnlab-train.jar is not built yet (./mvnw -DskipTests package)"

@@ -53,9 +53,10 @@ def java_executable():
     return os.path.realpath(found)
 
 
-def write_kernelspec(dest, kernel_jar, library_jar, display_name, mima_cache):
+def write_kernelspec(dest, kernel_jar, library_jars, display_name, mima_cache):
     """A kernelspec for rapaio-jupyter-kernel: the vector module in both the JVM and JShell's
-    compiler options, headless AWT, and the AttnLab jar on the classpath."""
+    compiler options, headless AWT, and the AttnLab jars (the library, and the training module when
+    built) on the classpath."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     jar = dest / Path(kernel_jar).name
@@ -68,7 +69,8 @@ def write_kernelspec(dest, kernel_jar, library_jar, display_name, mima_cache):
         "language": "java",
         "interrupt_mode": "message",
         "env": {
-            "RJK_CLASSPATH": str(library_jar),
+            # rapaio splits RJK_CLASSPATH on ';' (not the platform's path separator)
+            "RJK_CLASSPATH": ";".join(str(j) for j in library_jars),
             "RJK_COMPILER_OPTIONS": f"--add-modules {INCUBATOR}",
             "RJK_INIT_SCRIPT": "",
             "RJK_TIMEOUT_MILLIS": "-1",
@@ -82,6 +84,16 @@ def write_kernelspec(dest, kernel_jar, library_jar, display_name, mima_cache):
 def cmd_kernelspec(args):
     cache = Path(args.mima_cache or Path.home() / ".cache" / "attnlab" / "mima_cache")
     write_kernelspec(args.dest, args.kernel_jar, args.library_jar, args.display_name, cache)
+
+
+def library_jars():
+    """The jars a notebook kernel loads: the self-contained library jar and, when built, the training module's
+    jar (its classes only; the library comes from the first jar)."""
+    jars = [ROOT / "lib" / "target" / "attnlab-all.jar"]
+    train = ROOT / "train" / "target" / "attnlab-train.jar"
+    if train.exists():
+        jars.append(train)
+    return jars
 
 
 # ---------------------------------------------------------------------------------------- run
@@ -191,12 +203,15 @@ def cmd_run(args):
     notebooks = [Path(p).resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
     if not notebooks:
         sys.exit("notebooks: no notebooks found")
-    library_jar = ROOT / "lib" / "target" / "attnlab-all.jar"
-    if not library_jar.exists():
-        sys.exit(f"notebooks: {library_jar} is missing; build it with ./mvnw -DskipTests package")
+    jars = library_jars()
+    if not jars[0].exists():
+        sys.exit(f"notebooks: {jars[0]} is missing; build it with ./mvnw -DskipTests package")
+    if len(jars) == 1:
+        log("train/target/attnlab-train.jar is not built: notebooks that train models will fail "
+            "(./mvnw -DskipTests package builds it)")
     # A kernelspec private to this checkout, so the run always uses the jar just built here.
     spec_root = TARGET / "jupyter"
-    write_kernelspec(spec_root / "kernels" / KERNEL_NAME, find_kernel_jar(), library_jar,
+    write_kernelspec(spec_root / "kernels" / KERNEL_NAME, find_kernel_jar(), jars,
                      "Java (AttnLab build)", TARGET / "jupyter" / "mima_cache")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(spec_root)] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p])
@@ -362,7 +377,8 @@ def main():
     k = sub.add_parser("kernelspec", help="write a kernelspec")
     k.add_argument("--dest", required=True)
     k.add_argument("--kernel-jar", required=True)
-    k.add_argument("--library-jar", required=True)
+    k.add_argument("--library-jar", required=True, action="append",
+                   help="a jar for the kernel's classpath (repeat for several: the library, then the training module)")
     k.add_argument("--display-name", default="Java (AttnLab)")
     k.add_argument("--mima-cache")
     r = sub.add_parser("run", help="execute notebooks and write the report")
