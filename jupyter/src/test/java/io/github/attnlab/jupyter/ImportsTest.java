@@ -1,0 +1,34 @@
+package io.github.attnlab.jupyter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import org.junit.jupiter.api.Test;
+
+/** The start-up imports compile in JShell (the engine of both kernels) against the library. */
+class ImportsTest {
+
+    @Test
+    void everyPackageIsFoundAndImports() {
+        List<String> packages = Imports.packages();
+        assertTrue(packages.size() >= 20, packages.toString());
+        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                shell.addToClasspath(entry);
+            }
+            for (String line : Imports.script().split("\n")) {
+                List<SnippetEvent> events = shell.eval(line);
+                assertEquals(Snippet.Status.VALID, events.get(0).status(), line + ": "
+                        + shell.diagnostics(events.get(0).snippet()).map(d -> d.getMessage(null)).toList());
+            }
+            List<SnippetEvent> use = shell.eval("TopK.of(1.0, 2.0, 3.0).certify(0.1).k()");
+            assertEquals(Snippet.Status.VALID, use.get(0).status());
+            assertEquals("2", use.get(0).value());
+        }
+    }
+}
