@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -30,5 +33,13 @@ class ImportsTest {
             assertEquals(Snippet.Status.VALID, use.get(0).status());
             assertEquals("2", use.get(0).value());
         }
+    }
+
+    /** jupyter/startup.jsh, the same imports for kernels that take a start-up file (rapaio's RJK_INIT_SCRIPT). */
+    @Test
+    void theStartupFileHasTheSameImports() throws Exception {
+        String file = Files.readAllLines(Path.of("startup.jsh")).stream().filter(l -> !l.startsWith("//"))
+                .map(l -> l + "\n").collect(Collectors.joining());
+        assertEquals(Imports.script(), file, "regenerate jupyter/startup.jsh from Imports.script()");
     }
 }
