@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Checks that publishing to Maven Central is one step (./mvnw -P release deploy), without publishing: on a copy of
-# the checkout with the version set to a release (the -SNAPSHOT dropped), runs the release profile with Maven
-# Central's POM rules (pomchecker check-maven-central, release mode) and the Central Portal plugin's own bundling
-# (skipPublishing: the bundle is written, not uploaded; no GPG key here, so no signatures: maven-gpg-plugin adds
-# them when a maintainer publishes), then lists the bundle and checks that each published artifact has its POM, jar,
-# sources and javadoc jars and checksums, and that the benchmarks are left out.
+# Checks that publishing to Maven Central is one step (./mvnw -P release,central deploy), without publishing: on a
+# copy of the checkout with the version set to a release (the -SNAPSHOT dropped), runs the release profile (sources
+# and javadoc jars; Maven Central's POM rules by pomchecker's check-maven-central in release mode) and deploys to a
+# local folder instead of the Central Portal (no GPG key here, so no signatures: maven-gpg-plugin adds them when a
+# maintainer publishes; the "central" profile's plugin then bundles and uploads what is deployed here). Checks that
+# each published artifact has its POM, jar, sources and javadoc jars and their checksums, and that the benchmarks
+# are left out. Nothing is installed into ~/.m2.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 snapshot=$(sed -n '0,/<version>\(.*\)<\/version>/s//\1/p' "$here/pom.xml" | head -1 | tr -d ' ')
@@ -15,15 +16,12 @@ trap '[ "${ATTNLAB_RELEASE_KEEP:-0}" = 1 ] || rm -rf "$work"' EXIT
   | tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$work"
 find "$work" -name pom.xml -exec sed -i "s|<version>$snapshot</version>|<version>$release</version>|" {} +
 echo "release-check: $snapshot -> $release in $work"
-# a "central" server entry as a maintainer has (no real token: nothing is uploaded); never install into ~/.m2
-cat > "$work/settings.xml" <<'XML'
-<settings><servers><server><id>central</id><username>release-check</username><password>none</password></server></servers></settings>
-XML
-(cd "$work" && ./mvnw -B -ntp -q -s settings.xml -P release -DskipTests -Dmaven.install.skip=true -Dgpg.skip \
-  -DskipPublishing=true deploy)
-bundle=$(find "$work" -name "central-bundle.zip" -not -path "*/node_modules/*" | head -1)
-[ -n "$bundle" ] || { echo "release-check: FAIL: no central-bundle.zip"; exit 1; }
-listing=$(unzip -Z1 "$bundle")
+# the release profile, deployed to a folder instead of the Central Portal (profile "central" is the upload); never
+# install into ~/.m2
+(cd "$work" && ./mvnw -B -ntp -q -P release -DskipTests -Dmaven.install.skip=true -Dgpg.skip \
+  -DaltDeploymentRepository="staging::file://$work/staging" deploy)
+[ -d "$work/staging" ] || { echo "release-check: FAIL: nothing deployed"; exit 1; }
+listing=$(cd "$work/staging" && find . -type f | sed 's|^\./||' | sort)
 fail=0
 for a in attnlab-parent attnlab attnlab-jupyter; do
   dir="io/github/attnlab/$a/$release"
@@ -35,7 +33,8 @@ for a in attnlab-parent attnlab attnlab-jupyter; do
     done
   done
 done
-grep -q "attnlab-bench" <<<"$listing" && { echo "release-check: FAIL: the benchmarks are in the bundle"; fail=1; }
-echo "release-check: $(grep -c . <<<"$listing") files in the bundle, $(grep -c '\.jar$' <<<"$listing") jars"
-[ "$fail" = 0 ] && echo "release-check: ok (publish: ./mvnw -P release deploy, with a GPG key and a 'central' server)"
+if grep -q "attnlab-bench" <<<"$listing"; then echo "release-check: FAIL: the benchmarks were deployed"; fail=1; fi
+echo "release-check: $(grep -c . <<<"$listing") files deployed, $(grep -c '\.jar$' <<<"$listing") jars:"
+grep '\.\(jar\|pom\)$' <<<"$listing" | sed 's/^/  /'
+[ "$fail" = 0 ] && echo "release-check: ok (publish: ./mvnw -P release,central deploy, with a GPG key and a 'central' server)"
 exit "$fail"
