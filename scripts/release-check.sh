@@ -18,7 +18,9 @@ find "$work" -name pom.xml -exec sed -i "s|<version>$snapshot</version>|<version
 echo "release-check: $snapshot -> $release in $work"
 # the release profile, deployed to a folder instead of the Central Portal (profile "central" is the upload); never
 # install into ~/.m2
+# ~/.m2 is only read (a tail repository): whatever Maven writes goes to the copy's own local repository
 (cd "$work" && ./mvnw -B -ntp -q -P release -DskipTests -Dmaven.install.skip=true -Dgpg.skip \
+  -Dmaven.repo.local="$work/m2" -Dmaven.repo.local.tail="$HOME/.m2/repository" \
   -DaltDeploymentRepository="staging::file://$work/staging" deploy)
 [ -d "$work/staging" ] || { echo "release-check: FAIL: nothing deployed"; exit 1; }
 listing=$(cd "$work/staging" && find . -type f | sed 's|^\./||' | sort)
