@@ -31,8 +31,10 @@ CELLS = [
     ".view().topk(0.2)",
     '"plain"',
 ]
-# with the module only: the start-up imports make compact's classes visible without an import
+# with the module only: the start-up imports make compact's classes visible without an import, and rapaio's
+# display() survives a cell's "import java.util.*;" (which drops it in a plain rapaio 3.0.1 kernel)
 IMPORT_CELL = "Normalizer.entmax(1.5).apply(1.0, 3.0).supportSize()"
+DISPLAY_CELL = "import java.util.*;\n{ display(XYChart.of(\"t\", \"x\", \"y\").png()); }"
 
 
 def execute(kernel_name, cells):
@@ -87,8 +89,8 @@ def main():
         if not ok:
             failures.append(what)
 
-    nb = execute("attnlab-display-with", CELLS + [IMPORT_CELL])
-    rec, fig, curve, view, plain, imp = (result(nb, i) for i in range(1, 7))
+    nb = execute("attnlab-display-with", CELLS + [IMPORT_CELL, DISPLAY_CELL])
+    rec, fig, curve, view, plain, imp, shown = (result(nb, i) for i in range(1, 8))
     check("record -> text/html table (Certificate) + text/plain",
           "<table" in rec.get("text/html", "") and "Certificate" in rec["text/html"]
           and rec.get("text/plain", "").startswith("Certificate["))
@@ -103,13 +105,14 @@ def main():
     check("other values keep the kernel's display", plain == {"text/html": "plain"})
     # 1.5-entmax of (1, 3) is [(z/2 - 1/2)_+]^2 = (0, 1): a support of one key
     check("start-up imports (Normalizer without an import)", imp == {"text/html": "1"})
+    check("display() after a cell's import java.util.*", png_ok(shown))
 
     nb = execute("attnlab-display-without", CELLS)
     rec, fig, curve, view, plain = (result(nb, i) for i in range(1, 6))
     check("without the module the same cells run, plainly",
           "<table" not in str(rec) and not png_ok(fig) and "attnlab-view" not in str(view)
           and plain == {"text/html": "plain"})
-    print(f"display-test: {7 - len(failures)} passed, {len(failures)} failed", flush=True)
+    print(f"display-test: {8 - len(failures)} passed, {len(failures)} failed", flush=True)
     return 1 if failures else 0
 
 

@@ -55,7 +55,7 @@ def java_executable():
 
 # --- attnlab-jupyter (rich display, an extra): its jar and start-up imports join the kernelspec ---
 DISPLAY_JAR = ROOT / "jupyter" / "target" / "attnlab-jupyter.jar"
-STARTUP_SCRIPT = ROOT / "jupyter" / "startup.jsh"
+STARTUP_SCRIPT = ROOT / "jupyter" / "rapaio-startup.jsh"
 
 
 def write_kernelspec(dest, kernel_jar, library_jar, display_name, mima_cache, display=True):

@@ -35,11 +35,13 @@ class ImportsTest {
         }
     }
 
-    /** jupyter/startup.jsh, the same imports for kernels that take a start-up file (rapaio's RJK_INIT_SCRIPT). */
+    /** jupyter/rapaio-startup.jsh (rapaio's RJK_INIT_SCRIPT): the same imports, then rapaio's display() again. */
     @Test
-    void theStartupFileHasTheSameImports() throws Exception {
-        String file = Files.readAllLines(Path.of("startup.jsh")).stream().filter(l -> !l.startsWith("//"))
-                .map(l -> l + "\n").collect(Collectors.joining());
-        assertEquals(Imports.script(), file, "regenerate jupyter/startup.jsh from Imports.script()");
+    void theRapaioStartupFileHasTheSameImports() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("rapaio-startup.jsh")).stream()
+                .filter(l -> !l.startsWith("//")).toList();
+        assertEquals("import static org.rapaio.jupyter.kernel.global.Global.*;", lines.get(lines.size() - 1));
+        String imports = lines.subList(0, lines.size() - 1).stream().map(l -> l + "\n").collect(Collectors.joining());
+        assertEquals(Imports.script(), imports, "regenerate jupyter/rapaio-startup.jsh from Imports.script()");
     }
 }

@@ -1,5 +1,5 @@
-// AttnLab's start-up imports (rapaio: RJK_INIT_SCRIPT; JJava without the extension: JJAVA_STARTUP_SCRIPTS_PATH).
-// Kept equal to io.github.attnlab.jupyter.Imports.script() by ImportsTest.
+// rapaio's start-up script for AttnLab (RJK_INIT_SCRIPT): the library's imports, kept equal to
+// io.github.attnlab.jupyter.Imports.script() by ImportsTest, then rapaio's own display() and friends once more.
 import io.github.attnlab.core.*;
 import io.github.attnlab.topk.*;
 import io.github.attnlab.compact.*;
@@ -22,3 +22,6 @@ import io.github.attnlab.model.bert.*;
 import io.github.attnlab.model.data.*;
 import io.github.attnlab.plot.*;
 import io.github.attnlab.repro.*;
+// rapaio 3.0.1 evaluates its own init script (java.util.*, ..., static Global.*) as one snippet, which a notebook's
+// "import java.util.*;" replaces, taking display() with it; imported again here, as a snippet of its own, it stays.
+import static org.rapaio.jupyter.kernel.global.Global.*;
