@@ -45,7 +45,11 @@ mkdir "$work/repo"
 chown -R "$user:$user" "$work/repo"
 
 # 3. Python with nbclient first on the PATH, as Binder's conda
-/usr/bin/python3 -m venv --system-site-packages "$work/conda"
+# (--without-pip: no ensurepip needed; if venv is missing altogether, a bin/ folder with a link to the OS Python)
+if ! /usr/bin/python3 -m venv --without-pip --system-site-packages "$work/conda" 2>/dev/null; then
+  rm -rf "$work/conda"; mkdir -p "$work/conda/bin"; ln -s /usr/bin/python3 "$work/conda/bin/python3"
+  ln -s /usr/bin/python3 "$work/conda/bin/python"
+fi
 "$work/conda/bin/python" -c 'import nbclient' || { say "no nbclient for the venv (apt-get install python3-nbclient)"; exit 1; }
 
 maven_args=()
