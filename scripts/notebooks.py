@@ -53,10 +53,16 @@ def java_executable():
     return os.path.realpath(found)
 
 
-def write_kernelspec(dest, kernel_jar, library_jars, display_name, mima_cache):
+# --- attnlab-jupyter (rich display, an extra): its jar and start-up imports join the kernelspec ---
+DISPLAY_JAR = ROOT / "jupyter" / "target" / "attnlab-jupyter.jar"
+STARTUP_SCRIPT = ROOT / "jupyter" / "rapaio-startup.jsh"
+
+
+def write_kernelspec(dest, kernel_jar, library_jars, display_name, mima_cache, display=True):
     """A kernelspec for rapaio-jupyter-kernel: the vector module in both the JVM and JShell's
     compiler options, headless AWT, and the AttnLab jars (the library, and the training module when
-    built) on the classpath."""
+    built) on the classpath; with display, also the attnlab-jupyter jar (rich display; a missing jar
+    is skipped by the kernel) and its start-up imports (RJK_CLASSPATH entries are separated by ';')."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     jar = dest / Path(kernel_jar).name
@@ -70,9 +76,9 @@ def write_kernelspec(dest, kernel_jar, library_jars, display_name, mima_cache):
         "interrupt_mode": "message",
         "env": {
             # rapaio splits RJK_CLASSPATH on ';' (not the platform's path separator)
-            "RJK_CLASSPATH": ";".join(str(j) for j in library_jars),
+            "RJK_CLASSPATH": ";".join([str(j) for j in library_jars] + ([str(DISPLAY_JAR)] if display else [])),
             "RJK_COMPILER_OPTIONS": f"--add-modules {INCUBATOR}",
-            "RJK_INIT_SCRIPT": "",
+            "RJK_INIT_SCRIPT": str(STARTUP_SCRIPT) if display else "",
             "RJK_TIMEOUT_MILLIS": "-1",
             "RJK_MIMA_CACHE": str(mima_cache),
         },

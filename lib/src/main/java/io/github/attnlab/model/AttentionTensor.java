@@ -1,5 +1,6 @@
 package io.github.attnlab.model;
 
+import io.github.attnlab.model.view.AttentionView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -187,6 +188,20 @@ public final class AttentionTensor {
         if (query < 0 || query >= n) {
             throw new IllegalArgumentException("query = " + query + " is outside [0, " + n + ")");
         }
+    }
+
+    /**
+     * A BertViz-style head view of this tensor (tokens on both sides, lines weighted by attention, layer and head
+     * selectors), as self-contained HTML, SVG or PNG, with overlays of the certified top-k support, the entmax
+     * support, partition blocks and a tree order: see {@link AttentionView}.
+     */
+    public AttentionView view() {
+        return AttentionView.of(this);
+    }
+
+    /** {@link #view()} with layer {@code layer} and head {@code head} selected. */
+    public AttentionView view(int layer, int head) {
+        return AttentionView.of(this).select(layer, head);
     }
 
     /** One line: model, dimensions and the first tokens. */
