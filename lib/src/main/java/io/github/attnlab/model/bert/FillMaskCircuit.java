@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  * how few of their attention weights must stay, for the model's top-1 token at the mask to stay top-1 (paper F.2:
  * Gao et al. 2025 prune models to task circuits; here the model is dense and pretrained; {@code docs/papers/F.md}).
  *
- * <p>The search, with "keeps" meaning "the dense model's top-1 token is still top-1":
+ * <p>The search, with "keeps" meaning "the dense model's top-1 token is still top-1" ({@link Search#WEIGHTS_ONLY}
+ * runs step 4 alone, on every head):
  * <ol>
  *   <li>each head is removed alone ({@link Bert#withoutHeads(int...)}) and scored by the margin
  *       $\log p(t^*) - \max_{v \ne t^*}\log p(v)$ that remains; heads are ordered by that margin, largest first
@@ -46,6 +47,8 @@ public record FillMaskCircuit(String text, String token, double denseProbability
 
     /** How thoroughly the heads are searched. */
     public enum Search {
+        /** Step 4 only: every head is kept and only the weights are pruned (one density for all heads). */
+        WEIGHTS_ONLY,
         /** Steps 1, 2 and 4: one pass per head, then bisections. */
         ORDERED,
         /** Steps 1 to 4: also one more pass per head still kept after the bisection. */
@@ -99,35 +102,8 @@ public record FillMaskCircuit(String text, String token, double denseProbability
         MaskedLm d = c.run(base);
         int target = d.argmax(0);
         int total = base.config().layers() * base.config().heads();
-        double[] margin = new double[total];
-        for (int h = 0; h < total; h++) {
-            margin[h] = margin(c.run(base.withoutHeads(h)), target);
-        }
-        Integer[] order = IntStream.range(0, total).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer h) -> -margin[h]).thenComparing(h -> h));
-        int lo = 0;
-        int hi = total;
-        if (!keeps(c, base, prefix(order, hi), target)) {
-            while (hi - lo > 1) {
-                int mid = (lo + hi) >>> 1;
-                if (keeps(c, base, prefix(order, mid), target)) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-        } else {
-            lo = total;
-        }
-        List<Integer> removed = new ArrayList<>(Arrays.asList(order).subList(0, lo));
-        if (search == Search.ORDERED_THEN_GREEDY) {
-            for (int r = lo; r < total; r++) {
-                removed.add(order[r]);
-                if (!keeps(c, base, removed.stream().mapToInt(Integer::intValue).toArray(), target)) {
-                    removed.remove(removed.size() - 1);
-                }
-            }
-        }
+        List<Integer> removed = search == Search.WEIGHTS_ONLY ? new ArrayList<>() : removableHeads(c, base, target,
+                search == Search.ORDERED_THEN_GREEDY);
         int[] removedHeads = removed.stream().mapToInt(Integer::intValue).toArray();
         Bert circuitHeads = removedHeads.length == 0 ? base : base.withoutHeads(removedHeads);
         double density = 1;
@@ -163,6 +139,41 @@ public record FillMaskCircuit(String text, String token, double denseProbability
         return new FillMaskCircuit(text, d.vocabulary().token(target), d.probability(0, target), kept,
                 base.config().heads(), density, circuit.attentionWeights(), base.attentionWeights(),
                 final0.probability(0, target), c.passes);
+    }
+
+    /** Steps 1 to 3: the heads that can go, in the order they were removed. */
+    private static List<Integer> removableHeads(Counter c, Bert base, int target, boolean greedy) {
+        int total = base.config().layers() * base.config().heads();
+        double[] margin = new double[total];
+        for (int h = 0; h < total; h++) {
+            margin[h] = margin(c.run(base.withoutHeads(h)), target);
+        }
+        Integer[] order = IntStream.range(0, total).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer h) -> -margin[h]).thenComparing(h -> h));
+        int lo = 0;
+        int hi = total;
+        if (!keeps(c, base, prefix(order, hi), target)) {
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (keeps(c, base, prefix(order, mid), target)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+        } else {
+            lo = total;
+        }
+        List<Integer> removed = new ArrayList<>(Arrays.asList(order).subList(0, lo));
+        if (greedy) {
+            for (int r = lo; r < total; r++) {
+                removed.add(order[r]);
+                if (!keeps(c, base, removed.stream().mapToInt(Integer::intValue).toArray(), target)) {
+                    removed.remove(removed.size() - 1);
+                }
+            }
+        }
+        return removed;
     }
 
     /** Counts forward passes. */
