@@ -109,6 +109,34 @@ public final class Bert {
         return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(heads, config())));
     }
 
+    /**
+     * The same model with its attention weights $W_q, W_k, W_v, W_o$ magnitude-pruned to {@code density} per matrix
+     * (paper F.2); see {@link #withPrunedAttentionWeights(double, PruningGranularity)}.
+     */
+    public Bert withPrunedAttentionWeights(double density) {
+        return withPrunedAttentionWeights(density, PruningGranularity.MATRIX);
+    }
+
+    /**
+     * The same model with its attention weights magnitude-pruned: each block ({@link PruningGranularity}) keeps its
+     * $\lceil \rho B\rceil$ largest-magnitude weights and the rest become 0; biases and all other weights are kept
+     * and shared, and so are the removed heads.
+     *
+     * @throws IllegalArgumentException for a density outside $(0, 1]$
+     */
+    public Bert withPrunedAttentionWeights(double density, PruningGranularity granularity) {
+        return new Bert(model, WeightPruning.attention(weights, density, granularity), tokenizer, ops, removed);
+    }
+
+    /** The number of non-zero attention weights ($W_q, W_k, W_v, W_o$) of the heads this model keeps. */
+    public long attentionWeights() {
+        boolean[] kept = new boolean[config().layers() * config().heads()];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = removed == null || !removed[i];
+        }
+        return WeightPruning.nonZeros(weights, kept);
+    }
+
     /** The same model with every head. */
     public Bert withAllHeads() {
         return new Bert(model, weights, tokenizer, ops, null);

@@ -45,6 +45,14 @@ final class BertWeights {
         this.mlm = mlm;
     }
 
+    /** The same weights with other layers (for pruning); everything else shared. */
+    BertWeights withLayers(Layer[] layers) {
+        if (layers.length != this.layers.length) {
+            throw new IllegalArgumentException(layers.length + " layers for a model of " + this.layers.length);
+        }
+        return new BertWeights(config, wordEmb, posEmb, typeEmb, embLnG, embLnB, layers, mlm);
+    }
+
     /**
      * Checks and arranges the tensors.
      *
