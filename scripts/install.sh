@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what executing the notebooks needs and is missing, idempotently:
 #   1. Jupyter's execution tools (nbclient, nbconvert) from the OS packages;
-#   2. fontconfig and a DejaVu font, so JFreeChart can draw text headless;
+#   2. fontconfig and a DejaVu font, so JFreeChart can draw text headless; Chromium, for the attention
+#      view's browser test;
 #   3. the rapaio Java kernel (an IJava-family, JShell-based kernel) from Maven Central;
 #   4. a kernelspec "attnlab-java" whose JVM and compiler options add jdk.incubator.vector and
 #      whose classpath holds this checkout's lib/target/attnlab-all.jar.
@@ -34,6 +35,16 @@ command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi dejavu; }; then
   missing+=(fonts-dejavu-core)
 fi
+# Headless Chromium: the attention view's browser test (AttentionViewBrowserTest) renders the view in it.
+if [ -z "${ATTNLAB_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 \
+    && ! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1; then
+  if [ "$use_apt" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    missing+=(chromium)
+  else
+    # Only the unit tests need it (not the notebooks, not Binder): a note, not a failure.
+    say "note: no Chromium; the attention view's browser test needs it (apt-get install chromium)"
+  fi
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$use_apt" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing from the OS packages: ${missing[*]}"
@@ -43,7 +54,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     echo "install: missing: ${missing[*]}" >&2
     echo "install: as root on Debian/Ubuntu run: apt-get install -y --no-install-recommends ${missing[*]}" >&2
-    echo "install: (elsewhere: Python's nbclient and nbconvert, fontconfig and the DejaVu fonts)" >&2
+    echo "install: (elsewhere: Python's nbclient and nbconvert, fontconfig, the DejaVu fonts and Chromium)" >&2
     exit 1
   fi
   py=$(bash scripts/find-python.sh)
