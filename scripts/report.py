@@ -42,7 +42,7 @@ def load_items(root):
 def _matches(claim_id, prefix):
     if not claim_id.startswith(prefix):
         return False
-    if prefix[-1:].isalnum():
+    if "[" not in prefix:
         rest = claim_id[len(prefix):]
         return rest == "" or rest.startswith("[")
     return True
