@@ -63,14 +63,15 @@ class Browser:
         self.from_child, from_child_w = os.pipe()
 
         def fds():
-            a = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 100)
-            b = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 100)
+            # the browser reads commands on fd 3 and writes answers on fd 4; everything else closes on exec
+            a = fcntl.fcntl(to_child_r, fcntl.F_DUPFD_CLOEXEC, 100)
+            b = fcntl.fcntl(from_child_w, fcntl.F_DUPFD_CLOEXEC, 100)
             os.dup2(a, 3)
             os.dup2(b, 4)
 
         self.proc = subprocess.Popen([chromium(), *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     pass_fds=(to_child_r, from_child_w), preexec_fn=fds)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=False,
+                                     preexec_fn=fds)
         os.close(to_child_r)
         os.close(from_child_w)
         self.buf, self.next_id, self.events = b"", 0, []
