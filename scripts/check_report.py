@@ -7,7 +7,8 @@ pipe (--remote-debugging-pipe); for each page it waits for the load event and re
                    not covered, the problems and the notebook list, with a link to every notebook's page;
   pages/<nb>.html  the title, the paper items, the verdict, the claims, every figure loaded and captioned, and a
                    link to the executed notebook that resolves to a file.
-Exit status 0 when every page passes, 1 otherwise (each failure is printed). The browser is $ATTNLAB_CHROMIUM,
+Exit status 0 when every page passes, 1 otherwise (each failure is printed). An argument names another report
+directory (default target/reproduction). The browser is $ATTNLAB_CHROMIUM,
 else the first of chromium, chromium-browser, google-chrome on the PATH (scripts/install.sh installs one).
 """
 import fcntl
@@ -176,11 +177,12 @@ def check_page(name, p):
 
 
 def main():
-    index = REPRO / "index.html"
+    repro = Path(sys.argv[1]) if len(sys.argv) > 1 else REPRO   # another report directory (the check's own test)
+    index = repro / "index.html"
     if not index.exists():
         sys.exit(f"check_report: {index} is missing; run the notebooks first")
     papers = json.loads((ROOT / "docs" / "items.json").read_text())["papers"]
-    notebooks = [r["notebook"] for r in json.loads((REPRO / "run.json").read_text())]
+    notebooks = [r["notebook"] for r in json.loads((repro / "run.json").read_text())]
     t0 = time.monotonic()
     browser = Browser()
     errors, pages = [], 0
@@ -188,7 +190,7 @@ def main():
         errors += check_index(browser.probe(index.as_uri()), papers, notebooks)
         pages += 1
         for nb in notebooks:
-            page = REPRO / "pages" / (Path(nb).stem + ".html")
+            page = repro / "pages" / (Path(nb).stem + ".html")
             if not page.exists():
                 errors.append(f"{page.name}: missing")
                 continue
