@@ -7,27 +7,27 @@ Subcommands
               keep the executed copies under target/notebooks/, gather claims, write the report
   report      rewrite target/reproduction/{claims.json,index.html} from the last run
 
-Exit status of `run`: 0 when every notebook ran without a cell error, recorded at least one claim
-and every claim passed; 1 otherwise.
+Exit status of `run` and `report`: 0 when every notebook ran without a cell error and recorded at least
+one claim, and every claim is sound (scripts/report.py): it has its data (real or synthetic), it either
+passed or was recorded with its kind (not reproduced, extension, inconclusive) and why, and its id is
+unique across the run; 1 otherwise.
 """
 import argparse
-import base64
-import datetime
-import html
 import json
 import os
-import platform
 import re
 import shutil
-import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+import report
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "target"
@@ -230,10 +230,9 @@ def cmd_run(args):
         rec, cl = execute(nb, KERNEL_NAME, args.startup_timeout, args.cell_timeout, args.max_starts)
         records.append(rec)
         claims.extend(cl)
-        failed = sum(1 for c in cl if not c["pass"] and not is_deviation(c))
-        deviations = sum(1 for c in cl if is_deviation(c))
-        log(f"{nb.name}: {rec['status']} in {rec['seconds']} s, {rec['startAttempts']} start(s), "
-            f"{len(cl)} claims, {failed} failed" + (f", {deviations} not reproduced" if deviations else ""))
+        kinds = Counter(c.get("kind") or "failed" for c in cl)
+        log(f"{nb.name}: {rec['status']} in {rec['seconds']} s, {rec['startAttempts']} start(s), {len(cl)} claims"
+            + "".join(f", {n} {k}" for k, n in sorted(kinds.items())))
         if rec["error"]:
             print(rec["error"], file=sys.stderr)
     REPRO.mkdir(parents=True, exist_ok=True)
@@ -249,114 +248,9 @@ def cmd_run(args):
 
 
 # ------------------------------------------------------------------------------------- report
-def git_commit():
-    try:
-        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def extract_figures(record):
-    """Saves every PNG a notebook displayed; returns their paths relative to the report."""
-    nb = nbformat.read(EXECUTED / record["notebook"], as_version=4)
-    out = []
-    fig_dir = REPRO / "figures"
-    fig_dir.mkdir(parents=True, exist_ok=True)
-    stem = Path(record["notebook"]).stem
-    for ci, cell in enumerate(nb.cells):
-        for o in cell.get("outputs", []):
-            png = o.get("data", {}).get("image/png")
-            if png:
-                name = f"{stem}-{len(out) + 1:02d}.png"
-                (fig_dir / name).write_bytes(base64.b64decode(png))
-                out.append(f"figures/{name}")
-    return out
-
-
 def write_report(records, claims):
-    for r in records:
-        r["figures"] = extract_figures(r) if (EXECUTED / r["notebook"]).exists() else []
-    passed = sum(1 for c in claims if c["pass"])
-    deviations = sum(1 for c in claims if is_deviation(c))
-    doc = {
-        "schema": "attnlab-claims/1",
-        "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "commit": git_commit(),
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
-        "summary": {"notebooks": len(records),
-                    "notebooksOk": sum(1 for r in records if r["status"] == "ok"),
-                    "claims": len(claims), "passed": passed, "deviations": deviations,
-                    "failed": len(claims) - passed - deviations,
-                    "startRetries": sum(r["startAttempts"] - 1 for r in records)},
-        "notebooks": records,
-        "claims": claims,
-    }
-    REPRO.mkdir(parents=True, exist_ok=True)
-    (REPRO / "claims.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
-    (REPRO / "index.html").write_text(render_html(doc))
-    s = doc["summary"]
-    log(f"report: {s['notebooksOk']}/{s['notebooks']} notebooks ok, {s['passed']}/{s['claims']} claims "
-        f"passed, {s['failed']} failed, {s['deviations']} documented deviations from the papers, "
-        f"{s['startRetries']} kernel start-up retries -> {REPRO / 'index.html'}")
-    ok = s["notebooksOk"] == s["notebooks"] and s["failed"] == 0 and s["claims"] > 0
-    return 0 if ok else 1
-
-
-def is_deviation(claim):
-    """A documented deviation from the paper (Claims.deviation): shown apart, never a pass, not a failure."""
-    return claim["comparison"].startswith("deviation")
-
-
-def fmt(x):
-    if isinstance(x, float):
-        return f"{x:.6g}"
-    return html.escape(str(x))
-
-
-def render_html(doc):
-    e = html.escape
-    s = doc["summary"]
-    parts = [
-        "<!doctype html><html><head><meta charset='utf-8'><title>AttnLab reproduction report</title>",
-        "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
-        "table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 6px;"
-        "font-size:13px;vertical-align:top}th{background:#f3f3f3}.pass{color:#16692b;font-weight:bold}"
-        ".fail{color:#b00020;font-weight:bold}.deviation{color:#a15c00;font-weight:bold}img{max-width:100%;border:1px solid #ddd;margin:6px 0}"
-        "code{background:#f6f6f6}</style></head><body>",
-        "<h1>AttnLab reproduction report</h1>",
-        f"<p>Generated {e(doc['generated'])} from commit <code>{e(str(doc['commit']))}</code> on "
-        f"{e(doc['machine']['platform'])}, {doc['machine']['cpus']} CPUs.</p>",
-        f"<p><b>{s['passed']} of {s['claims']} claims pass</b>, {s['failed']} fail; {s['deviations']} "
-        f"documented deviations from the papers (not reproduced here, listed as such); {s['notebooksOk']} of {s['notebooks']} "
-        f"notebooks ran cleanly; {s['startRetries']} kernel start-up retries.</p>",
-        "<h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>seconds</th>"
-        "<th>kernel starts</th><th>claims</th></tr>",
-    ]
-    for r in doc["notebooks"]:
-        cls = "pass" if r["status"] == "ok" else "fail"
-        parts.append(f"<tr><td><a href='#{e(r['notebook'])}'>{e(r['notebook'])}</a></td>"
-                     f"<td class='{cls}'>{e(r['status'])}</td><td>{r['seconds']}</td>"
-                     f"<td>{r['startAttempts']}</td><td>{r['claims']}</td></tr>")
-    parts.append("</table>")
-    for r in doc["notebooks"]:
-        parts.append(f"<h2 id='{e(r['notebook'])}'>{e(r['notebook'])}</h2>")
-        if r.get("error"):
-            parts.append(f"<pre class='fail'>{e(r['error'])}</pre>")
-        parts.append("<table><tr><th>id</th><th>statement</th><th>expected</th><th>measured</th>"
-                     "<th>tolerance</th><th>rule</th><th>verdict</th></tr>")
-        for c in doc["claims"]:
-            if c["notebook"] != r["notebook"]:
-                continue
-            v = "pass" if c["pass"] else "deviation" if is_deviation(c) else "fail"
-            parts.append(f"<tr><td>{e(c['id'])}</td><td>{e(c['statement'])}</td><td>{fmt(c['expected'])}</td>"
-                         f"<td>{fmt(c['measured'])}</td><td>{fmt(c['tolerance'])}</td>"
-                         f"<td>{e(c['comparison'])}</td><td class='{v}'>{'NOT REPRODUCED' if v == 'deviation' else v.upper()}</td></tr>")
-        parts.append("</table>")
-        for f in r.get("figures", []):
-            parts.append(f"<img src='{e(f)}' alt='{e(f)}'>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    """Writes target/reproduction (scripts/report.py); 0 when the run is clean, else 1."""
+    return report.write(ROOT, REPRO, EXECUTED, records, claims, log)
 
 
 def load_claims(records):

@@ -6,6 +6,8 @@ import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -22,7 +24,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class XYChart implements Figure {
 
 
-    private record Series(String name, double[] x, double[] y, boolean line, boolean points) {
+    private record Series(String name, double[] x, double[] y, boolean line, boolean points, boolean ring) {
     }
 
     private final String title;
@@ -31,50 +33,73 @@ public final class XYChart implements Figure {
     private final List<Series> series;
     private final boolean logX;
     private final boolean logY;
+    private final boolean integerX;
+    private final boolean integerY;
 
-    private XYChart(String title, String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY) {
+    private XYChart(String title, String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY,
+                    boolean integerX, boolean integerY) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.series = List.copyOf(series);
         this.logX = logX;
         this.logY = logY;
+        this.integerX = integerX;
+        this.integerY = integerY;
     }
 
     /** An empty chart with a title and axis labels. */
     public static XYChart of(String title, String xLabel, String yLabel) {
-        return new XYChart(title, xLabel, yLabel, List.of(), false, false);
+        return new XYChart(title, xLabel, yLabel, List.of(), false, false, false, false);
     }
 
     /** Adds a series drawn as a line through its points, in the given order. */
     public XYChart line(String name, double[] x, double[] y) {
-        return with(new Series(name, copy(name, x, y.length), y.clone(), true, false));
+        return with(new Series(name, copy(name, x, y.length), y.clone(), true, false, false));
     }
 
     /** Adds a series drawn as unconnected points. */
     public XYChart points(String name, double[] x, double[] y) {
-        return with(new Series(name, copy(name, x, y.length), y.clone(), false, true));
+        return with(new Series(name, copy(name, x, y.length), y.clone(), false, true, false));
     }
 
     /** Adds a series drawn as a line with a marker at each point. */
     public XYChart linePoints(String name, double[] x, double[] y) {
-        return with(new Series(name, copy(name, x, y.length), y.clone(), true, true));
+        return with(new Series(name, copy(name, x, y.length), y.clone(), true, true, false));
+    }
+
+    /**
+     * Adds a series drawn as open rings, larger than the points of {@link #points}: a series that often
+     * coincides with another (a bound that is often attained) stays visible around it.
+     */
+    public XYChart rings(String name, double[] x, double[] y) {
+        return with(new Series(name, copy(name, x, y.length), y.clone(), false, true, true));
     }
 
     /** A logarithmic x axis. */
     public XYChart logX() {
-        return new XYChart(title, xLabel, yLabel, series, true, logY);
+        return new XYChart(title, xLabel, yLabel, series, true, logY, integerX, integerY);
     }
 
     /** A logarithmic y axis. */
     public XYChart logY() {
-        return new XYChart(title, xLabel, yLabel, series, logX, true);
+        return new XYChart(title, xLabel, yLabel, series, logX, true, integerX, integerY);
+    }
+
+    /** Ticks of the x axis at whole numbers only (for counts such as k). */
+    public XYChart integerX() {
+        return new XYChart(title, xLabel, yLabel, series, logX, logY, true, integerY);
+    }
+
+    /** Ticks of the y axis at whole numbers only (for counts such as k). */
+    public XYChart integerY() {
+        return new XYChart(title, xLabel, yLabel, series, logX, logY, integerX, true);
     }
 
     private XYChart with(Series s) {
         List<Series> all = new ArrayList<>(series);
         all.add(s);
-        return new XYChart(title, xLabel, yLabel, all, logX, logY);
+        return new XYChart(title, xLabel, yLabel, all, logX, logY, integerX, integerY);
     }
 
     private static double[] copy(String name, double[] x, int n) {
@@ -108,10 +133,20 @@ public final class XYChart implements Figure {
             renderer.setSeriesPaint(s, c);
             renderer.setSeriesLinesVisible(s, sr.line());
             renderer.setSeriesShapesVisible(s, sr.points());
-            renderer.setSeriesShape(s, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-            renderer.setSeriesStroke(s, new BasicStroke(1.8f));
+            renderer.setSeriesShape(s, sr.ring() ? new Ellipse2D.Double(-4.5, -4.5, 9, 9)
+                    : new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            renderer.setSeriesShapesFilled(s, !sr.ring());
+            renderer.setSeriesStroke(s, new BasicStroke(sr.ring() ? 1.3f : 1.8f));
         }
-        XYPlot plot = new XYPlot(data, Style.axis(xLabel, logX), Style.axis(yLabel, logY), renderer);
+        ValueAxis x = Style.axis(xLabel, logX);
+        ValueAxis y = Style.axis(yLabel, logY);
+        if (integerX && !logX) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        if (integerY && !logY) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
@@ -127,6 +162,7 @@ public final class XYChart implements Figure {
 
     @Override
     public String toString() {
-        return "XYChart[" + title + ", " + series.size() + " series" + (logX ? ", log x" : "") + (logY ? ", log y" : "") + "]";
+        return "XYChart[" + title + ", " + series.size() + " series" + (logX ? ", log x" : "") + (logY ? ", log y" : "")
+                + "]";
     }
 }

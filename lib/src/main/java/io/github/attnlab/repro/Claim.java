@@ -5,27 +5,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One numerical claim of a paper, checked: what was expected, what was measured, and whether the
- * measurement lies within the stated tolerance under the stated comparison.
+ * One numerical claim, checked: whose claim it is, what it was measured on, what was expected, what was measured,
+ * and whether the measurement satisfies the stated comparison with the tolerance fixed in advance.
  *
- * <p>A measurement that is NaN never passes. The {@code id} names the paper section and item, for
- * example {@code A.1} for item 1 of section A of {@code PAPERS.md}, optionally followed by a
- * qualifier ({@code A.7[sigma=2,eps=0.01]}).
+ * <p>A measurement that is NaN never passes. The {@code id} names the paper item of {@code PAPERS.md} (for example
+ * {@code A.1}) followed by a qualifier that makes it unique across all notebooks ({@code A.7[sigma=2,eps=0.01]}).
  *
- * @param id         paper section and item, e.g. {@code A.1}
+ * <p>The {@link Kind} says what the claim stands for in the report:
+ * <ul>
+ *   <li>a check that holds is {@link Kind#REPRODUCED} (the paper's claim) or an {@link Kind#EXTENSION} (ours);</li>
+ *   <li>a check that fails has no kind: it is a failure, and fails the test command;</li>
+ *   <li>a check that fails and was recorded as such (with one sentence of why) is {@link Kind#NOT_REPRODUCED} (the
+ *       paper's claim), an {@link Kind#EXTENSION} that did not hold (ours), or {@link Kind#INCONCLUSIVE} (the why
+ *       states the power); such a record is still a check, and {@link Claims} refuses it when the measurement
+ *       satisfies the comparison after all;</li>
+ *   <li>a {@link Comparison#DEVIATION} is a value the paper reports that this reproduction does not test by a
+ *       comparison; it is never a pass and always carries a kind other than reproduced and a why.</li>
+ * </ul>
+ *
+ * @param id         paper item and qualifier, e.g. {@code A.7[eps=0.01]}
  * @param statement  the claim in words
- * @param expected   the value the paper (or the mathematics) predicts
+ * @param expected   the value the paper (or the mathematics, or our stated expectation) predicts
  * @param measured   the value computed here
  * @param tolerance  the allowed deviation, interpreted by {@code comparison}
  * @param comparison how expected, measured and tolerance are compared
  * @param pass       whether the measurement satisfies the comparison
- * @param kind       what the claim stands for in the report ({@link Kind}); null for a check that failed,
- *                   which the report counts as a failure
- * @param data       whether the claim was measured on real data (a pretrained model's attention or weights,
- *                   real text) or on synthetic data; null only for claims recorded through the deprecated
- *                   methods, which the report flags
- * @param why        for a claim that is not a pass (not reproduced, inconclusive, or an extension that did not
- *                   hold): one sentence saying why, or the power of the test; otherwise null
+ * @param kind       what the claim stands for in the report; null only for a failed check (a failure)
+ * @param data       what the claim was measured on: real data or synthetic data; never null
+ * @param why        for a claim that is not a pass and has a kind: one sentence saying why, or the power of the
+ *                   test; may be null otherwise
  */
 public record Claim(String id, String statement, double expected, double measured, double tolerance,
                     Comparison comparison, boolean pass, Kind kind, Data data, String why) {
@@ -84,8 +92,8 @@ public record Claim(String id, String statement, double expected, double measure
         AT_LEAST("measured >= expected - tolerance"),
         /**
          * Not a check: the paper reports {@code expected} (or the notebook stated it in advance), we measure
-         * {@code measured} and do not reproduce it here, for a reason the notebook states. Never passes; the report lists it apart, and it does
-         * not fail the tests.
+         * {@code measured} and do not test the one against the other by a comparison, for a reason the claim
+         * states. Never passes; the report lists it apart, and it does not fail the tests.
          */
         DEVIATION("deviation: expected (reported by the paper, or stated in advance) is not what this reproduction measures");
 
@@ -121,7 +129,7 @@ public record Claim(String id, String statement, double expected, double measure
         }
     }
 
-    /** Validates the fields; {@code pass} must agree with the comparison. */
+    /** Validates the fields; {@code pass} must agree with the comparison, and the kind with the outcome. */
     public Claim {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a claim needs an id such as A.1");
@@ -132,63 +140,77 @@ public record Claim(String id, String statement, double expected, double measure
         if (comparison == null) {
             throw new IllegalArgumentException("claim " + id + " needs a comparison");
         }
+        if (data == null) {
+            throw new IllegalArgumentException("claim " + id + " needs its data: real or synthetic");
+        }
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("claim " + id + ": tolerance must be >= 0, not " + tolerance);
         }
         if (pass != comparison.test(expected, measured, tolerance)) {
             throw new IllegalArgumentException("claim " + id + ": pass=" + pass + " contradicts " + comparison.rule());
         }
-        if (comparison == Comparison.DEVIATION && (kind == null || kind == Kind.REPRODUCED)) {
-            throw new IllegalArgumentException("claim " + id + ": a deviation needs the kind not reproduced, extension"
-                    + " or inconclusive, not " + kind);
-        }
-        if (comparison == Comparison.DEVIATION && (why == null || why.isBlank())) {
-            throw new IllegalArgumentException("claim " + id + ": a deviation needs a reason (why)");
-        }
-        if (comparison != Comparison.DEVIATION && pass && (kind != Kind.REPRODUCED && kind != Kind.EXTENSION)) {
+        boolean hasWhy = why != null && !why.isBlank();
+        if (pass && kind != Kind.REPRODUCED && kind != Kind.EXTENSION) {
             throw new IllegalArgumentException("claim " + id + ": a passing check is reproduced or an extension, not "
                     + kind);
         }
-        if (comparison != Comparison.DEVIATION && !pass && kind != null) {
-            throw new IllegalArgumentException("claim " + id + ": a failing check has no kind (it is a failure), not "
-                    + kind);
+        if (!pass && kind == Kind.REPRODUCED) {
+            throw new IllegalArgumentException("claim " + id + ": a claim that does not pass cannot be reproduced");
+        }
+        if (!pass && kind != null && !hasWhy) {
+            throw new IllegalArgumentException("claim " + id + ": a claim recorded as " + kind.label()
+                    + " needs a reason (why)");
+        }
+        if (comparison == Comparison.DEVIATION && kind == null) {
+            throw new IllegalArgumentException("claim " + id + ": a deviation needs the kind not reproduced, extension"
+                    + " or inconclusive");
         }
     }
 
     /**
-     * Evaluates a check of the paper's claim with no data label (as the deprecated {@code Claims} methods do):
-     * {@code pass} follows from the comparison, the kind is {@link Kind#REPRODUCED} when it passes.
+     * Evaluates a claim.
+     *
+     * <p>For a check (any comparison but {@link Comparison#DEVIATION}) without a recorded outcome
+     * ({@code recorded == null}): a pass is {@link Kind#REPRODUCED}, or {@link Kind#EXTENSION} when
+     * {@code extension}; a failure has no kind. With a recorded outcome ({@link Kind#NOT_REPRODUCED} or
+     * {@link Kind#INCONCLUSIVE}) the check must fail, and the claim gets that kind ({@link Kind#EXTENSION} for our
+     * own claim recorded as not reproduced); when it passes after all, the record is stale and this throws an
+     * {@link IllegalStateException}.
+     *
+     * <p>For a {@link Comparison#DEVIATION} the kind is {@code recorded}, by default {@link Kind#NOT_REPRODUCED}
+     * ({@link Kind#EXTENSION} when {@code extension}).
      */
     public static Claim of(String id, String statement, double expected, double measured, double tolerance,
-                           Comparison comparison) {
-        return of(id, statement, expected, measured, tolerance, comparison, false, null, null);
-    }
-
-    /**
-     * Evaluates a claim. For a check, {@code pass} follows from the comparison and the kind is
-     * {@link Kind#REPRODUCED} (or {@link Kind#EXTENSION} when {@code extension}) if it passes, none if it fails.
-     * For a {@link Comparison#DEVIATION}, the kind is {@code deviationKind}, or, when that is null,
-     * {@link Kind#NOT_REPRODUCED} (or {@link Kind#EXTENSION} when {@code extension}).
-     */
-    public static Claim of(String id, String statement, double expected, double measured, double tolerance,
-                           Comparison comparison, boolean extension, Data data, Kind deviationKind, String why) {
+                           Comparison comparison, boolean extension, Data data, Kind recorded, String why) {
         if (comparison == null) {
             throw new IllegalArgumentException("claim " + id + " needs a comparison");
         }
+        if (recorded == Kind.REPRODUCED || (recorded == Kind.EXTENSION && !extension)) {
+            throw new IllegalArgumentException("claim " + id + ": a recorded outcome is not reproduced or"
+                    + " inconclusive, not " + recorded.label());
+        }
         boolean pass = comparison.test(expected, measured, tolerance);
+        Kind own = extension ? Kind.EXTENSION : Kind.REPRODUCED;
+        Kind negative = recorded == null || recorded == Kind.NOT_REPRODUCED || recorded == Kind.EXTENSION
+                ? (extension ? Kind.EXTENSION : Kind.NOT_REPRODUCED) : recorded;
         Kind kind;
         if (comparison == Comparison.DEVIATION) {
-            kind = deviationKind != null ? deviationKind : extension ? Kind.EXTENSION : Kind.NOT_REPRODUCED;
+            kind = negative;
+        } else if (recorded == null) {
+            kind = pass ? own : null;
+        } else if (pass) {
+            throw new IllegalStateException("claim " + id + " is recorded as " + negative.label() + " (" + why
+                    + ") but the measurement " + num(measured) + " now satisfies " + comparison.rule() + " with expected "
+                    + num(expected) + " and tolerance " + num(tolerance) + ": the outcome changed, update the notebook");
         } else {
-            kind = pass ? (extension ? Kind.EXTENSION : Kind.REPRODUCED) : null;
+            kind = negative;
         }
         return new Claim(id, statement, expected, measured, tolerance, comparison, pass, kind, data, why);
     }
 
-    private static Claim of(String id, String statement, double expected, double measured, double tolerance,
-                            Comparison comparison, boolean extension, Data data, String why) {
-        return of(id, statement, expected, measured, tolerance, comparison, extension, data, null,
-                comparison == Comparison.DEVIATION && why == null ? "no reason recorded" : why);
+    /** Whether the claim fails the test command: a check that does not hold and was not recorded as such. */
+    public boolean failure() {
+        return !pass && kind == null;
     }
 
     /** The fields as an ordered map, non-finite numbers as strings (JSON has no NaN). */
@@ -204,9 +226,7 @@ public record Claim(String id, String statement, double expected, double measure
         if (kind != null) {
             m.put("kind", kind.label());
         }
-        if (data != null) {
-            m.put("data", data.label());
-        }
+        m.put("data", data.label());
         if (why != null) {
             m.put("why", why);
         }
@@ -229,7 +249,8 @@ public record Claim(String id, String statement, double expected, double measure
                 numbers = "measured " + num(measured) + " >= " + num(expected - tolerance);
                 break;
             case DEVIATION:
-                return kind.label().toUpperCase(Locale.ROOT) + " " + id + "  " + statement + ": expected "
+                return kind.label().toUpperCase(Locale.ROOT) + " " + id + " [" + data.label() + "]  " + statement
+                        + ": expected "
                         + num(expected) + ", measured here " + num(measured) + " (" + why + ")";
             case RELATIVE:
                 numbers = "measured " + num(measured) + ", expected " + num(expected) + ", relative difference "
@@ -240,8 +261,16 @@ public record Claim(String id, String statement, double expected, double measure
                 numbers = "measured " + num(measured) + ", expected " + num(expected) + ", difference "
                         + String.format(Locale.ROOT, "%.2e", Math.abs(measured - expected)) + " <= " + num(tolerance);
         }
-        String label = pass ? (kind == Kind.EXTENSION ? "PASS (extension) " : "PASS ") : "FAIL ";
-        return label + id + "  " + statement + ": " + numbers;
+        String data = " [" + this.data.label() + "]";
+        if (pass) {
+            return (kind == Kind.EXTENSION ? "PASS (extension) " : "PASS ") + id + data + "  " + statement + ": "
+                    + numbers;
+        }
+        if (kind == null) {
+            return "FAIL " + id + data + "  " + statement + ": " + numbers;
+        }
+        String label = kind == Kind.EXTENSION ? "EXTENSION DID NOT HOLD" : kind.label().toUpperCase(Locale.ROOT);
+        return label + " " + id + data + "  " + statement + ": " + numbers + " does not hold (" + why + ")";
     }
 
     static String num(double x) {

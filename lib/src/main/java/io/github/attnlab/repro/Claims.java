@@ -27,15 +27,22 @@ import java.util.List;
  * <pre>{@code
  * Claims.paper("A.7[sigma=2,eps=0.01]", "k_eps/n follows the Gaussian rule").synthetic().within(rule, measured, 0.01);
  * Claims.extension("A.8[blocks,n=128]", "block search scores fewer keys").real().atLeast(1.2, factor);
- * Claims.paper("C.1[twice as regular]", "alpha_res >= 2 alpha").real().notReproduced(2.0, ratio, "why ...");
- * Claims.paper("C.5[pruning,k=24]", "...").real().inconclusive(0.0, diff, "power: ...");
+ * Claims.paper("C.5[natural order]", "...").real().notReproducedBecause("why ...").atMost(0.9, ratio);
+ * Claims.extension("C.5[pruning,k=24]", "...").real().inconclusiveBecause("power: ...").atLeast(2, z);
+ * Claims.paper("A.8[bert,keys scored]", "...").real().notReproduced(2, factor, "why ...");
  * }</pre>
  * A passing check is {@code reproduced} (the paper's claim) or an {@code extension} (ours); a failing check
- * has no kind and fails the test command. A claim known not to hold is recorded as not reproduced, as an
- * extension that did not hold, or as inconclusive, always with one sentence of why.
+ * has no kind and fails the test command. A check known not to hold is recorded with
+ * {@link Check#notReproducedBecause(String)} or {@link Check#inconclusiveBecause(String)} before the comparison:
+ * it is then listed as not reproduced (an extension that did not hold, for ours) or inconclusive, and it is refused
+ * with an {@link IllegalStateException} if the measurement satisfies the comparison after all, so that a record
+ * never outlives its data. {@link Check#notReproduced(double, double, String)} and
+ * {@link Check#inconclusive(double, double, String)} record a value the paper reports that is not tested by a
+ * comparison here ({@link Comparison#DEVIATION}).
  *
  * <p>The methods return nothing on purpose: a value as a cell's last expression is rendered
- * differently by different kernels. {@link #recorded()} lists what this JVM recorded so far.
+ * differently by different kernels. {@link #recorded()} lists what this JVM recorded so far. Claim ids must be
+ * unique across all notebooks; the notebook executor refuses a run with duplicates.
  */
 public final class Claims {
 
@@ -86,14 +93,47 @@ public final class Claims {
     public static final class Check {
         private final Origin o;
         private final Data data;
+        private final Kind recorded;
+        private final String why;
 
         private Check(Origin o, Data data) {
+            this(o, data, null, null);
+        }
+
+        private Check(Origin o, Data data, Kind recorded, String why) {
             this.o = o;
             this.data = data;
+            this.recorded = recorded;
+            this.why = why;
+        }
+
+        /**
+         * The check that follows is known not to hold, for the reason {@code why}: it is recorded as not
+         * reproduced (an extension that did not hold, for our own claim). If the measurement satisfies the check
+         * after all, recording throws an {@link IllegalStateException}: the notebook must be updated.
+         */
+        public Check notReproducedBecause(String why) {
+            return new Check(o, data, Kind.NOT_REPRODUCED, requireWhy(why));
+        }
+
+        /**
+         * The check that follows cannot decide the claim: {@code power} states the power of the test (for example
+         * the smallest effect it would detect). Recorded as inconclusive; if the measurement satisfies the check
+         * after all, recording throws an {@link IllegalStateException}.
+         */
+        public Check inconclusiveBecause(String power) {
+            return new Check(o, data, Kind.INCONCLUSIVE, requireWhy(power));
+        }
+
+        private String requireWhy(String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("claim " + o.id + ": a recorded outcome needs a reason");
+            }
+            return reason;
         }
 
         private void check(double expected, double measured, double tolerance, Comparison c) {
-            record(Claim.of(o.id, o.statement, expected, measured, tolerance, c, o.extension, data, null, null));
+            record(Claim.of(o.id, o.statement, expected, measured, tolerance, c, o.extension, data, recorded, why));
         }
 
         /** $|measured - expected| \le tolerance$. */
@@ -122,60 +162,24 @@ public final class Claims {
         }
 
         /**
-         * The claim, measured here, does not hold: the paper reports (or we stated in advance) {@code expected},
-         * this reproduction measures {@code measured}. Recorded as {@code not reproduced} for a paper's claim and
-         * as an {@code extension} that did not hold for ours; never a pass, not a test failure.
+         * A value the paper reports (or we stated in advance), {@code expected}, that this reproduction does not
+         * test by a comparison; it measures {@code measured} instead. Recorded as {@code not reproduced} for a
+         * paper's claim and as an {@code extension} that did not hold for ours; never a pass, not a test failure.
+         * Prefer {@link #notReproducedBecause(String)} followed by the check, which can fail.
          */
         public void notReproduced(double expected, double measured, String why) {
             record(Claim.of(o.id, o.statement, expected, measured, 0, Comparison.DEVIATION, o.extension, data,
-                    null, why));
+                    null, requireWhy(why)));
         }
 
-        /** The test cannot decide the claim: {@code why} states its power. Never a pass, not a test failure. */
+        /**
+         * A value that this reproduction cannot decide: {@code why} states the power. Never a pass, not a test
+         * failure. Prefer {@link #inconclusiveBecause(String)} followed by the check, which can fail.
+         */
         public void inconclusive(double expected, double measured, String why) {
             record(Claim.of(o.id, o.statement, expected, measured, 0, Comparison.DEVIATION, o.extension, data,
-                    Kind.INCONCLUSIVE, why));
+                    Kind.INCONCLUSIVE, requireWhy(why)));
         }
-    }
-
-    /** Claims $|measured - expected| \le tolerance$. @deprecated use {@link #paper} or {@link #extension} */
-    @Deprecated
-    public static void within(String id, String statement, double expected, double measured, double tolerance) {
-        record(Claim.of(id, statement, expected, measured, tolerance, Comparison.WITHIN));
-    }
-
-    /** Claims $|measured - expected| \le tolerance \cdot |expected|$. */
-    @Deprecated
-    public static void relative(String id, String statement, double expected, double measured, double tolerance) {
-        record(Claim.of(id, statement, expected, measured, tolerance, Comparison.RELATIVE));
-    }
-
-    /** Claims $measured \le bound$ (for example a worst error under a guarantee). */
-    @Deprecated
-    public static void atMost(String id, String statement, double bound, double measured) {
-        record(Claim.of(id, statement, bound, measured, 0, Comparison.AT_MOST));
-    }
-
-    /** Claims $measured \ge level$ (for example a reduction factor reaching a reported value). */
-    @Deprecated
-    public static void atLeast(String id, String statement, double level, double measured) {
-        record(Claim.of(id, statement, level, measured, 0, Comparison.AT_LEAST));
-    }
-
-    /** Claims that a condition holds, recorded as 1 (true) against the expected 1. */
-    @Deprecated
-    public static void holds(String id, String statement, boolean condition) {
-        record(Claim.of(id, statement, 1, condition ? 1 : 0, 0, Comparison.WITHIN));
-    }
-
-    /**
-     * Records a documented deviation: the paper reports {@code paperValue} (or the notebook stated it in
-     * advance), this reproduction measures {@code measured}, and the notebook says why the two differ. Listed apart in the report ("not
-     * reproduced"); it does not fail the tests, and it is never counted as a pass.
-     */
-    @Deprecated
-    public static void deviation(String id, String statement, double paperValue, double measured) {
-        record(Claim.of(id, statement, paperValue, measured, 0, Comparison.DEVIATION));
     }
 
     /** Records an evaluated claim: prints it and appends it to the claims file, if one is set. */

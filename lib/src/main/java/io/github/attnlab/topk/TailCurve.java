@@ -97,13 +97,15 @@ public record TailCurve(int[] ks, double[] tau, Map<String, double[]> bounds) im
         for (int i = 0; i < m; i++) {
             x[i] = ks[i];
         }
-        XYChart c = XYChart.of("Tail mass discarded by top-k, and its bounds", "k", "tau(k)");
+        // the first series is drawn on top: the true tail mass stays visible where a bound attains it
+        XYChart c = XYChart.of("Tail mass discarded by top-k, and its bounds", "k", "tau(k)")
+                .linePoints("tau(k), exact", x, java.util.Arrays.copyOf(tau, m));
         for (Map.Entry<String, double[]> e : bounds.entrySet()) {
             if (!e.getKey().equals(TailBound.EXACT.name())) {
-                c = c.line(e.getKey(), x, java.util.Arrays.copyOf(e.getValue(), m));
+                c = c.line(e.getKey() + " bound", x, java.util.Arrays.copyOf(e.getValue(), m));
             }
         }
-        return c.line("tau(k)", x, java.util.Arrays.copyOf(tau, m)).logY().chart();
+        return c.logY().chart();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.github.attnlab.tree;
 
 import io.github.attnlab.plot.Figure;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -15,6 +17,10 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * A matrix as a heat map, its rows and columns optionally put in the leaf order of partition trees:
  * an organised matrix looks smooth in the order of its trees (PAPERS.md §C.2). Immutable.
+ *
+ * <p>Colours: a matrix with entries of both signs (scores) is drawn on a blue-white-red scale centred at zero,
+ * symmetric in $\pm\max|v|$, so white is 0; a matrix without negative entries (probabilities) on a white-to-red
+ * scale from 0. {@link #boundaries(int)} draws the folders of the trees' coarsest levels as lines.
  */
 public final class MatrixFigure implements Figure {
 
@@ -23,13 +29,20 @@ public final class MatrixFigure implements Figure {
     private final int[] rowOrder;
     private final int[] colOrder;
     private final double gamma;
+    private final PartitionTree rowTree;
+    private final PartitionTree colTree;
+    private final int levels;
 
-    private MatrixFigure(double[][] m, String title, int[] rowOrder, int[] colOrder, double gamma) {
+    private MatrixFigure(double[][] m, String title, int[] rowOrder, int[] colOrder, double gamma,
+                         PartitionTree rowTree, PartitionTree colTree, int levels) {
         this.m = m;
         this.title = title;
         this.rowOrder = rowOrder;
         this.colOrder = colOrder;
         this.gamma = gamma;
+        this.rowTree = rowTree;
+        this.colTree = colTree;
+        this.levels = levels;
     }
 
     /** The matrix in its own order. */
@@ -39,7 +52,7 @@ public final class MatrixFigure implements Figure {
         for (int i = 0; i < m.length; i++) {
             c[i] = m[i].clone();
         }
-        return new MatrixFigure(c, title, identity(m.length), identity(m[0].length), 1);
+        return new MatrixFigure(c, title, identity(m.length), identity(m[0].length), 1, null, null, 0);
     }
 
     /** The same matrix with rows and columns in the leaf orders of the given trees. */
@@ -48,7 +61,21 @@ public final class MatrixFigure implements Figure {
             throw new IllegalArgumentException("trees on " + rows.size() + " and " + cols.size() + " points for a "
                     + m.length + "x" + m[0].length + " matrix");
         }
-        return new MatrixFigure(m, title, rows.order(), cols.order(), gamma);
+        return new MatrixFigure(m, title, rows.order(), cols.order(), gamma, rows, cols, levels);
+    }
+
+    /**
+     * The same figure with the boundaries of the folders of the {@code levels} coarsest levels of the trees
+     * (depths 1 to {@code levels}) drawn as lines, thicker for coarser folders; needs {@link #organisedBy}.
+     */
+    public MatrixFigure boundaries(int levels) {
+        if (levels < 0) {
+            throw new IllegalArgumentException("levels = " + levels + " is negative");
+        }
+        if (levels > 0 && rowTree == null) {
+            throw new IllegalArgumentException("folder boundaries need the trees: call organisedBy first");
+        }
+        return new MatrixFigure(m, title, rowOrder, colOrder, gamma, rowTree, colTree, levels);
     }
 
     /**
@@ -59,7 +86,7 @@ public final class MatrixFigure implements Figure {
         if (!(g > 0) || Double.isInfinite(g)) {
             throw new IllegalArgumentException("gamma = " + g + " must be positive and finite");
         }
-        return new MatrixFigure(m, title, rowOrder, colOrder, g);
+        return new MatrixFigure(m, title, rowOrder, colOrder, g, rowTree, colTree, levels);
     }
 
     private static int[] identity(int n) {
@@ -89,13 +116,21 @@ public final class MatrixFigure implements Figure {
                 hi = Math.max(hi, v);
             }
         }
+        boolean diverging = lo < 0;
+        if (diverging) {
+            double a = Math.max(-lo, hi);
+            lo = -a;
+            hi = a;
+        } else {
+            lo = 0;
+        }
         if (!(hi > lo)) {
             hi = lo + 1;
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("m", xyz);
         XYBlockRenderer renderer = new XYBlockRenderer();
-        Scale scale = new Scale(lo, hi);
+        Scale scale = new Scale(lo, hi, diverging);
         renderer.setPaintScale(scale);
         NumberAxis x = new NumberAxis("column (tree order)");
         x.setRange(-0.5, c - 0.5);
@@ -104,6 +139,16 @@ public final class MatrixFigure implements Figure {
         y.setInverted(true);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
+        for (int level = levels; level >= 1; level--) {
+            BasicStroke stroke = new BasicStroke(level == 1 ? 1.6f : level == 2 ? 1.0f : 0.6f);
+            Color ink = level == 1 ? new Color(0x111111) : new Color(0x555555);
+            for (double at : folderStarts(colTree, level)) {
+                plot.addAnnotation(new XYLineAnnotation(at, -0.5, at, r - 0.5, stroke, ink));
+            }
+            for (double at : folderStarts(rowTree, level)) {
+                plot.addAnnotation(new XYLineAnnotation(-0.5, at, c - 0.5, at, stroke, ink));
+            }
+        }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis());
         legend.setPosition(RectangleEdge.RIGHT);
@@ -113,8 +158,24 @@ public final class MatrixFigure implements Figure {
         return chart;
     }
 
-    /** A blue-white-red scale from lo to hi. */
-    private record Scale(double lo, double hi) implements PaintScale {
+    /**
+     * The positions (between leaves) where the folders of the given depth begin and no coarser folder does
+     * (the first position excluded).
+     */
+    private static double[] folderStarts(PartitionTree t, int depth) {
+        java.util.Set<Integer> coarser = new java.util.HashSet<>();
+        for (int v = 0; v < t.nodeCount(); v++) {
+            if (t.depth(v) < depth) {
+                coarser.add(t.folderStart(v));
+            }
+        }
+        return java.util.stream.IntStream.range(0, t.nodeCount())
+                .filter(v -> t.depth(v) == depth && !coarser.contains(t.folderStart(v)))
+                .mapToDouble(v -> t.folderStart(v) - 0.5).distinct().toArray();
+    }
+
+    /** Blue-white-red from lo to hi (white at the middle, 0 when diverging), or white to red. */
+    private record Scale(double lo, double hi, boolean diverging) implements PaintScale {
         @Override
         public double getLowerBound() {
             return lo;
@@ -128,6 +189,9 @@ public final class MatrixFigure implements Figure {
         @Override
         public Paint getPaint(double v) {
             double t = Math.max(0, Math.min(1, (v - lo) / (hi - lo)));
+            if (!diverging) {
+                t = 0.5 + t / 2;   // white -> dark red
+            }
             // dark blue -> white -> dark red
             if (t < 0.5) {
                 double s = t / 0.5;
@@ -140,6 +204,7 @@ public final class MatrixFigure implements Figure {
 
     @Override
     public String toString() {
-        return "MatrixFigure[" + title + ", " + rowOrder.length + "x" + colOrder.length + (gamma == 1 ? "" : ", gamma " + gamma) + "]";
+        return "MatrixFigure[" + title + ", " + rowOrder.length + "x" + colOrder.length + (gamma == 1 ? "" : ", gamma " + gamma)
+                + (levels > 0 ? ", folder boundaries of " + levels + " levels" : "") + "]";
     }
 }

@@ -4,10 +4,12 @@ import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.Style;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -16,7 +18,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * A dendrogram of a {@link PartitionTree}: root at the top, leaves at the bottom in leaf order,
  * each folder drawn at its depth. Immutable; {@link #groups(int[])} colours the leaves by a
- * labelling of the points (for example the ground-truth groups of synthetic data).
+ * labelling of the points (for example the ground-truth groups of synthetic data), and
+ * {@link #labels(java.util.List)} writes each point's name (for example its token) under its leaf.
  */
 public final class TreeFigure implements Figure {
 
@@ -25,22 +28,40 @@ public final class TreeFigure implements Figure {
     private final String title;
     private final int[] groups;
     private final String[] names;
+    private final String[] leafLabels;
 
-    private TreeFigure(PartitionTree tree, String title, int[] groups, String[] names) {
+    private TreeFigure(PartitionTree tree, String title, int[] groups, String[] names, String[] leafLabels) {
         this.tree = tree;
         this.title = title;
         this.groups = groups;
         this.names = names;
+        this.leafLabels = leafLabels;
     }
 
     /** The dendrogram of {@code tree}, with a default title. */
     public static TreeFigure of(PartitionTree tree) {
-        return new TreeFigure(tree, tree.toString(), null, null);
+        return new TreeFigure(tree, tree.toString(), null, null, null);
     }
 
     /** The same figure with another title. */
     public TreeFigure title(String t) {
-        return new TreeFigure(tree, t, groups, names);
+        return new TreeFigure(tree, t, groups, names, leafLabels);
+    }
+
+    /**
+     * The same figure with point {@code p} named {@code labels.get(p)} under its leaf (written vertically, in
+     * leaf order; for example the tokens of a query or key tree).
+     */
+    public TreeFigure labels(java.util.List<String> labels) {
+        if (labels.size() != tree.size()) {
+            throw new IllegalArgumentException("labels has " + labels.size() + " names for " + tree.size() + " points");
+        }
+        int[] order = tree.order();
+        String[] byLeaf = new String[order.length];
+        for (int i = 0; i < order.length; i++) {
+            byLeaf[i] = String.valueOf(labels.get(order[i]));
+        }
+        return new TreeFigure(tree, title, groups, names, byLeaf);
     }
 
     /**
@@ -56,7 +77,8 @@ public final class TreeFigure implements Figure {
                 throw new IllegalArgumentException("groups[" + p + "] = " + labels[p] + " is negative");
             }
         }
-        return new TreeFigure(tree, title, labels.clone(), groupNames.length == 0 ? null : groupNames.clone());
+        return new TreeFigure(tree, title, labels.clone(), groupNames.length == 0 ? null : groupNames.clone(),
+                leafLabels);
     }
 
     @Override
@@ -83,7 +105,16 @@ public final class TreeFigure implements Figure {
                 renderer.setSeriesShape(g, new Ellipse2D.Double(-3, -3, 6, 6));
             }
         }
-        NumberAxis xAxis = new NumberAxis("points in leaf order");
+        NumberAxis xAxis;
+        if (leafLabels != null) {
+            SymbolAxis symbols = new SymbolAxis("points in leaf order", leafLabels);
+            symbols.setVerticalTickLabels(true);
+            symbols.setGridBandsVisible(false);
+            symbols.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, tree.size() > 64 ? 8 : 10));
+            xAxis = symbols;
+        } else {
+            xAxis = new NumberAxis("points in leaf order");
+        }
         xAxis.setRange(-1, tree.size());
         NumberAxis yAxis = new NumberAxis("depth");
         yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -3,9 +3,10 @@ package io.github.attnlab.model.bert;
 import java.util.List;
 
 /**
- * The queries and keys of every layer and head of one forward pass: $Q_h, K_h \in \mathbb R^{n \times d}$
+ * The queries, keys and values of every layer and head of one forward pass: $Q_h, K_h, V_h \in \mathbb R^{n \times d}$
  * with $s = Q_h K_h^\top/\sqrt d$ the scores of {@link io.github.attnlab.model.AttentionTensor}.
- * What a search that scores only some keys (certified top-k, PAPERS.md §A.8) needs.
+ * What a search that scores only some keys (certified top-k, PAPERS.md §A.8) and the output-error bounds of
+ * top-k attention (§A.4-A.6) need.
  */
 public final class QueryKeys {
 
@@ -47,6 +48,14 @@ public final class QueryKeys {
     /** The $n \times d$ keys of one head. */
     public double[][] keys(int layer, int head) {
         return block(layer, head, 1);
+    }
+
+    /**
+     * The $n \times d$ values $V_h$ of one head: the vectors attention averages,
+     * $\mathrm{Attn}(q_t) = \sum_j P_{tj} v_j$ (the head-tail bounds of PAPERS.md §A.4-A.6 need them).
+     */
+    public double[][] values(int layer, int head) {
+        return block(layer, head, 2);
     }
 
     private double[][] block(int layer, int head, int which) {

@@ -125,6 +125,31 @@ class HeadRemovalTest {
         }
     }
 
+    /** QueryKeys.values is the value projection: zero exactly for the heads whose value columns were zeroed. */
+    @Test
+    void valuesAreTheValueProjection() throws Exception {
+        Random rnd = new Random(77);
+        boolean[][] zeroed = new boolean[LAYERS][TinyModel.HEADS];
+        for (int h = 0; h < TinyModel.HEADS; h += 3) {
+            zeroed[0][h] = true;
+        }
+        Encoding e = TinyModel.load(dir, model(5, (n, v) -> v)).encode(randomText(rnd));
+        QueryKeys full = TinyModel.load(dir, model(5, (n, v) -> v)).queryKeys(e);
+        QueryKeys edited = TinyModel.load(dir, model(5, zeroValues(zeroed))).queryKeys(e);
+        for (int h = 0; h < TinyModel.HEADS; h++) {
+            double[][] v = edited.values(0, h);
+            assertEquals(e.length(), v.length);
+            assertEquals(D, v[0].length);
+            boolean allZero = Arrays.stream(v).allMatch(row -> Arrays.stream(row).allMatch(x -> x == 0));
+            assertEquals(zeroed[0][h], allZero, "head " + h);
+            if (!zeroed[0][h]) {
+                assertTrue(Arrays.deepEquals(full.values(0, h), v), "head " + h + ": values of an untouched head");
+            }
+            assertTrue(Arrays.deepEquals(full.queries(0, h), edited.queries(0, h)), "head " + h + ": queries");
+            assertTrue(Arrays.deepEquals(full.keys(0, h), edited.keys(0, h)), "head " + h + ": keys");
+        }
+    }
+
     @Test
     void removingNoHeadChangesNoBit() throws Exception {
         for (int s = 0; s < INSTANCES; s++) {
