@@ -52,7 +52,7 @@ final class RowErrors {
         ensure(n, d);
         SimdOps ops = SimdOps.get();
         double max = ops.max(s, 0, n);
-        double z = ops.expShift(s, 0, n, max, e, 0);
+        ops.expShift(s, 0, n, max, e, 0);
         double zh = 0;
         double zt = 0;
         for (int j = 0; j < n; j++) {
@@ -62,6 +62,7 @@ final class RowErrors {
                 zt += e[j];
             }
         }
+        double z = zh + zt; // so that keeping every key gives Attn_H = Attn to the last bit
         java.util.Arrays.fill(attn, 0, d, 0);
         java.util.Arrays.fill(head, 0, d, 0);
         for (int j = 0; j < n; j++) {

@@ -92,6 +92,7 @@ class AttentionHookTest {
                     assertEquals(h.n, run.keysScored()[q]);
                 }
                 assertTrue(run.maxTau() <= eps);
+                assertEquals(0, run.boundViolations(), "eps " + eps + ", n = " + h.n);
             }
         }
     }
