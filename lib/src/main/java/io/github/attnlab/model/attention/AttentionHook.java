@@ -77,7 +77,7 @@ public final class AttentionHook {
         // Patterns and blocks are applied to the dense scores (a dense product is faster at these lengths than
         // gathering the allowed keys); only block search scores its keys itself.
         return !(rules.rule(layer, head) instanceof AttentionRule.CertifiedBlockSearch)
-                || measurement.compareTo(Measurement.ERRORS) >= 0;
+                || measurement.compareTo(Measurement.TAU) >= 0;
     }
 
     /**
@@ -92,9 +92,11 @@ public final class AttentionHook {
                      float[] s, float[] p) {
         start(n);
         AttentionRule rule = rules.rule(layer, head);
-        boolean measure = measurement.compareTo(Measurement.ERRORS) >= 0;
+        boolean measure = measurement.compareTo(Measurement.TAU) >= 0;
+        boolean withErrors = measurement.compareTo(Measurement.ERRORS) >= 0;
         work.begin(rule, layer, head, n, d, qkv, stride, qOff, kOff, s);
-        double vmax = measure ? values(n, d, qkv, stride, vOff) : 0;
+        double vmax = withErrors ? values(n, d, qkv, stride, vOff) : 0;
+        double[][] v = withErrors ? values : null;
         int at = (layer * heads + head) * n;
         for (int q = 0; q < n; q++) {
             work.row(q, s, p);
@@ -106,9 +108,9 @@ public final class AttentionHook {
                 double[] ref = work.referenceLogits(q, s, logits);
                 boolean diameter = measurement == Measurement.ERRORS_AND_DIAMETER;
                 if (rule.truncatesSoftmax()) {
-                    errors.truncation(ref, n, values, d, vmax, work.keep, diameter);
+                    errors.truncation(ref, n, v, d, vmax, work.keep, diameter);
                 } else {
-                    errors.reweighting(ref, n, values, d, vmax, work.weights, diameter);
+                    errors.reweighting(ref, n, v, d, vmax, work.weights, diameter);
                 }
                 tv[at + q] = errors.tv;
                 error[at + q] = errors.error;
@@ -133,7 +135,7 @@ public final class AttentionHook {
             error = new double[rows];
             varianceBound = new double[rows];
             diameterBound = new double[rows];
-            if (measurement == Measurement.TIME) {
+            if (measurement == Measurement.TIME || measurement == Measurement.TAU) {
                 Arrays.fill(tv, Double.NaN);
                 Arrays.fill(error, Double.NaN);
                 Arrays.fill(varianceBound, Double.NaN);

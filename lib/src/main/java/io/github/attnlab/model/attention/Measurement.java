@@ -7,8 +7,12 @@ public enum Measurement {
     /** Keys scored and kept per layer, head and query, and the wall time of attention per layer. */
     TIME,
     /**
-     * Also, per query: the dense softmax of the same scores, the discarded mass $\tau$ (or the total-variation
-     * distance for a rule that is not a truncation), the exact output error $\|\mathrm{Attn} - \mathrm{Attn}_H\|_2$
+     * Also, per query, the discarded mass $\tau$ of a truncation (or the total-variation distance to dense softmax of
+     * any other rule), from the dense softmax of the same scores: $O(n)$ extra per query.
+     */
+    TAU,
+    /**
+     * Also, per query: the exact output error $\|\mathrm{Attn} - \mathrm{Attn}_H\|_2$
      * and the variance head–tail bound, $O(nd)$ extra per query. The attention times then include this work.
      */
     ERRORS,

@@ -44,11 +44,16 @@ final class RowErrors {
     }
 
     /**
-     * A truncation: logits {@code s[0, n)}, values {@code v} (n rows of d), kept set {@code keep}.
+     * A truncation: logits {@code s[0, n)}, values {@code v} (n rows of d; null for $\tau$ alone), kept set
+     * {@code keep}.
      *
      * @param vmax $\max_i \|v_i\|_2$
      */
     void truncation(double[] s, int n, double[][] v, int d, double vmax, boolean[] keep, boolean diameter) {
+        if (v == null) {
+            tauOnly(s, n, keep);
+            return;
+        }
         ensure(n, d);
         SimdOps ops = SimdOps.get();
         double max = ops.max(s, 0, n);
@@ -97,12 +102,46 @@ final class RowErrors {
         }
     }
 
-    /** Any other rule: logits {@code s[0, n)}, the rule's weights {@code p[0, n)} (summing to 1). */
+    /** Only $\tau$ of a truncation; the rest NaN. */
+    private void tauOnly(double[] s, int n, boolean[] keep) {
+        ensure(n, 0);
+        SimdOps ops = SimdOps.get();
+        ops.expShift(s, 0, n, ops.max(s, 0, n), e, 0);
+        double zh = 0;
+        double zt = 0;
+        for (int j = 0; j < n; j++) {
+            if (keep[j]) {
+                zh += e[j];
+            } else {
+                zt += e[j];
+            }
+        }
+        tv = zt / (zh + zt);
+        error = Double.NaN;
+        varianceBound = Double.NaN;
+        diameterBound = Double.NaN;
+    }
+
+    /**
+     * Any other rule: logits {@code s[0, n)}, the rule's weights {@code p[0, n)} (summing to 1); with {@code v} null
+     * only the total-variation distance.
+     */
     void reweighting(double[] s, int n, double[][] v, int d, double vmax, double[] p, boolean diameter) {
-        ensure(n, d);
+        ensure(n, v == null ? 0 : d);
         SimdOps ops = SimdOps.get();
         double max = ops.max(s, 0, n);
         double z = ops.expShift(s, 0, n, max, e, 0);
+        if (v == null) {
+            double l1 = 0;
+            for (int j = 0; j < n; j++) {
+                l1 += Math.abs(e[j] / z - p[j]);
+            }
+            tv = l1 / 2;
+            error = Double.NaN;
+            varianceBound = Double.NaN;
+            diameterBound = Double.NaN;
+            return;
+        }
         java.util.Arrays.fill(attn, 0, d, 0);
         double l1 = 0;
         for (int j = 0; j < n; j++) {

@@ -93,6 +93,11 @@ class AttentionHookTest {
                 }
                 assertTrue(run.maxTau() <= eps);
                 assertEquals(0, run.boundViolations(), "eps " + eps + ", n = " + h.n);
+                AttentionHook tauOnly = Heads.hook(AttentionRule.certifiedTopK(eps), Measurement.TAU);
+                h.apply(tauOnly);
+                AttentionRun cheap = tauOnly.run("synthetic", 1);
+                assertArrayEquals(run.tau(), cheap.tau());
+                assertTrue(Double.isNaN(cheap.error()[0]) && Double.isNaN(cheap.varianceBound()[0]));
             }
         }
     }
