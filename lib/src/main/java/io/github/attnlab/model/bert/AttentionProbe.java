@@ -85,9 +85,9 @@ public final class AttentionProbe {
             lms.add(model.maskedLm(mp.masked(), mp.positions(), hidden));
             progress.step();
         }
-        int[] next = {0};
+        java.util.Iterator<MaskedLm> next = lms.iterator();
         MaskedLmScore score = MaskedLmScore.of(model.model().modelName(), model.removedHeadCount(), passages,
-                mp -> lms.get(next[0]++));
+                mp -> next.next());
         return new ProbedEvaluation(model.model().modelName(), model.attentionRules().toString(), passages, runs, lms,
                 score);
     }

@@ -31,6 +31,30 @@ public record ProbedEvaluation(String model, String rules, List<MaskedPassage> p
         }
     }
 
+    /**
+     * Evaluations run in parts (for example one passage at a time, each with its own partition of the tokens) joined
+     * in order, under the first one's model name and the rules of each listed.
+     */
+    public static ProbedEvaluation concat(List<ProbedEvaluation> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("no evaluation to join");
+        }
+        List<MaskedPassage> passages = new java.util.ArrayList<>();
+        List<AttentionRun> runs = new java.util.ArrayList<>();
+        List<MaskedLm> predictions = new java.util.ArrayList<>();
+        java.util.Set<String> rules = new java.util.LinkedHashSet<>();
+        for (ProbedEvaluation p : parts) {
+            passages.addAll(p.passages);
+            runs.addAll(p.runs);
+            predictions.addAll(p.predictions);
+            rules.add(p.rules);
+        }
+        java.util.Iterator<MaskedLm> next = predictions.iterator();
+        MaskedLmScore first = parts.get(0).score;
+        MaskedLmScore score = MaskedLmScore.of(first.model(), first.removedHeads(), passages, mp -> next.next());
+        return new ProbedEvaluation(parts.get(0).model, String.join(" | ", rules), passages, runs, predictions, score);
+    }
+
     /** The predictions against a reference model's on the same passages (usually the dense model). */
     public PredictionShift against(ProbedEvaluation reference) {
         if (!reference.passages.equals(passages)) {

@@ -64,4 +64,16 @@ class BertAttentionRulesTest {
         assertTrue(s.meanKl() > 0 && s.meanKl() < 0.1, s.toString());
         assertTrue(e.perLayer().png() != null && e.perHead().png() != null);
     }
+
+    @Test
+    void evaluationsRunInPartsJoinToTheWhole() {
+        List<MaskedPassage> two = List.of(masked.get(0), bert.mask(passage, 5, 6));
+        AttentionProbe probe = AttentionProbe.of(bert.withAttention(AttentionRule.topK(8))).measuring(Measurement.TIME);
+        ProbedEvaluation whole = probe.evaluate(two);
+        ProbedEvaluation joined = ProbedEvaluation.concat(List.of(probe.evaluate(two.subList(0, 1)),
+                probe.evaluate(two.subList(1, 2))));
+        assertArrayEquals(whole.score().logLikelihoods(), joined.score().logLikelihoods());
+        assertEquals(two, joined.passages());
+        assertEquals(5, joined.score().tokens());
+    }
 }
