@@ -5,6 +5,7 @@ import io.github.attnlab.spectral.Heatmap;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.PaintScaleLegend;
 
 /**
  * Per-head means of one or more {@link AttentionRun}s, {@code [layer][head]}; draws the kept fraction of the keys
@@ -78,8 +79,19 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
     /** Keys kept / n per head: rows are layers (layer 0 on top), columns heads. */
     @Override
     public JFreeChart chart() {
-        return Heatmap.of("keys kept / n per head (rows: layers 0-" + (keptFraction.length - 1) + ", columns: heads): "
-                + rules, keptFraction).chart();
+        return labelled(Heatmap.of("keys kept / n per head: " + rules, keptFraction).chart(), "keys kept / n");
+    }
+
+    /** Names the heat map's axes and scale (layers down, heads across). */
+    private static JFreeChart labelled(JFreeChart c, String value) {
+        c.getXYPlot().getDomainAxis().setLabel("head");
+        c.getXYPlot().getRangeAxis().setLabel("layer");
+        for (int i = 0; i < c.getSubtitleCount(); i++) {
+            if (c.getSubtitle(i) instanceof PaintScaleLegend legend) {
+                legend.getAxis().setLabel(value);
+            }
+        }
+        return c;
     }
 
     /** Mean exact output error per head (log scale); needs errors measured. */
@@ -91,7 +103,8 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
                 }
             }
         }
-        return Heatmap.of("mean ||Attn - Attn_rule||_2 per head (log10): " + rules, meanError).logScale();
+        Heatmap h = Heatmap.of("mean ||Attn - Attn_rule||_2 per head: " + rules, meanError).logScale();
+        return () -> labelled(h.chart(), "log10 mean error");
     }
 
     @Override
