@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * against the model's own dense loop, on the real queries and keys of a Moby-Dick passage (chapter 1) at $n = 128$
  * and $512$; each call takes the next of the 12 layers, so the average is over all of them.
  *
- * <p>{@code softmaxLoop} is exactly the forward pass's attention ({@code Encoder}); {@code rule} is the same loop with
- * {@link AttentionHook#head} writing the weights (the hook measures nothing, as in {@code Bert.withAttention}). The
+ * <p>{@code SOFTMAX_LOOP} is exactly the forward pass's attention ({@code Encoder}); every other parameter is the same
+ * loop with {@link AttentionHook#head} writing the weights (the hook measures nothing, as in {@code Bert.withAttention}). The
  * difference is the rule's bookkeeping: ranking each row (top-k, certified top-k), the search and its index (block
  * search), the mask (patterns). The weighted values are always one dense product $PV$, zeros included: at these
  * lengths a gather over the kept keys is not faster than the blocked product.
@@ -47,7 +47,7 @@ public class AttentionRuleBench {
     @Param({"128", "512"})
     int n;
 
-    @Param({"DENSE", "TOP_K_32", "CERTIFIED_0.01", "CERTIFIED_0.1", "BLOCK_SEARCH_0.01", "THRESHOLD_0.01",
+    @Param({"SOFTMAX_LOOP", "DENSE", "TOP_K_32", "CERTIFIED_0.01", "CERTIFIED_0.1", "BLOCK_SEARCH_0.01", "THRESHOLD_0.001",
         "SPARSEMAX", "ENTMAX_1.5", "CAUSAL", "BLOCK_SPARSE_32"})
     String rule;
 
@@ -95,7 +95,7 @@ public class AttentionRuleBench {
         s = new float[n * n];
         p = new float[n * n];
         ctx = new float[n * H];
-        rules = AttentionRules.all(of(rule));
+        rules = rule.equals("SOFTMAX_LOOP") ? null : AttentionRules.all(of(rule));
     }
 
     static AttentionRule of(String name) {
@@ -105,7 +105,7 @@ public class AttentionRuleBench {
             case "CERTIFIED_0.01" -> AttentionRule.certifiedTopK(0.01);
             case "CERTIFIED_0.1" -> AttentionRule.certifiedTopK(0.1);
             case "BLOCK_SEARCH_0.01" -> AttentionRule.blockSearch(0.01, 16);
-            case "THRESHOLD_0.01" -> AttentionRule.threshold(0.01);
+            case "THRESHOLD_0.001" -> AttentionRule.threshold(0.001);
             case "SPARSEMAX" -> AttentionRule.sparsemax(1);
             case "ENTMAX_1.5" -> AttentionRule.entmax(1.5, 1);
             case "CAUSAL" -> AttentionRule.pattern(AttentionPattern.causal());
@@ -127,9 +127,14 @@ public class AttentionRuleBench {
         }
     }
 
-    /** The forward pass's own attention loop (dense softmax), one layer. */
+    /** One layer's attention: the forward pass's own loop for {@code SOFTMAX_LOOP}, else the rule's. */
     @Benchmark
-    public float[] softmaxLoop() {
+    public float[] attention() {
+        return rules == null ? softmaxLoop() : rule();
+    }
+
+    /** The forward pass's own attention loop (dense softmax), one layer. */
+    float[] softmaxLoop() {
         float[] x = qkv[layer];
         layer = (layer + 1) % LAYERS;
         for (int a = 0; a < HEADS; a++) {
@@ -143,8 +148,7 @@ public class AttentionRuleBench {
     }
 
     /** The same layer with the weights from the rule (a fresh hook per layer, as per forward pass). */
-    @Benchmark
-    public float[] rule() {
+    float[] rule() {
         int l = layer;
         float[] x = qkv[l];
         layer = (layer + 1) % LAYERS;
