@@ -90,6 +90,7 @@ public final class AttentionHook {
      */
     public void head(int layer, int head, int n, int d, float[] qkv, int stride, int qOff, int kOff, int vOff,
                      float[] s, float[] p) {
+        check(layer, head, n, d, qkv, stride, qOff, kOff, vOff, s, p);
         start(n);
         AttentionRule rule = rules.rule(layer, head);
         boolean measure = measurement.compareTo(Measurement.TAU) >= 0;
@@ -117,6 +118,27 @@ public final class AttentionHook {
                 varianceBound[at + q] = errors.varianceBound;
                 diameterBound[at + q] = errors.diameterBound;
             }
+        }
+    }
+
+    private void check(int layer, int head, int len, int d, float[] qkv, int stride, int qOff, int kOff, int vOff,
+                       float[] s, float[] p) {
+        Check.index("layer", layer, layers);
+        Check.index("head", head, heads);
+        Check.positive("n", len);
+        Check.positive("d", d);
+        Check.notNull("qkv", qkv);
+        Check.notNull("p", p);
+        for (int off : new int[] {qOff, kOff, vOff}) {
+            if (off < 0 || off + d > stride || (long) (len - 1) * stride + off + d > qkv.length) {
+                throw new IllegalArgumentException("qkv: " + len + " tokens of stride " + stride + " with a block of " + d
+                        + " at offset " + off + " do not fit in " + qkv.length + " floats");
+            }
+        }
+        long square = (long) len * len;
+        if (p.length < square || needsScores(layer, head) && (s == null || s.length < square)) {
+            throw new IllegalArgumentException("scores and weights need " + square + " floats each, got "
+                    + (s == null ? "no scores" : s.length) + " and " + p.length);
         }
     }
 

@@ -202,4 +202,17 @@ class AttentionHookTest {
         assertThrows(IllegalArgumentException.class,
                 () -> AttentionHook.of(AttentionRules.dense().withLayer(3, AttentionRule.dense()), 2, 1, Measurement.NONE));
     }
+
+    @Test
+    void badBuffersAreRefusedNotIndexedOutOfBounds() {
+        Heads h = new Heads(new Random(10), 8, 4, 1);
+        AttentionHook hook = Heads.hook(AttentionRule.dense(), Measurement.NONE);
+        float[] p = new float[64];
+        assertThrows(IllegalArgumentException.class, () -> hook.head(1, 0, 8, 4, h.qkv, 12, 0, 4, 8, h.s, p));
+        assertThrows(IllegalArgumentException.class, () -> hook.head(0, 0, 8, 4, h.qkv, 12, 0, 4, 9, h.s, p));
+        assertThrows(IllegalArgumentException.class, () -> hook.head(0, 0, 9, 4, h.qkv, 12, 0, 4, 8, h.s, p));
+        assertThrows(IllegalArgumentException.class, () -> hook.head(0, 0, 8, 4, h.qkv, 12, 0, 4, 8, null, p));
+        assertThrows(IllegalArgumentException.class, () -> hook.head(0, 0, 8, 4, h.qkv, 12, 0, 4, 8, h.s, new float[63]));
+        hook.head(0, 0, 8, 4, h.qkv, 12, 0, 4, 8, h.s.clone(), p);
+    }
 }
