@@ -1,6 +1,11 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.model.AttentionTensor;
+import io.github.attnlab.model.attention.AttentionHook;
+import io.github.attnlab.model.attention.AttentionRule;
+import io.github.attnlab.model.attention.AttentionRules;
+import io.github.attnlab.model.attention.Measurement;
 import io.github.attnlab.model.Progress;
 import io.github.attnlab.model.text.BertTokenizer;
 import io.github.attnlab.model.text.Encoding;
@@ -29,8 +34,8 @@ import java.util.stream.IntStream;
  * MaskedLmScore s = pruned.evaluate(test);                  // top-1 accuracy, mean log p(true token)
  * }</pre>
  *
- * <p>Immutable and safe to share; {@link #withoutHeads} and {@link #withSimd} return new models
- * sharing the weights. Loaded weights are cached per JVM (softly), so re-running a
+ * <p>Immutable and safe to share; {@link #withoutHeads}, {@link #withAttention} and {@link #withSimd} return new
+ * models sharing the weights. Loaded weights are cached per JVM (softly), so re-running a
  * notebook cell does not read the jar again. Inputs longer than the model's positions (512) are
  * refused; {@link #passages} splits a long text into encodings that fit.
  */
@@ -44,13 +49,17 @@ public final class Bert {
     private final SimdOps ops;
     /** Removed heads, flat {@code [layer * heads + head]}; null when every head is kept. */
     private final boolean[] removed;
+    /** The attention rule of every head; null for the model's own softmax. */
+    private final AttentionRules rules;
 
-    private Bert(PretrainedModel model, BertWeights weights, BertTokenizer tokenizer, SimdOps ops, boolean[] removed) {
+    private Bert(PretrainedModel model, BertWeights weights, BertTokenizer tokenizer, SimdOps ops, boolean[] removed,
+                 AttentionRules rules) {
         this.model = model;
         this.weights = weights;
         this.tokenizer = tokenizer;
         this.ops = ops;
         this.removed = removed;
+        this.rules = rules;
     }
 
     /** bert-base-uncased with its masked-LM head. */
@@ -73,7 +82,7 @@ public final class Bert {
         Bert b = ref == null ? null : ref.get();
         if (b == null) {
             WeightLoader.Loaded l = WeightLoader.load(model, jar);
-            b = new Bert(model, l.weights(), BertTokenizer.of(l.vocabulary()), SimdOps.get(), null);
+            b = new Bert(model, l.weights(), BertTokenizer.of(l.vocabulary()), SimdOps.get(), null, null);
             CACHE.put(key, new SoftReference<>(b));
         }
         return b;
@@ -81,7 +90,7 @@ public final class Bert {
 
     /** The same model computing through the given SIMD path (the results are the same bits). */
     public Bert withSimd(SimdOps simd) {
-        return new Bert(model, weights, tokenizer, simd, removed);
+        return new Bert(model, weights, tokenizer, simd, removed, rules);
     }
 
     /**
@@ -96,7 +105,8 @@ public final class Bert {
      * @throws IllegalArgumentException when the matrix is not {@code layers × heads}
      */
     public Bert withoutHeads(boolean[][] removed) {
-        return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(removed, config())));
+        return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(removed, config())),
+                rules);
     }
 
     /**
@@ -106,7 +116,8 @@ public final class Bert {
      * @throws IllegalArgumentException for an index outside $[0, L A)$ or one listed twice
      */
     public Bert withoutHeads(int... heads) {
-        return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(heads, config())));
+        return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(heads, config())),
+                rules);
     }
 
     /**
@@ -125,7 +136,7 @@ public final class Bert {
      * @throws IllegalArgumentException for a density outside $(0, 1]$
      */
     public Bert withPrunedAttentionWeights(double density, PruningGranularity granularity) {
-        return new Bert(model, WeightPruning.attention(weights, density, granularity), tokenizer, ops, removed);
+        return new Bert(model, WeightPruning.attention(weights, density, granularity), tokenizer, ops, removed, rules);
     }
 
     /** The number of non-zero attention weights ($W_q, W_k, W_v, W_o$) of the heads this model keeps. */
@@ -139,7 +150,37 @@ public final class Bert {
 
     /** The same model with every head. */
     public Bert withAllHeads() {
-        return new Bert(model, weights, tokenizer, ops, null);
+        return new Bert(model, weights, tokenizer, ops, null, rules);
+    }
+
+    /**
+     * The same model with every attention row computed by {@code rule} instead of softmax, sharing the weights
+     * (PAPERS.md §A.8, §B, §E; see {@link AttentionRule} for the rules and {@link AttentionProbe} to measure them).
+     */
+    public Bert withAttention(AttentionRule rule) {
+        return withAttention(AttentionRules.all(rule));
+    }
+
+    /** The same model with each layer's and head's rule from {@code rules}. */
+    public Bert withAttention(AttentionRules rules) {
+        Check.notNull("rules", rules).checkFits(config().layers(), config().heads());
+        return new Bert(model, weights, tokenizer, ops, removed, rules);
+    }
+
+    /** The same model with layer {@code layer}'s heads following {@code rule} (the others keep theirs). */
+    public Bert withAttention(int layer, AttentionRule rule) {
+        return withAttention(attentionRules().withLayer(Check.index("layer", layer, config().layers()), rule));
+    }
+
+    /** The same model with one head following {@code rule} (the others keep theirs). */
+    public Bert withAttention(int layer, int head, AttentionRule rule) {
+        return withAttention(attentionRules().withHead(Check.index("layer", layer, config().layers()),
+                Check.index("head", head, config().heads()), rule));
+    }
+
+    /** The rule of every head ({@link AttentionRules#dense()} for the model's own attention). */
+    public AttentionRules attentionRules() {
+        return rules == null ? AttentionRules.dense() : rules;
     }
 
     /** The removed heads, a fresh {@code [layer][head]} matrix. */
@@ -237,7 +278,20 @@ public final class Bert {
     }
 
     private Encoder encoder() {
-        return new Encoder(weights, ops, removed);
+        return new Encoder(weights, ops, removed, rules == null ? null
+                : AttentionHook.of(rules, config().layers(), config().heads(), Measurement.NONE));
+    }
+
+    /** The encoder with the caller's hook (its rules replace this model's), for {@link AttentionProbe}. */
+    Encoder encoder(AttentionHook hook) {
+        return new Encoder(weights, ops, removed, hook);
+    }
+
+    /** The masked-LM distributions at {@code positions} from the last hidden state of a pass. */
+    MaskedLm maskedLm(Encoding e, int[] positions, float[] hidden) {
+        requireMlm("the masked LM");
+        return new MaskedLm(e, positions, MaskedLmHead.logProbabilities(weights, ops, hidden, positions),
+                tokenizer.vocabulary());
     }
 
     /** The five most probable tokens for the text's {@code [MASK]}. */
@@ -328,7 +382,7 @@ public final class Bert {
      */
     public MaskedLmScore evaluate(List<MaskedPassage> passages) {
         return evaluate(passages, Progress.start(model.modelName() + " masked LM" + (removed == null ? ""
-                : " without " + removedHeadCount() + " heads"), passages.size()));
+                : " without " + removedHeadCount() + " heads") + (rules == null ? "" : ", " + rules), passages.size()));
     }
 
     /**
@@ -354,11 +408,11 @@ public final class Bert {
         }
     }
 
-    private static int[] maskPositions(Encoding e) {
+    static int[] maskPositions(Encoding e) {
         return IntStream.range(0, e.length()).filter(i -> e.tokens().get(i).equals("[MASK]")).toArray();
     }
 
-    private Encoding checked(Encoding e) {
+    Encoding checked(Encoding e) {
         int max = config().maxPositions();
         if (e.length() > max) {
             throw new IllegalArgumentException("the input has " + e.length() + " tokens ([CLS] and [SEP] included) but "
@@ -383,6 +437,7 @@ public final class Bert {
     public String toString() {
         return "Bert[" + config() + (weights.mlm != null ? ", masked-LM head" : "")
                 + (removed == null ? "" : ", " + removedHeadCount() + " of " + config().layers() * config().heads()
-                + " heads removed " + HeadMask.names(removed, config())) + ", simd " + ops.name() + "]";
+                + " heads removed " + HeadMask.names(removed, config())) + (rules == null ? "" : ", attention " + rules)
+                + ", simd " + ops.name() + "]";
     }
 }

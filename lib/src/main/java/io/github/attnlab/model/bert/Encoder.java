@@ -1,5 +1,7 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.model.attention.AttentionHook;
+import io.github.attnlab.model.attention.Measurement;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
@@ -18,6 +20,9 @@ import java.util.Arrays;
  * removed head $h$ of layer $l$ contributes $C_h = 0$ to $C W_o$, i.e. $C W_o = \sum_{h \notin R} C_h W_o^{(h)}$
  * with $W_o^{(h)}$ the head's $d$ rows of $W_o$. Its scores and probabilities are still computed (and
  * reported when the attention is kept); the other heads and the rest of the layer are unchanged.
+ *
+ * <p>With an {@link AttentionHook} the weights of every head come from its rule ({@code Bert.withAttention}) instead
+ * of the softmax loop; the hook also receives each layer's attention wall time and output.
  */
 final class Encoder {
 
@@ -32,15 +37,23 @@ final class Encoder {
     private final SimdOps ops;
     /** Removed heads, flat {@code [layer * heads + head]}, or null when none is. */
     private final boolean[] removed;
+    /** The attention rules of every head, or null for dense softmax. */
+    private final AttentionHook hook;
 
     Encoder(BertWeights w, SimdOps ops) {
         this(w, ops, null);
     }
 
     Encoder(BertWeights w, SimdOps ops, boolean[] removed) {
+        this(w, ops, removed, null);
+    }
+
+    /** With {@code hook} (null: dense softmax) computing every head's weights from its scores. */
+    Encoder(BertWeights w, SimdOps ops, boolean[] removed, AttentionHook hook) {
         this.w = w;
         this.ops = ops;
         this.removed = removed;
+        this.hook = hook;
     }
 
     Output run(int[] ids, boolean keepAttention) {
@@ -78,27 +91,34 @@ final class Encoder {
             if (keepProjections) {
                 System.arraycopy(qkv, 0, projections, l * n * 3 * h, n * 3 * h);
             }
+            long attentionStart = System.nanoTime();
             for (int a = 0; a < heads; a++) {
                 boolean off = removed != null && removed[l * heads + a];
                 if (off) {
                     for (int t = 0; t < n; t++) {
                         Arrays.fill(ctx, t * h + a * d, t * h + a * d + d, 0f);
                     }
-                    if (!keepAttention) {
+                    if (!keepAttention && (hook == null || hook.measurement() == Measurement.NONE)) {
                         continue;
                     }
                 }
-                for (int t = 0; t < n; t++) {
-                    for (int j = 0; j < d; j++) {
-                        kt[j * n + t] = qkv[t * 3 * h + h + a * d + j];
+                if (hook == null || keepAttention || hook.needsScores(l, a)) {
+                    for (int t = 0; t < n; t++) {
+                        for (int j = 0; j < d; j++) {
+                            kt[j * n + t] = qkv[t * 3 * h + h + a * d + j];
+                        }
+                    }
+                    ops.gemm(n, n, d, qkv, a * d, 3 * h, kt, 0, n, s, 0, n);
+                    for (int i = 0; i < n * n; i++) {
+                        s[i] = s[i] / sqrtD;
                     }
                 }
-                ops.gemm(n, n, d, qkv, a * d, 3 * h, kt, 0, n, s, 0, n);
-                for (int i = 0; i < n * n; i++) {
-                    s[i] = s[i] / sqrtD;
-                }
-                for (int q = 0; q < n; q++) {
-                    ops.softmax(s, q * n, n, p, q * n);
+                if (hook == null) {
+                    for (int q = 0; q < n; q++) {
+                        ops.softmax(s, q * n, n, p, q * n);
+                    }
+                } else {
+                    hook.head(l, a, n, d, qkv, 3 * h, a * d, h + a * d, 2 * h + a * d, s, p);
                 }
                 if (keepAttention) {
                     int at = (l * heads + a) * n * n;
@@ -109,6 +129,9 @@ final class Encoder {
                     ops.gemm(n, d, n, p, 0, n, qkv, 2 * h + a * d, 3 * h, ctx, a * d, h);
                 }
             }
+            if (hook != null) {
+                hook.layerTime(l, System.nanoTime() - attentionStart);
+            }
             linear(ctx, n, h, lw.attnOutW(), lw.attnOutB(), h, y);
             addInto(y, x);
             layerNorm(y, n, h, lw.ln1G(), lw.ln1B(), c.layerNormEps());
@@ -117,6 +140,9 @@ final class Encoder {
             linear(inter, n, c.intermediate(), lw.outW(), lw.outB(), h, x);
             addInto(x, y);
             layerNorm(x, n, h, lw.ln2G(), lw.ln2B(), c.layerNormEps());
+            if (hook != null) {
+                hook.layerOutput(l, x, n * h);
+            }
         }
         return new Output(n, x, scores, probs, projections);
     }
