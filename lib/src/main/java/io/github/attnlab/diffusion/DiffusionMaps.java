@@ -1,11 +1,8 @@
 package io.github.attnlab.diffusion;
 
+import io.github.attnlab.core.SymmetricEigen;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
-import java.util.Comparator;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Diffusion maps (Coifman and Lafon, ACHA 2006; PAPERS.md §C.3): an immutable configuration whose
@@ -144,22 +141,15 @@ public final class DiffusionMaps {
             }
         }
         double[] d = rowSums(ka);
-        DMatrixRMaj s = new DMatrixRMaj(n, n);
+        double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                s.set(i, j, ka[i][j] / Math.sqrt(d[i] * d[j]));
+                s[i][j] = ka[i][j] / Math.sqrt(d[i] * d[j]);
             }
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!eig.decompose(s)) {
-            throw new IllegalStateException("the symmetric eigen-decomposition did not converge (n = " + n + ")");
-        }
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        // The LARGEST eigenvalues first: lambda_0 = 1 (trivial), then the diffusion coordinates.
-        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> eig.getEigenvalue(i).getReal()).reversed());
+        // Eigenvalues increase in SymmetricEigen: the LARGEST come last. Walk from the top: lambda_0 = 1
+        // (trivial), then the diffusion coordinates.
+        SymmetricEigen eig = SymmetricEigen.of(s);
         double vol = Arrays.stream(d).sum();
         double[] pi = new double[n];
         double[] root = new double[n];
@@ -171,9 +161,9 @@ public final class DiffusionMaps {
         // aligned with it is the trivial one (for a disconnected graph, lambda = 1 is repeated).
         int trivial = 0;
         double best = -1;
-        double top = eig.getEigenvalue(idx[0]).getReal();
-        for (int c = 0; c < n && eig.getEigenvalue(idx[c]).getReal() >= top - 1e-8; c++) {
-            double dot = Math.abs(dot(eig.getEigenVector(idx[c]), root));
+        double top = eig.value(n - 1);
+        for (int c = 0; c < n && eig.value(n - 1 - c) >= top - 1e-8; c++) {
+            double dot = Math.abs(dot(eig, n - 1 - c, root));
             if (dot > best + 1e-9) {
                 best = dot;
                 trivial = c;
@@ -188,10 +178,9 @@ public final class DiffusionMaps {
             if (e == trivial) {
                 e++;
             }
-            lambda[c] = eig.getEigenvalue(idx[e]).getReal();
-            DMatrixRMaj phi = eig.getEigenVector(idx[e]);
+            lambda[c] = eig.value(n - 1 - e);
             for (int i = 0; i < n; i++) {
-                psi[c][i] = phi.get(i) / root[i];
+                psi[c][i] = eig.vectorEntry(n - 1 - e, i) / root[i];
             }
             orientSign(psi[c]);
         }
@@ -234,10 +223,10 @@ public final class DiffusionMaps {
         }
     }
 
-    private static double dot(DMatrixRMaj v, double[] w) {
+    private static double dot(SymmetricEigen eig, int t, double[] w) {
         double s = 0;
         for (int i = 0; i < w.length; i++) {
-            s += v.get(i) * w[i];
+            s += eig.vectorEntry(t, i) * w[i];
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.plot.XYChart;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
@@ -120,11 +121,11 @@ public final class HaarCoefficients {
         if (k < 0) {
             throw new IllegalArgumentException("k = " + k + " must be >= 0");
         }
-        Integer[] idx = new Integer[values.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+        double[] magnitude = new double[values.length];
+        for (int i = 0; i < magnitude.length; i++) {
+            magnitude[i] = Math.abs(values[i]);
         }
-        Arrays.sort(idx, (x, y) -> Double.compare(Math.abs(values[y]), Math.abs(values[x])));
+        int[] idx = ArgSort.descending(magnitude);
         double[] kept = new double[values.length];
         for (int r = 0; r < Math.min(k, idx.length); r++) {
             kept[idx[r]] = values[idx[r]];

@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.simd.SimdOps;
 
 /**
@@ -26,11 +27,7 @@ final class BlockSearch {
         for (int b = 0; b < nb; b++) {
             bound[b] = index.upperBound(b, q, qNorm, scale);
         }
-        int[] order = new int[nb];
-        for (int b = 0; b < nb; b++) {
-            order[b] = b;
-        }
-        IndexSort.descending(bound, 0, order, nb);
+        int[] order = ArgSort.descending(bound);
         double top = bound[order[0]];
         // remaining[i] = sum over blocks order[i..] of n_b e^{u_b - top}, smallest terms first
         double[] remaining = new double[nb + 1];

@@ -8,7 +8,7 @@ import java.util.Locale;
  * (PAPERS.md §A.8).
  *
  * @param eps       the budget $\varepsilon \in (0, 1)$
- * @param k         the certified k; 0 for a fully masked row
+ * @param k         the certified k
  * @param tauUpper  the certified upper bound of $\tau(k)$
  * @param n         the number of keys, masked ones included
  * @param unmasked  the number of unmasked keys
@@ -16,9 +16,9 @@ import java.util.Locale;
  */
 public record Certificate(double eps, int k, double tauUpper, int n, int unmasked, String bound) {
 
-    /** $k / n_{eff}$, the fraction of unmasked keys kept (0 for a fully masked row). */
+    /** $k / n_{eff}$, the fraction of unmasked keys kept. */
     public double fraction() {
-        return unmasked == 0 ? 0 : (double) k / unmasked;
+        return (double) k / unmasked;
     }
 
     @Override

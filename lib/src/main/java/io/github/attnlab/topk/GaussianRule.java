@@ -63,7 +63,7 @@ public final class GaussianRule {
      * for a row or a head.
      */
     public static double fitSigma(double[] logits) {
-        Logits.validate("logits", logits, 0, logits.length);
+        io.github.attnlab.core.LogitRow.validate("logits", logits);
         double sum = 0;
         int m = 0;
         for (double x : logits) {

@@ -20,8 +20,7 @@ import java.util.Locale;
  * <p>Cost: $O(nd)$ for the means and the variance, and $O(k(n-k)d)$ for $\mathrm{diam}_{H,T}$, which
  * compares every kept value with every discarded one (0.15 s measured at $n = 4096$, $k = n/2$, $d = 64$).
  *
- * <p>When the tail is empty or its mass underflows, $\mu_{tail}$ is defined as $\mu_{head}$. For a
- * fully masked row every vector is zero.
+ * <p>When the tail is empty or its mass underflows, $\mu_{tail}$ is defined as $\mu_{head}$.
  *
  * @param k                 the k asked for
  * @param tau               the tail mass $\tau$
@@ -53,9 +52,6 @@ public record HeadTail(int k, double tau, double[] attention, double[] muHead, d
         double[] attn = new double[d];
         double[] head = new double[d];
         double[] tail = new double[d];
-        if (n == 0) {
-            return new HeadTail(k, 0, attn, head, tail, 0, 0, 0, 0, 0, 0);
-        }
         SimdOps ops = SimdOps.get();
         double z = row.headSum(row.size());
         double zh = row.headSum(k);

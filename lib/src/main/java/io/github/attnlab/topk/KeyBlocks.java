@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.AxisBisection;
 import io.github.attnlab.simd.SimdOps;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,9 @@ import java.util.List;
  * Immutable; building costs $O(nd)$ (contiguous) or $O(nd\log n)$ (clustered).
  */
 public final class KeyBlocks {
+
+    /** Power-iteration steps per split of {@link #clustered}: enough for a useful axis, cheap at large n. */
+    private static final int POWER_STEPS = 12;
 
     private final double[][] keys;
     private final int dim;
@@ -86,12 +90,19 @@ public final class KeyBlocks {
     public static KeyBlocks clustered(double[][] keys, int blockSize) {
         double[][] k = checkedKeys(keys);
         checkBlockSize(blockSize);
-        int[] all = new int[k.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
         List<int[]> groups = new ArrayList<>();
-        Bisection.split(k, all, blockSize, groups);
+        AxisBisection.build(k, blockSize, POWER_STEPS, new AxisBisection.Builder<Void>() {
+            @Override
+            public Void leaf(int[] points) {
+                groups.add(points);
+                return null;
+            }
+
+            @Override
+            public Void node(Void lower, Void upper) {
+                return null;
+            }
+        });
         return new KeyBlocks(k, groups);
     }
 

@@ -1,5 +1,7 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.ArgSort;
+import io.github.attnlab.core.LogitRow;
 import io.github.attnlab.simd.SimdOps;
 
 /**
@@ -26,7 +28,7 @@ public final class RankedRow {
     private double[] prefix = new double[1];
     private double[] suffix = new double[1];
     private double spread;
-    private final RadixRank radix = new RadixRank();
+    private final ArgSort argSort = new ArgSort();
 
     /** An empty workspace; its buffers grow to the longest row ranked. */
     public RankedRow() {
@@ -36,19 +38,24 @@ public final class RankedRow {
      * Validates and ranks {@code s[off..off+n)}; the array is not modified.
      *
      * @return this workspace, for chaining
-     * @throws IllegalArgumentException when a logit is NaN or $+\infty$, or {@code n < 1}
+     * @throws IllegalArgumentException unless the row satisfies the row contract ({@link LogitRow}: no NaN or
+     *                                  $+\infty$ logit, at least one unmasked key)
      */
     public RankedRow rank(double[] s, int off, int n) {
-        Logits.validate("logits", s, off, n);
+        return rank("logits", s, off, n);
+    }
+
+    /** {@link #rank(double[], int, int)}, naming the row {@code name} in error messages. */
+    RankedRow rank(String name, double[] s, int off, int n) {
+        int live = LogitRow.validate(name, s, off, n);
         ensure(n);
-        this.n = n;
-        this.unmasked = Logits.sortDescending(s, off, n, order, sorted, radix);
-        prefix[0] = 0;
-        if (unmasked == 0) {
-            spread = 0;
-            suffix[0] = 0;
-            return this;
+        argSort.descending(s, off, n, order);
+        for (int i = 0; i < n; i++) {
+            sorted[i] = s[off + order[i]];
         }
+        this.n = n;
+        this.unmasked = live;
+        prefix[0] = 0;
         double max = sorted[0];
         SimdOps.get().expShift(sorted, 0, unmasked, max, exps, 0);
         for (int i = 0; i < unmasked; i++) {
@@ -64,7 +71,7 @@ public final class RankedRow {
 
     /** Ranks a whole array. */
     public RankedRow rank(double[] s) {
-        return rank(s, 0, s.length);
+        return rank(s, 0, io.github.attnlab.core.Check.notNull("logits", s).length);
     }
 
     private void ensure(int len) {
@@ -97,9 +104,9 @@ public final class RankedRow {
         return sorted[r];
     }
 
-    /** The largest logit, $s_{(1)}$ ($-\infty$ when every key is masked). */
+    /** The largest logit, $s_{(1)}$. */
     public double max() {
-        return unmasked == 0 ? Double.NEGATIVE_INFINITY : sorted[0];
+        return sorted[0];
     }
 
     /** Checks {@code 1 <= k <= size()} and returns the number of unmasked keys among the top k. */
@@ -122,17 +129,17 @@ public final class RankedRow {
 
     /**
      * The discarded tail mass $\tau(k) = TV(P, \hat P_k) = Z_T/(Z_H + Z_T)$ as computed (an estimate
-     * accurate to a few ulps; see {@link #tauUpper} for a certificate). 0 for a fully masked row.
+     * accurate to a few ulps; see {@link #tauUpper} for a certificate).
      */
     public double tau(int k) {
         int h = kept(k);
-        return unmasked == 0 ? 0 : suffix[h] / (prefix[h] + suffix[h]);
+        return suffix[h] / (prefix[h] + suffix[h]);
     }
 
-    /** $KL(\hat P_k \| P) = \log(Z/Z_H) = \log(1 + Z_T/Z_H)$ (PAPERS.md §A.2). 0 for a fully masked row. */
+    /** $KL(\hat P_k \| P) = \log(Z/Z_H) = \log(1 + Z_T/Z_H)$ (PAPERS.md §A.2). */
     public double kl(int k) {
         int h = kept(k);
-        return unmasked == 0 ? 0 : Math.log1p(suffix[h] / prefix[h]);
+        return Math.log1p(suffix[h] / prefix[h]);
     }
 
     /**
@@ -145,7 +152,7 @@ public final class RankedRow {
      */
     public double tauUpper(int k) {
         int h = kept(k);
-        if (unmasked == 0 || h == unmasked) {
+        if (h == unmasked) {
             return 0;
         }
         return Rigor.ratioUp(Rigor.up(suffix[h], unmasked, spread), Rigor.down(prefix[h], unmasked, spread));
@@ -153,15 +160,12 @@ public final class RankedRow {
 
     /**
      * The smallest k whose certified tail mass {@link #tauUpper} is at most {@code eps}
-     * (PAPERS.md §A.8); 0 for a fully masked row.
+     * (PAPERS.md §A.8).
      *
      * @throws IllegalArgumentException unless $0 < \varepsilon < 1$
      */
     public int certifiedK(double eps) {
         checkEps(eps);
-        if (unmasked == 0) {
-            return 0;
-        }
         int lo = 1;
         int hi = unmasked; // tauUpper(unmasked) = 0 <= eps
         while (lo < hi) {
@@ -175,12 +179,10 @@ public final class RankedRow {
         return lo;
     }
 
-    /** The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$; 0 for a fully masked row. */
+    /** The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$. */
     public int certifiedK(double eps, TailBound bound) {
         checkEps(eps);
-        if (unmasked == 0) {
-            return 0;
-        }
+        io.github.attnlab.core.Check.notNull("bound", bound);
         for (int k = 1; k < unmasked; k++) {
             if (bound.upper(this, k) <= eps) {
                 return k;
@@ -190,9 +192,7 @@ public final class RankedRow {
     }
 
     static void checkEps(double eps) {
-        if (!(eps > 0 && eps < 1)) {
-            throw new IllegalArgumentException("eps = " + eps + " is outside (0, 1)");
-        }
+        io.github.attnlab.core.Check.open("eps", eps, 0, 1);
     }
 
     /** $e^{s_{(r+1)} - s_{(1)}}$ for rank r (0-based, r below {@link #unmasked()}). */

@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.diffusion.DiffusionMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,11 +136,7 @@ public final class FlexibleTree {
             }
         }
         double tau = penalty * median(dist);
-        Integer[] idx = new Integer[pairs];
-        for (int i = 0; i < pairs; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (x, y) -> Double.compare(dist[x], dist[y]));
+        int[] idx = ArgSort.ascending(dist);
         int[] pairA = new int[pairs];
         int[] pairB = new int[pairs];
         c = 0;
@@ -199,11 +196,7 @@ public final class FlexibleTree {
 
     /** rank[i] = position of i when sorted by value (stable). */
     private static int[] rank(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
+        int[] idx = ArgSort.ascending(v);
         int[] r = new int[v.length];
         for (int p = 0; p < v.length; p++) {
             r[idx[p]] = p;

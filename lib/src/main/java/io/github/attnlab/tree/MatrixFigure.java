@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import java.awt.Color;
 import java.awt.Paint;
@@ -34,7 +35,7 @@ public final class MatrixFigure implements Figure {
 
     /** The matrix in its own order. */
     public static MatrixFigure of(String title, double[][] m) {
-        Permutations.checkMatrix("m", m);
+        Check.finiteMatrix("m", m);
         double[][] c = new double[m.length][];
         for (int i = 0; i < m.length; i++) {
             c[i] = m[i].clone();

@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class PartitionTree {
 
     /** The same tree with point {@code p} renamed {@code perm[p]} (a permutation): a null model for comparisons. */
     public PartitionTree relabel(int[] perm) {
-        Permutations.check("perm", perm, n);
+        Check.permutation("perm", perm, n);
         int[] newPoint = new int[pointOf.length];
         for (int v = 0; v < pointOf.length; v++) {
             newPoint[v] = pointOf[v] < 0 ? -1 : perm[pointOf[v]];

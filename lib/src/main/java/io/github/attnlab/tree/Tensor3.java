@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
@@ -56,7 +57,7 @@ public final class Tensor3 {
 
     /** The matrix {@code m} as an {@code n0 x n1 x 1} tensor. */
     public static Tensor3 ofMatrix(double[][] m) {
-        Permutations.checkMatrix("m", m);
+        Check.finiteMatrix("m", m);
         double[] data = new double[m.length * m[0].length];
         for (int i = 0; i < m.length; i++) {
             System.arraycopy(m[i], 0, data, i * m[0].length, m[0].length);
@@ -78,7 +79,7 @@ public final class Tensor3 {
         double[] data = new double[r * c * h];
         for (int k = 0; k < h; k++) {
             double[][] m = mats.get(k);
-            Permutations.checkMatrix("mats[" + k + "]", m);
+            Check.finiteMatrix("mats[" + k + "]", m);
             if (m.length != r || m[0].length != c) {
                 throw new IllegalArgumentException("mats[" + k + "] is " + m.length + "x" + m[0].length + ", mats[0] is " + r + "x" + c);
             }

@@ -97,7 +97,7 @@ class KeyBlocksSearchTest {
                 () -> index.search(new double[] {0, Double.NaN}, 1, 0.1)).getMessage());
         assertEquals("keys is empty",
                 assertThrows(IllegalArgumentException.class, () -> KeyBlocks.clustered(new double[0][], 4)).getMessage());
-        assertEquals("kept key 5 is outside [0, 2)",
+        assertEquals("kept[0] = 5 is outside [0, 1]",
                 assertThrows(IllegalArgumentException.class, () -> TopK.of(1, 2).tailMassOf(new int[] {5})).getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.cut;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import io.github.attnlab.spectral.graph.Laplacian;
@@ -48,13 +49,11 @@ public record Cheeger(double lambda2, Cut sweep, double[] sweepProfile) implemen
         double[] d = g.degrees();
         double[] psi = symmetricGap.fiedler();
         int n = g.n();
-        Integer[] order = new Integer[n];
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
             x[i] = psi[i] / Math.sqrt(d[i]);
         }
-        Arrays.sort(order, (a, b) -> x[a] != x[b] ? Double.compare(x[b], x[a]) : Integer.compare(a, b));
+        int[] order = ArgSort.descending(x);
         double total = Arrays.stream(d).sum();
         SparseMatrix w = g.adjacency();
         boolean[] in = new boolean[n];

@@ -84,32 +84,34 @@ public final class Lanczos {
                     h[j][j + 1] = beta;
                 }
             }
-            Blocks.SmallEigen e = Blocks.SmallEigen.of(h);
+            Blocks.SmallEigen e = Blocks.smallEigen(h);
+            double[][] ev = e.vectors();
+            double[] values = e.values();
             boolean done = true;
             for (int t = 0; t < k; t++) {
-                done &= beta * Math.abs(e.vectors[m - 1][t]) <= tolAbs;
+                done &= beta * Math.abs(ev[m - 1][t]) <= tolAbs;
             }
             if (done || restarts >= o.maxIterations() || m == n - y.length) {
-                double[][] x = Blocks.combine(Arrays.copyOf(q, m), e.vectors, k);
-                double[] res = freshResiduals(a, x, e.values);
+                double[][] x = Blocks.combine(Arrays.copyOf(q, m), ev, k);
+                double[] res = freshResiduals(a, x, values);
                 boolean fresh = Arrays.stream(res).allMatch(v -> v <= tolAbs);
                 matVecs += k;
                 if (fresh || restarts >= o.maxIterations() || m == n - y.length) {
-                    return SignConvention.spectrum(Arrays.copyOf(e.values, k), x, a, "Lanczos (thick restart)",
+                    return SignConvention.spectrum(Arrays.copyOf(values, k), x, a, Spectrum.Solver.LANCZOS,
                             restarts, matVecs, tolAbs);
                 }
             }
             // thick restart: keep the Ritz vectors of the smallest Ritz values
             int keep = Math.min(m - 1, k + (m - k) / 2);
-            double[][] kept = Blocks.combine(Arrays.copyOf(q, m), e.vectors, keep);
+            double[][] kept = Blocks.combine(Arrays.copyOf(q, m), ev, keep);
             double[] last = q[m];
             for (double[] row : h) {
                 Arrays.fill(row, 0);
             }
             for (int t = 0; t < keep; t++) {
                 q[t] = kept[t];
-                h[t][t] = e.values[t];
-                h[t][keep] = beta * e.vectors[m - 1][t];
+                h[t][t] = values[t];
+                h[t][keep] = beta * ev[m - 1][t];
                 h[keep][t] = h[t][keep];
             }
             q[keep] = last;

@@ -80,12 +80,12 @@ public final class LaplacianSpectra {
             v[t] = 0;
             x[t] = nullSpace[t];
         }
-        return SignConvention.spectrum(v, x, Operator.of(a), dense.method(), 0, 0, Double.NaN);
+        return SignConvention.spectrum(v, x, Operator.of(a), dense.solver(), 0, 0, Double.NaN);
     }
 
     private static Spectrum nullOnly(double[][] nullSpace, int k, SparseMatrix a, Method m, double tol) {
         return SignConvention.spectrum(new double[k], Arrays.copyOf(nullSpace, k), Operator.of(a),
-                m.name() + " (null space only)", 0, 0, tol);
+                Spectrum.Solver.NULL_SPACE, 0, 0, tol);
     }
 
     private static Spectrum prepend(double[][] nullSpace, Spectrum rest, SparseMatrix a) {
@@ -99,7 +99,7 @@ public final class LaplacianSpectra {
             v[c + t] = rest.value(t);
             x[c + t] = rest.vector(t);
         }
-        return SignConvention.spectrum(v, x, Operator.of(a), rest.method(), rest.iterations(), rest.matVecs() + v.length,
+        return SignConvention.spectrum(v, x, Operator.of(a), rest.solver(), rest.iterations(), rest.matVecs() + v.length,
                 rest.tolerance());
     }
 
@@ -123,7 +123,7 @@ public final class LaplacianSpectra {
                 }
             }
         }
-        return SignConvention.spectrum(s.values(), x, Operator.of(rw.matrix()), s.method() + " via L_sym",
+        return SignConvention.spectrum(s.values(), x, Operator.of(rw.matrix()), s.solver(), true,
                 s.iterations(), s.matVecs(), tolerance);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.ArgSort;
 import java.util.Arrays;
 
 /** The sparsifying transformations behind {@link WeightedGraph}'s fluent methods. */
@@ -31,14 +32,14 @@ final class GraphOps {
         for (int i = 0; i < g.n(); i++) {
             int start = a.rowStart(i);
             int len = a.rowStart(i + 1) - start;
-            Integer[] order = new Integer[len];
+            double[] w = new double[len];
             for (int q = 0; q < len; q++) {
-                order[q] = start + q;
+                w[q] = a.value(start + q);
             }
-            // stable sort by decreasing weight: equal weights keep increasing column order
-            Arrays.sort(order, (x, y) -> Double.compare(a.value(y), a.value(x)));
+            // decreasing weight: equal weights keep increasing column order
+            int[] order = ArgSort.descending(w);
             for (int q = 0; q < Math.min(k, len); q++) {
-                b.add(i, a.column(order[q]), a.value(order[q]));
+                b.add(i, a.column(start + order[q]), w[order[q]]);
             }
         }
         return WeightedGraph.trusted(b.build(), true);

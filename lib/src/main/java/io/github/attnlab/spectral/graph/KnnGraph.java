@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
@@ -181,15 +182,22 @@ public final class KnnGraph {
             search(0, q, k, heapIdx, heapDist, size);
             int m = size[0];
             // sort by (distance, index)
-            Integer[] order = new Integer[m];
+            // sort by (distance, index): heap slots in index order first, so ties fall to the lower index
+            int[] byIndex = new int[m];
+            double[] dist = new double[m];
+            long[] packed = new long[m];
             for (int i = 0; i < m; i++) {
-                order[i] = i;
+                packed[i] = ((long) heapIdx[i] << 32) | i;
             }
-            Arrays.sort(order, (a, b) -> heapDist[a] != heapDist[b] ? Double.compare(heapDist[a], heapDist[b])
-                    : Integer.compare(heapIdx[a], heapIdx[b]));
+            Arrays.sort(packed);
+            for (int i = 0; i < m; i++) {
+                byIndex[i] = (int) packed[i];
+                dist[i] = heapDist[byIndex[i]];
+            }
+            int[] order = ArgSort.ascending(dist);
             int[] out = new int[m];
             for (int i = 0; i < m; i++) {
-                out[i] = heapIdx[order[i]];
+                out[i] = heapIdx[byIndex[order[i]]];
             }
             return out;
         }

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.partition;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Arrays;
@@ -58,11 +59,7 @@ public interface Bisector {
      */
     static int[] splitByScore(double[] score, double fraction) {
         int n = score.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[a], score[b]) : Integer.compare(a, b));
+        int[] order = ArgSort.ascending(score);
         int n0 = (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
         int[] side = new int[n];
         for (int t = n0; t < n; t++) {
