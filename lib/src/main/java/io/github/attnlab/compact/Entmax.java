@@ -91,9 +91,6 @@ public record Entmax(double alpha, ThresholdMethod method) implements Normalizer
     /** $|\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} - 1|$, recomputed from $\tau$. */
     @Override
     public double residual(double[] scores, double[] p, double tau) {
-        if (tau == Double.POSITIVE_INFINITY) {
-            return 0;
-        }
         double m = SimdOps.get().max(scores, 0, scores.length);
         double a1 = alpha - 1;
         return Math.abs(SimdOps.get().sumRectifiedPower(scores, 0, scores.length, m, a1, tau - a1 * m, 1 / a1) - 1);

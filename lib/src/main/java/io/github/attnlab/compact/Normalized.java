@@ -1,5 +1,7 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.LogitRow;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -33,9 +35,7 @@ public record Normalized(Normalizer normalizer, double[] scores, double[] p, int
     }
 
     static Normalized of(Normalizer normalizer, double[] scores) {
-        if (scores == null || scores.length == 0) {
-            throw new IllegalArgumentException("scores: a row needs at least one score");
-        }
+        LogitRow.validate("scores", scores);
         double[] z = scores.clone();
         double[] p = new double[z.length];
         double tau = normalizer.apply(z, p, 0, z.length);
@@ -90,24 +90,17 @@ public record Normalized(Normalizer normalizer, double[] scores, double[] p, int
 
     /** The attention output $\sum_i p_i v_i$ over the rows $v_i$ of {@code values}. */
     public double[] mix(double[][] values) {
-        if (values.length != size()) {
-            throw new IllegalArgumentException(values.length + " value rows for " + size() + " scores");
-        }
+        Check.finiteMatrix("values", values);
+        Check.size("values.length", values.length, size());
         double[] y = new double[values[0].length];
         for (int i : support) {
-            if (values[i].length != y.length) {
-                throw new IllegalArgumentException("values[" + i + "] has length " + values[i].length + ", not " + y.length);
-            }
             io.github.attnlab.simd.SimdOps.get().axpy(p[i], values[i], 0, y, 0, y.length);
         }
         return y;
     }
 
     private double[] sameLength(String name, double[] v) {
-        if (v.length != size()) {
-            throw new IllegalArgumentException(name + " has length " + v.length + ", the row " + size());
-        }
-        return v;
+        return Check.vector(name, v, size());
     }
 
     @Override

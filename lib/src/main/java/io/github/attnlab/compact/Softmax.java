@@ -42,9 +42,6 @@ public record Softmax() implements Normalizer {
     /** $|\sum_i e^{z_i - \tau} - 1|$. */
     @Override
     public double residual(double[] scores, double[] p, double tau) {
-        if (tau == Double.POSITIVE_INFINITY) {
-            return 0;
-        }
         return Math.abs(io.github.attnlab.simd.SimdOps.get().sumExp(scores, 0, scores.length, tau) - 1);
     }
 

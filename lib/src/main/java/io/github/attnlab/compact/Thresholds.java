@@ -141,7 +141,7 @@ final class Thresholds {
      */
     static double entmaxBisect(double alpha, double[] z, int off, int len, double center) {
         double a1 = alpha - 1;
-        double hi = Math.max(-1, -Math.pow(RowCheck.unmasked(z, off, len), -a1));
+        double hi = Math.max(-1, -Math.pow(Normalizers.unmasked(z, off, len), -a1));
         return RectifiedPowerEquation.solve(z, off, len, center, a1, 1 / a1, -1, hi);
     }
 }

@@ -86,6 +86,14 @@ public final class Check {
         return v;
     }
 
+    /** Checks that entry $(i, j)$ of the matrix {@code name} is finite: {@code "name[i][j] is NaN"}; returns it. */
+    public static double finite(String name, int i, int j, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + v);
+        }
+        return v;
+    }
+
     /** Checks that every entry of {@code x} is finite; returns {@code x}. */
     public static double[] finite(String name, double[] x) {
         notNull(name, x);
@@ -161,6 +169,15 @@ public final class Check {
         return a.length;
     }
 
+    /** As {@link #rectangular(String, double[][])}, and square; returns the size. */
+    public static int square(String name, double[][] a) {
+        int n = rectangular(name, a);
+        if (a[0].length != n) {
+            throw new IllegalArgumentException(name + " is not square: " + n + " x " + a[0].length);
+        }
+        return n;
+    }
+
     /** As {@link #rectangular(String, double[][])}, and every entry finite. */
     public static int finiteMatrix(String name, double[][] a) {
         int rows = rectangular(name, a);
@@ -195,6 +212,40 @@ public final class Check {
             seen[p] = true;
         }
         return perm;
+    }
+
+    /**
+     * Checks that {@code a} is square and symmetric, $|a_{ij} - a_{ji}| \le tol \cdot \max|a|$, with finite
+     * entries; returns its size.
+     */
+    public static int symmetric(String name, double[][] a, double tolerance) {
+        int n = square(name, a);
+        finiteMatrix(name, a);
+        double max = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.abs(a[i][j] - a[j][i]) > tolerance * max) {
+                    throw new IllegalArgumentException(name + " is not symmetric: [" + i + "][" + j + "] = " + a[i][j]
+                            + " but [" + j + "][" + i + "] = " + a[j][i]);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** {@link #finiteMatrix} and a deep copy: what factories that validate and copy a matrix need. */
+    public static double[][] finiteCopy(String name, double[][] a) {
+        int rows = finiteMatrix(name, a);
+        double[][] copy = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            copy[i] = a[i].clone();
+        }
+        return copy;
     }
 
     /** Checks that a non-empty range {@code [off, off + len)} lies inside an array of length {@code length}. */

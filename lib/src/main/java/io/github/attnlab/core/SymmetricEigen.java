@@ -38,29 +38,8 @@ public final class SymmetricEigen {
      * (relative to its largest entry); the matrix is copied.
      */
     public static SymmetricEigen of(double[][] matrix) {
-        int n = Check.finiteMatrix("matrix", matrix);
-        if (matrix[0].length != n) {
-            throw new IllegalArgumentException("matrix is not square: " + n + " x " + matrix[0].length);
-        }
-        double max = 0;
-        for (double[] row : matrix) {
-            for (double x : row) {
-                max = Math.max(max, Math.abs(x));
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (Math.abs(matrix[i][j] - matrix[j][i]) > SYMMETRY_TOLERANCE * max) {
-                    throw new IllegalArgumentException("matrix is not symmetric: [" + i + "][" + j + "] = "
-                            + matrix[i][j] + " but [" + j + "][" + i + "] = " + matrix[j][i]);
-                }
-            }
-        }
-        double[][] copy = new double[n][];
-        for (int i = 0; i < n; i++) {
-            copy[i] = matrix[i].clone();
-        }
-        return decompose(copy);
+        Check.symmetric("matrix", matrix, SYMMETRY_TOLERANCE);
+        return decompose(Check.finiteCopy("matrix", matrix));
     }
 
     private static SymmetricEigen decompose(double[][] a) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.diffusion;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.SymmetricEigen;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
@@ -20,6 +21,9 @@ import java.util.Arrays;
  */
 public final class DiffusionMaps {
 
+    /** Relative asymmetry tolerated in given distances and affinities. */
+    private static final double SYMMETRY_TOLERANCE = 1e-12;
+
     private final double[][] points;
     private final double[][] squared;
     private final double[][] affinity;
@@ -39,38 +43,31 @@ public final class DiffusionMaps {
 
     /** Points as rows of {@code x}; Gaussian affinities with the median bandwidth unless set. */
     public static DiffusionMaps fromPoints(double[][] x) {
-        checkFinite("points", x, false);
-        double[][] copy = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            copy[i] = x[i].clone();
-        }
-        return new DiffusionMaps(copy, null, null, Bandwidth.median(), 1.0, 10);
+        return new DiffusionMaps(Check.finiteCopy("points", x), null, null, Bandwidth.median(), 1.0, 10);
     }
 
     /** A symmetric matrix of squared distances; Gaussian affinities with the median bandwidth unless set. */
     public static DiffusionMaps fromSquaredDistances(double[][] d2) {
-        checkFinite("squared distances", d2, true);
-        checkSymmetric("squared distances", d2);
-        return new DiffusionMaps(null, deepCopy(d2), null, Bandwidth.median(), 1.0, 10);
+        Check.symmetric("d2", d2, SYMMETRY_TOLERANCE);
+        return new DiffusionMaps(null, Check.finiteCopy("d2", d2), null, Bandwidth.median(), 1.0, 10);
     }
 
     /** A given symmetric non-negative affinity matrix with positive row sums. */
     public static DiffusionMaps fromAffinity(double[][] k) {
-        checkFinite("affinity", k, true);
-        checkSymmetric("affinity", k);
+        Check.symmetric("k", k, SYMMETRY_TOLERANCE);
         for (int i = 0; i < k.length; i++) {
             double s = 0;
             for (int j = 0; j < k.length; j++) {
                 if (k[i][j] < 0) {
-                    throw new IllegalArgumentException("affinity[" + i + "][" + j + "] = " + k[i][j] + " is negative");
+                    throw new IllegalArgumentException("k[" + i + "][" + j + "] = " + k[i][j] + " is negative");
                 }
                 s += k[i][j];
             }
             if (!(s > 0)) {
-                throw new IllegalArgumentException("affinity row " + i + " sums to 0: point " + i + " is isolated");
+                throw new IllegalArgumentException("k[" + i + "] sums to 0: point " + i + " is isolated");
             }
         }
-        return new DiffusionMaps(null, null, deepCopy(k), null, 1.0, 10);
+        return new DiffusionMaps(null, null, Check.finiteCopy("k", k), null, 1.0, 10);
     }
 
     /** The bandwidth rule (for points or distances; an error for a given affinity). */
@@ -239,44 +236,6 @@ public final class DiffusionMaps {
             }
         }
         return s;
-    }
-
-    private static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
-    private static void checkFinite(String name, double[][] a, boolean square) {
-        if (a.length == 0) {
-            throw new IllegalArgumentException(name + " is empty");
-        }
-        int w = a[0].length;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i].length != (square ? a.length : w)) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + a[i].length + " entries, expected "
-                        + (square ? a.length : w));
-            }
-            for (int j = 0; j < a[i].length; j++) {
-                if (!Double.isFinite(a[i][j])) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + a[i][j]);
-                }
-            }
-        }
-    }
-
-    private static void checkSymmetric(String name, double[][] a) {
-        for (int i = 0; i < a.length; i++) {
-            for (int j = i + 1; j < a.length; j++) {
-                double tol = 1e-12 * Math.max(1, Math.abs(a[i][j]));
-                if (Math.abs(a[i][j] - a[j][i]) > tol) {
-                    throw new IllegalArgumentException(name + " is not symmetric: [" + i + "][" + j + "] = " + a[i][j]
-                            + " but [" + j + "][" + i + "] = " + a[j][i]);
-                }
-            }
-        }
     }
 
     @Override

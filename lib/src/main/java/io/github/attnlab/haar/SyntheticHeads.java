@@ -1,5 +1,7 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.compact.Normalizers;
+import io.github.attnlab.core.LogitRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -220,23 +222,16 @@ public final class SyntheticHeads {
         return l;
     }
 
-    /** Row-wise softmax with the maximum subtracted. */
+    /**
+     * Row-wise softmax ({@link Normalizers#softmax}); every row follows the row contract ({@link LogitRow}:
+     * $-\infty$ masks a key; NaN, $+\infty$ and a fully masked row are refused, as {@code "s[3][7] is NaN"}).
+     */
     public static double[][] softmaxRows(double[][] s) {
+        LogitRow.validateRows("s", s);
         double[][] p = new double[s.length][];
         for (int i = 0; i < s.length; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (double v : s[i]) {
-                m = Math.max(m, v);
-            }
             p[i] = new double[s[i].length];
-            double z = 0;
-            for (int j = 0; j < s[i].length; j++) {
-                p[i][j] = Math.exp(s[i][j] - m);
-                z += p[i][j];
-            }
-            for (int j = 0; j < s[i].length; j++) {
-                p[i][j] /= z;
-            }
+            Normalizers.softmax(s[i], p[i], 0, p[i].length);
         }
         return p;
     }

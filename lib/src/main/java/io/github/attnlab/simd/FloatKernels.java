@@ -72,14 +72,14 @@ final class FloatKernels {
         return x * phi;
     }
 
-    /** Checks a softmax row: at least one entry, and its maximum finite or +∞ is refused. */
-    static void checkSoftmax(float max, int len) {
-        if (len < 1) {
-            throw new IllegalArgumentException("softmax: len = " + len + " must be at least 1");
-        }
-        if (!(max > Float.NEGATIVE_INFINITY) || max == Float.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("softmax: the row's maximum is " + max
-                    + " (every entry -Infinity, or a NaN or +Infinity entry)");
+    /**
+     * Checks a softmax row under the row contract ({@link io.github.attnlab.core.LogitRow}) at the cost of one
+     * comparison: a finite maximum means no NaN, no $+\infty$ and at least one unmasked entry. Otherwise the
+     * row is validated in full, which throws the contract's message naming the position.
+     */
+    static void checkSoftmax(float[] a, int off, int len, float max) {
+        if (!(max > Float.NEGATIVE_INFINITY && max < Float.POSITIVE_INFINITY)) {
+            io.github.attnlab.core.LogitRow.validate("a", a, off, len);
         }
     }
 

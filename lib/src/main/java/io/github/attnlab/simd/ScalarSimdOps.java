@@ -165,7 +165,7 @@ final class ScalarSimdOps implements SimdOps {
         for (int i = 0; i < len; i++) {
             max = Math.max(max, a[off + i]);
         }
-        FloatKernels.checkSoftmax(max, len);
+        FloatKernels.checkSoftmax(a, off, len, max);
         double sum = 0;
         for (int i = 0; i < len; i++) {
             float e = FloatKernels.exp(a[off + i] - max);

@@ -262,7 +262,7 @@ final class VectorSimdOps implements SimdOps {
         for (; i < len; i++) {
             max = Math.max(max, a[off + i]);
         }
-        FloatKernels.checkSoftmax(max, len);
+        FloatKernels.checkSoftmax(a, off, len, max);
         for (i = 0; i < bound; i += F.length()) {
             exp(FloatVector.fromArray(F, a, off + i).sub(max)).intoArray(out, outOff + i);
         }

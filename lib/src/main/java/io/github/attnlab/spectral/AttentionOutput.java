@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 
@@ -17,7 +17,7 @@ public final class AttentionOutput {
     /** $AV$ for the adjacency $A$ of {@code attention} and values $V$ ($n \times d$). */
     public static double[][] apply(WeightedGraph attention, double[][] values) {
         int n = attention.n();
-        if (Checks.rectangular("values", values) != n) {
+        if (Check.rectangular("values", values) != n) {
             throw new IllegalArgumentException("values has " + values.length + " rows, the attention " + n);
         }
         int d = values[0].length;

@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
-import io.github.attnlab.spectral.graph.Checks;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
@@ -35,12 +35,12 @@ public final class Heatmap implements Figure {
 
     /** A heat map of a rectangular finite matrix (copied). */
     public static Heatmap of(String title, double[][] m) {
-        int r = Checks.rectangular("matrix", m);
+        int r = Check.rectangular("matrix", m);
         double[][] copy = new double[r][];
         for (int i = 0; i < r; i++) {
             copy[i] = m[i].clone();
             for (int j = 0; j < copy[i].length; j++) {
-                Checks.finite("matrix", i, j, copy[i][j]);
+                Check.finite("matrix", i, j, copy[i][j]);
             }
         }
         return new Heatmap(title, copy, false, new int[0]);
@@ -48,7 +48,7 @@ public final class Heatmap implements Figure {
 
     /** The matrix with rows and columns permuted: entry $(p, q)$ is $m_{order_p, order_q}$. */
     public static Heatmap reordered(String title, double[][] m, int[] order) {
-        int n = Checks.square("matrix", m);
+        int n = Check.square("matrix", m);
         if (order.length != n) {
             throw new IllegalArgumentException("order has length " + order.length + ", need " + n);
         }

@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 import java.util.Random;
 
@@ -31,9 +31,9 @@ public record SyntheticAttention(int n, int rank, double scale, double locality,
 
     /** Validates. */
     public SyntheticAttention {
-        Checks.range("n", n, 2, 1 << 14);
-        Checks.range("rank", rank, 1, 4096);
-        Checks.range("segments", segments, 1, n);
+        Check.range("n", n, 2, 1 << 14);
+        Check.range("rank", rank, 1, 4096);
+        Check.range("segments", segments, 1, n);
         if (!(scale >= 0) || Double.isInfinite(scale) || !(locality > 0) || !(strength >= 0) || Double.isInfinite(strength)) {
             throw new IllegalArgumentException("need scale >= 0, locality > 0, strength >= 0; got " + scale + ", "
                     + locality + ", " + strength);

@@ -1,6 +1,7 @@
 package io.github.attnlab.topk;
 
 import io.github.attnlab.core.AxisBisection;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,8 +73,8 @@ public final class KeyBlocks {
 
     /** Keys (one row each, copied) in contiguous blocks of {@code blockSize} positions. */
     public static KeyBlocks contiguous(double[][] keys, int blockSize) {
-        double[][] k = checkedKeys(keys);
-        checkBlockSize(blockSize);
+        double[][] k = Check.finiteCopy("keys", keys);
+        Check.positive("blockSize", blockSize);
         List<int[]> groups = new ArrayList<>();
         for (int start = 0; start < k.length; start += blockSize) {
             int len = Math.min(blockSize, k.length - start);
@@ -88,8 +89,8 @@ public final class KeyBlocks {
 
     /** Keys (copied) in blocks of at most {@code blockSize} nearby keys, by recursive median bisection. */
     public static KeyBlocks clustered(double[][] keys, int blockSize) {
-        double[][] k = checkedKeys(keys);
-        checkBlockSize(blockSize);
+        double[][] k = Check.finiteCopy("keys", keys);
+        Check.positive("blockSize", blockSize);
         List<int[]> groups = new ArrayList<>();
         AxisBisection.build(k, blockSize, POWER_STEPS, new AxisBisection.Builder<Void>() {
             @Override
@@ -104,19 +105,6 @@ public final class KeyBlocks {
             }
         });
         return new KeyBlocks(k, groups);
-    }
-
-    private static double[][] checkedKeys(double[][] keys) {
-        if (keys == null || keys.length == 0) {
-            throw new IllegalArgumentException("keys is empty");
-        }
-        return Values.checkedCopy(keys, keys.length);
-    }
-
-    private static void checkBlockSize(int blockSize) {
-        if (blockSize < 1) {
-            throw new IllegalArgumentException("block size = " + blockSize + " must be at least 1");
-        }
     }
 
     /** The number of keys. */

@@ -56,7 +56,13 @@ public final class TopK {
 
     /** The same logits with value vectors $v_i$, one row per key (copied); needed by {@link #headTail}. */
     public TopK withValues(double[][] values) {
-        return new TopK(logits, Values.checkedCopy(values, logits.length), ranked);
+        return new TopK(logits, valuesFor(values, logits.length), ranked);
+    }
+
+    private static double[][] valuesFor(double[][] values, int keys) {
+        double[][] copy = Check.finiteCopy("values", values);
+        Check.size("values.length", copy.length, keys);
+        return copy;
     }
 
     /** The number of keys, masked ones included. */

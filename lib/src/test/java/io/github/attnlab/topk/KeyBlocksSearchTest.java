@@ -95,7 +95,7 @@ class KeyBlocksSearchTest {
                 assertThrows(IllegalArgumentException.class, () -> index.search(new double[2], 1, 1.5)).getMessage());
         assertEquals("query[1] is NaN", assertThrows(IllegalArgumentException.class,
                 () -> index.search(new double[] {0, Double.NaN}, 1, 0.1)).getMessage());
-        assertEquals("keys is empty",
+        assertEquals("keys has no rows",
                 assertThrows(IllegalArgumentException.class, () -> KeyBlocks.clustered(new double[0][], 4)).getMessage());
         assertEquals("kept[0] = 5 is outside [0, 1]",
                 assertThrows(IllegalArgumentException.class, () -> TopK.of(1, 2).tailMassOf(new int[] {5})).getMessage());

@@ -39,8 +39,8 @@ class TopKInputTest {
     @Test
     void badValues() {
         TopK t = TopK.of(1, 2, 3);
-        fails("values has 2 rows but there are 3 logits", () -> t.withValues(new double[2][4]));
-        fails("values row 1 has 3 columns, row 0 has 4",
+        fails("values.length = 2, need 3", () -> t.withValues(new double[2][4]));
+        fails("values is ragged: row 0 has 4 entries, row 1 has 3",
                 () -> t.withValues(new double[][] {{1, 2, 3, 4}, {1, 2, 3}, {1, 2, 3, 4}}));
         fails("values[2][0] is NaN", () -> t.withValues(new double[][] {{1}, {2}, {Double.NaN}}));
         assertThrows(IllegalStateException.class, () -> t.headTail(1));

@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.cut;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 
@@ -23,7 +23,7 @@ public final class ExactCheeger {
         Conductance.check(g, new boolean[g.n()]);
         Conductance.requireNoIsolatedVertex(g);
         int n = g.n();
-        Checks.range("n", n, 2, MAX_N);
+        Check.range("n", n, 2, MAX_N);
         SparseMatrix w = g.adjacency();
         double[] d = g.degrees();
         double total = 0;

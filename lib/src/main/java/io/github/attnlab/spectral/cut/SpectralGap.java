@@ -1,10 +1,10 @@
 package io.github.attnlab.spectral.cut;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra.Method;
 import io.github.attnlab.spectral.eigen.SolverOptions;
 import io.github.attnlab.spectral.eigen.Spectrum;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Components;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.LaplacianKind;
@@ -38,7 +38,7 @@ public record SpectralGap(LaplacianKind kind, double lambda2, double[] fiedler, 
 
     /** The gap of a Laplacian by the given solver. */
     public static SpectralGap of(Laplacian l, Method method, SolverOptions options) {
-        Checks.range("number of vertices", l.n(), 2, Integer.MAX_VALUE);
+        Check.range("number of vertices", l.n(), 2, Integer.MAX_VALUE);
         Spectrum s = LaplacianSpectra.smallest(l, 2, method, options);
         return new SpectralGap(l.kind(), s.value(1), s.vector(1), s.residuals()[1], l.graph().components());
     }

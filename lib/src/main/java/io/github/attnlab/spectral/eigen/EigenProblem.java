@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.eigen;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.LaplacianKind;
 import java.util.Arrays;
@@ -22,14 +22,14 @@ public record EigenProblem(Operator operator, double normBound, double[][] const
         if (operator == null) {
             throw new IllegalArgumentException("operator is null");
         }
-        Checks.positive("normBound", normBound);
+        Check.positive("normBound", normBound);
         int n = operator.dimension();
         constraints = constraints == null ? new double[0][] : Arrays.stream(constraints).map(double[]::clone).toArray(double[][]::new);
         for (int c = 0; c < constraints.length; c++) {
-            Checks.vector("constraints[" + c + "]", constraints[c], n);
+            Check.vector("constraints[" + c + "]", constraints[c], n);
         }
         if (diagonal != null) {
-            Checks.vector("diagonal", diagonal, n);
+            Check.vector("diagonal", diagonal, n);
             diagonal = diagonal.clone();
         }
     }

@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral.eigen;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
-import io.github.attnlab.spectral.graph.Checks;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -41,8 +41,8 @@ public final class Lanczos {
      */
     public static Spectrum smallest(EigenProblem p, int k, int basisSize, SolverOptions o) {
         int free = p.n() - p.constraints().length;
-        Checks.range("k", k, 1, free);
-        Checks.range("basisSize", basisSize, Math.min(free, k + 1), Integer.MAX_VALUE);
+        Check.range("k", k, 1, free);
+        Check.range("basisSize", basisSize, Math.min(free, k + 1), Integer.MAX_VALUE);
         return run(p, k, Math.min(free, basisSize), o);
     }
 

@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.eigen;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.LaplacianKind;
 import io.github.attnlab.spectral.graph.SparseMatrix;
@@ -46,7 +46,7 @@ public final class LaplacianSpectra {
 
     /** The {@code k} smallest eigenpairs by the given method. */
     public static Spectrum smallest(Laplacian l, int k, Method method, SolverOptions options) {
-        Checks.range("k", k, 1, l.n());
+        Check.range("k", k, 1, l.n());
         Laplacian sym = l.kind() == LaplacianKind.RANDOM_WALK ? Laplacian.symmetric(l.graph()) : l;
         double[][] nullSpace = sym.nullSpace();
         if (method == Method.AUTO) {

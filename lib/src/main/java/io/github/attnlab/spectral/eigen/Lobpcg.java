@@ -1,8 +1,8 @@
 package io.github.attnlab.spectral.eigen;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.ConvergenceException;
 
-import io.github.attnlab.spectral.graph.Checks;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -33,7 +33,7 @@ public final class Lobpcg {
     public static Spectrum smallest(EigenProblem p, int k, SolverOptions o) {
         int n = p.n();
         double[][] y = p.constraints();
-        Checks.range("k", k, 1, n - y.length);
+        Check.range("k", k, 1, n - y.length);
         int b = Math.min(n - y.length, k + Math.max(2, (k + 3) / 4));
         double tolAbs = o.tolerance() * p.normBound();
         Random r = new Random(o.seed());

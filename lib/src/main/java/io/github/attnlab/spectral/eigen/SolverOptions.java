@@ -1,6 +1,7 @@
 package io.github.attnlab.spectral.eigen;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
+
 
 /**
  * Settings of the iterative eigensolvers.
@@ -20,7 +21,7 @@ public record SolverOptions(double tolerance, int maxIterations, long seed) {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("tolerance = " + tolerance + " must lie in (0, 1)");
         }
-        Checks.range("maxIterations", maxIterations, 1, Integer.MAX_VALUE);
+        Check.range("maxIterations", maxIterations, 1, Integer.MAX_VALUE);
     }
 
     /** With another tolerance. */

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -89,7 +90,7 @@ public record Components(int count, int[] labels) {
 
     /** The vertices of component {@code c}, increasing. */
     public int[] members(int c) {
-        Checks.index("component", c, count);
+        Check.index("component", c, count);
         return java.util.stream.IntStream.range(0, labels.length).filter(v -> labels[v] == c).toArray();
     }
 

@@ -1,5 +1,7 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
+
 /**
  * The edges of a graph as three parallel arrays: edge $e$ joins $u_e$ and $v_e$ with weight
  * $w_e > 0$. Undirected edges appear once, with $u_e < v_e$, in row-major order.
@@ -20,8 +22,8 @@ public record EdgeList(int n, int[] u, int[] v, double[] w) {
         v = v.clone();
         w = w.clone();
         for (int e = 0; e < u.length; e++) {
-            Checks.index("u[" + e + "]", u[e], n);
-            Checks.index("v[" + e + "]", v[e], n);
+            Check.index("u[" + e + "]", u[e], n);
+            Check.index("v[" + e + "]", v[e], n);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.ArgSort;
 import java.util.Arrays;
 
@@ -26,7 +27,7 @@ final class GraphOps {
     }
 
     static WeightedGraph topKPerRow(WeightedGraph g, int k) {
-        Checks.range("k", k, 1, g.n());
+        Check.range("k", k, 1, g.n());
         SparseMatrix a = g.adjacency();
         SparseMatrixBuilder b = SparseMatrix.builder(g.n(), g.n());
         for (int i = 0; i < g.n(); i++) {
@@ -78,7 +79,7 @@ final class GraphOps {
         int[] index = new int[g.n()];
         java.util.Arrays.fill(index, -1);
         for (int i = 0; i < vertices.length; i++) {
-            Checks.index("vertices[" + i + "]", vertices[i], g.n());
+            Check.index("vertices[" + i + "]", vertices[i], g.n());
             if (index[vertices[i]] >= 0) {
                 throw new IllegalArgumentException("vertex " + vertices[i] + " is listed twice");
             }

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
@@ -25,17 +26,17 @@ public final class KnnGraph {
 
     /** The $k$-NN graph with weights $e^{-\|x_i - x_j\|^2 / \sigma^2}$. */
     public static WeightedGraph gaussian(double[][] points, int k, double sigma) {
-        Checks.positive("sigma", sigma);
+        Check.positive("sigma", sigma);
         return build(points, k, sigma);
     }
 
     /** The indices of the $k$ nearest neighbours of every point (itself excluded), nearest first. */
     public static int[][] neighbours(double[][] points, int k) {
-        int n = Checks.rectangular("points", points);
-        Checks.range("k", k, 1, n - 1);
+        int n = Check.rectangular("points", points);
+        Check.range("k", k, 1, n - 1);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < points[i].length; j++) {
-                Checks.finite("points", i, j, points[i][j]);
+                Check.finite("points", i, j, points[i][j]);
             }
         }
         Tree tree = new Tree(points);

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 
 /**
@@ -144,7 +145,7 @@ public final class Laplacian {
         if (!isSymmetric()) {
             throw new IllegalArgumentException("the random-walk Laplacian is not symmetric; use its symmetric kind");
         }
-        Checks.vector("x", x, n());
+        Check.vector("x", x, n());
         double[] y = matrix.multiply(x);
         double s = 0;
         for (int i = 0; i < n(); i++) {
@@ -155,7 +156,7 @@ public final class Laplacian {
 
     /** $\|Lx - \lambda x\|_2$, the residual of a claimed eigenpair. */
     public double residual(double lambda, double[] x) {
-        Checks.vector("x", x, n());
+        Check.vector("x", x, n());
         double[] y = matrix.multiply(x);
         double s = 0;
         for (int i = 0; i < n(); i++) {

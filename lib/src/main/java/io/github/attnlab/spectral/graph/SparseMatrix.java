@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 import java.util.Locale;
@@ -42,13 +43,13 @@ public final class SparseMatrix {
 
     /** The non-zero entries of a dense rectangular matrix, which must be finite. */
     public static SparseMatrix fromDense(double[][] a) {
-        int r = Checks.rectangular("matrix", a);
+        int r = Check.rectangular("matrix", a);
         int c = a[0].length;
         SparseMatrixBuilder b = builder(r, c);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
                 double v = a[i][j];
-                Checks.finite("matrix", i, j, v);
+                Check.finite("v at ", i, j, v);
                 if (v != 0) {
                     b.add(i, j, v);
                 }
@@ -62,7 +63,7 @@ public final class SparseMatrix {
         SparseMatrixBuilder b = builder(m.numRows, m.numCols);
         for (int j = 0; j < m.numCols; j++) {
             for (int p = m.col_idx[j]; p < m.col_idx[j + 1]; p++) {
-                Checks.finite("matrix", m.nz_rows[p], j, m.nz_values[p]);
+                Check.finite("matrix", m.nz_rows[p], j, m.nz_values[p]);
                 b.add(m.nz_rows[p], j, m.nz_values[p]);
             }
         }
@@ -106,8 +107,8 @@ public final class SparseMatrix {
 
     /** Entry $(i, j)$, zero when not stored (binary search in row $i$). */
     public double get(int i, int j) {
-        Checks.index("row", i, rows);
-        Checks.index("column", j, cols);
+        Check.index("i", i, rows);
+        Check.index("j", j, cols);
         int p = Arrays.binarySearch(colIndex, rowStart[i], rowStart[i + 1], j);
         return p >= 0 ? values[p] : 0.0;
     }

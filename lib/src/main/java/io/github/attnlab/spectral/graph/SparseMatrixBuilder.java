@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 
 /**
@@ -26,9 +27,9 @@ public final class SparseMatrixBuilder {
 
     /** Adds $v$ to entry $(i, j)$; $v$ must be finite. */
     public SparseMatrixBuilder add(int i, int j, double v) {
-        Checks.index("row", i, rows);
-        Checks.index("column", j, cols);
-        Checks.finite("matrix", i, j, v);
+        Check.index("i", i, rows);
+        Check.index("j", j, cols);
+        Check.finite("v", v);
         if (size == ri.length) {
             int cap = 2 * size;
             ri = Arrays.copyOf(ri, cap);

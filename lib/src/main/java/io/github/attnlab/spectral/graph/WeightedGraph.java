@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 
 /**
@@ -74,7 +75,7 @@ public final class WeightedGraph {
         if (u.length != v.length || u.length != w.length) {
             throw new IllegalArgumentException("edge arrays differ in length: " + u.length + ", " + v.length + ", " + w.length);
         }
-        Checks.range("n", n, 1, Integer.MAX_VALUE);
+        Check.range("n", n, 1, Integer.MAX_VALUE);
         SparseMatrixBuilder b = SparseMatrix.builder(n, n);
         for (int e = 0; e < u.length; e++) {
             if (!(w[e] >= 0) || Double.isInfinite(w[e])) {

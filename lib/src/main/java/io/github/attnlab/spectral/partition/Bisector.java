@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral.partition;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.ArgSort;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Arrays;
 
@@ -23,7 +23,7 @@ public interface Bisector {
      */
     default Partition partition(WeightedGraph g, int k) {
         WeightedGraph u = g.symmetrised();
-        Checks.range("k", k, 1, u.n());
+        Check.range("k", k, 1, u.n());
         int[] labels = new int[u.n()];
         int[] all = new int[u.n()];
         for (int i = 0; i < all.length; i++) {

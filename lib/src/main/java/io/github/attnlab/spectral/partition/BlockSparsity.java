@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.partition;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Locale;
@@ -47,7 +47,7 @@ public record BlockSparsity(int n, int blocks, int tile, double threshold, doubl
 
     private static BlockSparsity of(WeightedGraph g, int[] order, int[] labels, int parts, int tile, double threshold) {
         int n = g.n();
-        Checks.range("tile", tile, 1, n);
+        Check.range("tile", tile, 1, n);
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold = " + threshold + " must be finite and >= 0");
         }

@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral.partition;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.cut.SpectralGap;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
@@ -31,8 +31,8 @@ public record MultilevelPartitioner(double imbalance, int coarsestSize, int trie
         if (!(imbalance >= 0 && imbalance < 1)) {
             throw new IllegalArgumentException("imbalance = " + imbalance + " must lie in [0, 1)");
         }
-        Checks.range("coarsestSize", coarsestSize, 2, Integer.MAX_VALUE);
-        Checks.range("tries", tries, 0, 1000);
+        Check.range("coarsestSize", coarsestSize, 2, Integer.MAX_VALUE);
+        Check.range("tries", tries, 0, 1000);
     }
 
     /** With another seed. */

@@ -1,8 +1,8 @@
 package io.github.attnlab.spectral.resistance;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra;
 import io.github.attnlab.spectral.eigen.Spectrum;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Components;
 import io.github.attnlab.spectral.graph.EdgeList;
 import io.github.attnlab.spectral.graph.Laplacian;
@@ -55,8 +55,8 @@ public final class EffectiveResistance {
 
     /** $R_{uv}$ by one Laplacian solve $x = L^+(e_u - e_v)$, $R_{uv} = x_u - x_v$ (iterative, any size). */
     public static double pair(WeightedGraph g, int u, int v) {
-        Checks.index("u", u, g.n());
-        Checks.index("v", v, g.n());
+        Check.index("u", u, g.n());
+        Check.index("v", v, g.n());
         Components c = g.components();
         if (c.label(u) != c.label(v)) {
             return Double.POSITIVE_INFINITY;
@@ -70,7 +70,7 @@ public final class EffectiveResistance {
 
     /** The number of random projections $q = \lceil 24 \ln n / \varepsilon^2 \rceil$ of the guarantee. */
     public static int projectionsFor(int n, double epsilon) {
-        Checks.positive("epsilon", epsilon);
+        Check.positive("epsilon", epsilon);
         return (int) Math.ceil(24 * Math.log(Math.max(n, 2)) / (epsilon * epsilon));
     }
 
@@ -79,7 +79,7 @@ public final class EffectiveResistance {
      * row solved to relative residual {@code solverTolerance}.
      */
     public static EdgeResistances approximateEdges(WeightedGraph g, int projections, double solverTolerance, long seed) {
-        Checks.range("projections", projections, 1, Integer.MAX_VALUE);
+        Check.range("projections", projections, 1, Integer.MAX_VALUE);
         LaplacianSolver solver = LaplacianSolver.of(Laplacian.combinatorial(undirected(g)));
         EdgeList e = g.edges();
         int n = g.n();
@@ -135,7 +135,7 @@ public final class EffectiveResistance {
      * as $1/\sqrt q$.
      */
     public static double totalApproximate(WeightedGraph g, int probes, long seed) {
-        Checks.range("probes", probes, 1, Integer.MAX_VALUE);
+        Check.range("probes", probes, 1, Integer.MAX_VALUE);
         if (!g.components().connected()) {
             return Double.POSITIVE_INFINITY;
         }

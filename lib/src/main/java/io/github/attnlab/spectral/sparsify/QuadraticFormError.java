@@ -1,9 +1,9 @@
 package io.github.attnlab.spectral.sparsify;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.DenseEigen;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra;
 import io.github.attnlab.spectral.eigen.Spectrum;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Locale;
@@ -73,7 +73,7 @@ public record QuadraticFormError(double muMin, double muMax, double epsilon, boo
      */
     public static QuadraticFormError sampled(WeightedGraph g, WeightedGraph approx, int vectors, long seed) {
         check(g, approx);
-        Checks.range("vectors", vectors, 1, Integer.MAX_VALUE);
+        Check.range("vectors", vectors, 1, Integer.MAX_VALUE);
         Laplacian l = Laplacian.combinatorial(g);
         Laplacian lt = Laplacian.combinatorial(approx);
         double[][] y = l.nullSpace();

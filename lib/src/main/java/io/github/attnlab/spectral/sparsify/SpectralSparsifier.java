@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.sparsify;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.EdgeList;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import io.github.attnlab.spectral.resistance.EdgeResistances;
@@ -26,7 +26,7 @@ public final class SpectralSparsifier {
 
     /** A sparsifier from {@code samples} draws. */
     public static Sparsified sample(WeightedGraph g, EdgeResistances r, int samples, long seed) {
-        Checks.range("samples", samples, 1, Integer.MAX_VALUE);
+        Check.range("samples", samples, 1, Integer.MAX_VALUE);
         Sampler s = new Sampler(g, r, seed);
         for (int t = 0; t < samples; t++) {
             s.draw();
@@ -40,7 +40,7 @@ public final class SpectralSparsifier {
      * the final $q$, which is unbiased conditional on $q$ only approximately.
      */
     public static Sparsified toEdgeBudget(WeightedGraph g, EdgeResistances r, int edgeBudget, long seed) {
-        Checks.range("edgeBudget", edgeBudget, 1, g.edgeCount());
+        Check.range("edgeBudget", edgeBudget, 1, g.edgeCount());
         Sampler s = new Sampler(g, r, seed);
         int draws = 0;
         long cap = 1000L * g.edgeCount() + 1000;
