@@ -84,7 +84,7 @@ public record Entmax(double alpha, ThresholdMethod method) implements Normalizer
             throw new IllegalArgumentException("the result of " + result.normalizer().name() + " is not one of " + name());
         }
         double[] out = new double[result.size()];
-        Jacobians.entmaxAlpha(alpha, result.scores(), result.p(), out, 0, out.length);
+        Jacobians.entmaxAlpha(alpha, result.scores(), result.probabilities(), out, 0, out.length);
         return out;
     }
 

@@ -4,17 +4,17 @@ import java.util.Locale;
 
 /**
  * The smallest k for which a bound certifies that top-k attention discards at most $\varepsilon$
- * of the softmax mass: $TV(P, \hat P_k) = \tau(k) \le$ {@code tauUpper} $\le \varepsilon$
+ * of the softmax mass: $TV(P, \hat P_k) = \tau(k) \le$ {@code tailMassUpper} $\le \varepsilon$
  * (PAPERS.md §A.8).
  *
  * @param eps       the budget $\varepsilon \in (0, 1)$
  * @param k         the certified k
- * @param tauUpper  the certified upper bound of $\tau(k)$
+ * @param tailMassUpper  the certified upper bound of $\tau(k)$
  * @param n         the number of keys, masked ones included
  * @param unmasked  the number of unmasked keys
- * @param bound     the name of the bound that certified it
+ * @param bound     the bound that certified it
  */
-public record Certificate(double eps, int k, double tauUpper, int n, int unmasked, String bound) {
+public record Certificate(double eps, int k, double tailMassUpper, int n, int unmasked, TailBound bound) {
 
     /** $k / n_{eff}$, the fraction of unmasked keys kept. */
     public double fraction() {
@@ -24,6 +24,6 @@ public record Certificate(double eps, int k, double tauUpper, int n, int unmaske
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Certificate[tau <= %s with k = %d of %d (certified tau <= %.3e, %s)]",
-                eps, k, unmasked, tauUpper, bound);
+                eps, k, unmasked, tailMassUpper, bound.name());
     }
 }

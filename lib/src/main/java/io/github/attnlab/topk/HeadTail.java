@@ -23,7 +23,7 @@ import java.util.Locale;
  * <p>When the tail is empty or its mass underflows, $\mu_{tail}$ is defined as $\mu_{head}$.
  *
  * @param k                 the k asked for
- * @param tau               the tail mass $\tau$
+ * @param tailMass          the tail mass $\tau$
  * @param attention         $\mathrm{Attn} = \sum_i P_i v_i$, computed directly
  * @param muHead            $\mu_{head} = \mathrm{Attn}_k$
  * @param muTail            $\mu_{tail}$
@@ -34,7 +34,7 @@ import java.util.Locale;
  * @param variance          $\mathrm{Var}_P(V) = \sum_i P_i\|v_i - \mathrm{Attn}\|^2$
  * @param varianceBound     $\sqrt{\tau^{+}/(1-\tau^{+})\cdot\mathrm{Var}_P(V)}$
  */
-public record HeadTail(int k, double tau, double[] attention, double[] muHead, double[] muTail, double error,
+public record HeadTail(int k, double tailMass, double[] attention, double[] muHead, double[] muTail, double error,
                        double decomposition, double diameter, double diameterBound, double variance,
                        double varianceBound) {
 
@@ -69,8 +69,8 @@ public record HeadTail(int k, double tau, double[] attention, double[] muHead, d
         if (!(zt > 0)) {
             System.arraycopy(head, 0, tail, 0, d);
         }
-        double tau = row.tau(k);
-        double tauUp = row.tauUpper(k);
+        double tau = row.tailMass(k);
+        double tauUp = row.tailMassUpper(k);
         double error = Math.sqrt(ops.squaredDistance(attn, 0, head, 0, d));
         double decomposition = tau * Math.sqrt(ops.squaredDistance(tail, 0, head, 0, d));
 

@@ -129,9 +129,9 @@ public final class RankedRow {
 
     /**
      * The discarded tail mass $\tau(k) = TV(P, \hat P_k) = Z_T/(Z_H + Z_T)$ as computed (an estimate
-     * accurate to a few ulps; see {@link #tauUpper} for a certificate).
+     * accurate to a few ulps; see {@link #tailMassUpper} for a certificate).
      */
-    public double tau(int k) {
+    public double tailMass(int k) {
         int h = kept(k);
         return suffix[h] / (prefix[h] + suffix[h]);
     }
@@ -150,7 +150,7 @@ public final class RankedRow {
      * is exactly non-increasing in k (floating-point rounding is monotone), which lets
      * {@link #certifiedK(double)} bisect.
      */
-    public double tauUpper(int k) {
+    public double tailMassUpper(int k) {
         int h = kept(k);
         if (h == unmasked) {
             return 0;
@@ -159,7 +159,7 @@ public final class RankedRow {
     }
 
     /**
-     * The smallest k whose certified tail mass {@link #tauUpper} is at most {@code eps}
+     * The smallest k whose certified tail mass {@link #tailMassUpper} is at most {@code eps}
      * (PAPERS.md §A.8).
      *
      * @throws IllegalArgumentException unless $0 < \varepsilon < 1$
@@ -167,10 +167,10 @@ public final class RankedRow {
     public int certifiedK(double eps) {
         checkEps(eps);
         int lo = 1;
-        int hi = unmasked; // tauUpper(unmasked) = 0 <= eps
+        int hi = unmasked; // tailMassUpper(unmasked) = 0 <= eps
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (tauUpper(mid) <= eps) {
+            if (tailMassUpper(mid) <= eps) {
                 hi = mid;
             } else {
                 lo = mid + 1;

@@ -8,14 +8,14 @@ import java.util.Locale;
  *
  * @param n            the number of keys
  * @param k            the number of keys kept
- * @param tauUpper     certified upper bound of $TV(P, \hat P_H)$ for the kept set H, at most $\varepsilon$
+ * @param tailMassUpper     certified upper bound of $TV(P, \hat P_H)$ for the kept set H, at most $\varepsilon$
  * @param eps          the budget $\varepsilon$
  * @param keysScored   keys whose logit was computed
  * @param blocksScored blocks whose keys were scored
  * @param blocks       blocks in the index (each had its bound evaluated)
  * @param keys         indices of the kept keys, largest logit first
  */
-public record SearchResult(int n, int k, double tauUpper, double eps, int keysScored, int blocksScored, int blocks,
+public record SearchResult(int n, int k, double tailMassUpper, double eps, int keysScored, int blocksScored, int blocks,
                            int[] keys) {
 
     /** Copies {@code keys}. */
@@ -63,6 +63,6 @@ public record SearchResult(int n, int k, double tauUpper, double eps, int keysSc
         return String.format(Locale.ROOT,
                 "SearchResult[kept %d of %d keys, certified tau <= %.3e <= %s; scored %d keys in %d of %d blocks "
                         + "(%.2fx fewer)]",
-                k, n, tauUpper, eps, keysScored, blocksScored, blocks, reduction());
+                k, n, tailMassUpper, eps, keysScored, blocksScored, blocks, reduction());
     }
 }

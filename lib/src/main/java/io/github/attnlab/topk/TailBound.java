@@ -48,8 +48,19 @@ public final class TailBound {
         return "TailBound[" + name + "]";
     }
 
-    /** The certified exact tail mass ({@link RankedRow#tauUpper}), which reads every logit. */
-    public static final TailBound EXACT = new TailBound("exact", RankedRow::tauUpper);
+    /** Two bounds are equal when they are the same rule: same name (a block size is part of the name). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TailBound && ((TailBound) o).name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    /** The certified exact tail mass ({@link RankedRow#tailMassUpper}), which reads every logit. */
+    public static final TailBound EXACT = new TailBound("exact", RankedRow::tailMassUpper);
 
     /** One block holding the whole tail: $(n-k)e^{s_{(k+1)}} / (Z_H + (n-k)e^{s_{(k+1)}})$. */
     public static final TailBound SINGLE_GAP = new TailBound("single gap", (row, k) -> blocks(row, k, Integer.MAX_VALUE, false));

@@ -130,7 +130,7 @@ public final class TopK {
         RankedRow r = ranked();
         int k = r.certifiedK(eps, bound);
         double t = bound.upper(r, k);
-        return new Certificate(eps, k, t, r.size(), r.unmasked(), bound.name());
+        return new Certificate(eps, k, t, r.size(), r.unmasked(), bound);
     }
 
     /** The head–tail decomposition of top-k attention (PAPERS.md §A.4–6); needs {@link #withValues}. */

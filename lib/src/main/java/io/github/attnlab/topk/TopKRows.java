@@ -78,8 +78,8 @@ public final class TopKRows {
         RankedRow w = new RankedRow();
         for (int i = 0; i < rows; i++) {
             w.rank(flat, i * cols, cols);
-            tau[i] = w.tau(k);
-            up[i] = w.tauUpper(k);
+            tau[i] = w.tailMass(k);
+            up[i] = w.tailMassUpper(k);
         }
         return new Kept(k, tau, up);
     }
@@ -122,32 +122,44 @@ public final class TopKRows {
     /**
      * Every row's tail mass at a fixed k.
      *
-     * @param k        the k kept in every row
-     * @param tau      $\tau$ per row
-     * @param tauUpper certified bound per row
+     * @param k             the k kept in every row
+     * @param tailMass      $\tau$ per row
+     * @param tailMassUpper certified bound per row
      */
-    public record Kept(int k, double[] tau, double[] tauUpper) {
+    public record Kept(int k, double[] tailMass, double[] tailMassUpper) {
 
         /** Copies the arrays. */
         public Kept {
-            tau = tau.clone();
-            tauUpper = tauUpper.clone();
+            tailMass = tailMass.clone();
+            tailMassUpper = tailMassUpper.clone();
+        }
+
+        /** The tail mass of every row (a copy). */
+        @Override
+        public double[] tailMass() {
+            return tailMass.clone();
+        }
+
+        /** The certified bound of every row (a copy). */
+        @Override
+        public double[] tailMassUpper() {
+            return tailMassUpper.clone();
         }
 
         /** The mean tail mass over rows. */
-        public double meanTau() {
-            return Arrays.stream(tau).average().orElse(0);
+        public double meanTailMass() {
+            return Arrays.stream(tailMass).average().orElse(0);
         }
 
         /** The largest tail mass over rows. */
-        public double maxTau() {
-            return Arrays.stream(tau).max().orElse(0);
+        public double maxTailMass() {
+            return Arrays.stream(tailMass).max().orElse(0);
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "Kept[k = %d over %d rows: mean tau %.4e, max tau %.4e]",
-                    k, tau.length, meanTau(), maxTau());
+            return String.format(Locale.ROOT, "Kept[k = %d over %d rows: mean tail mass %.4e, max %.4e]",
+                    k, tailMass.length, meanTailMass(), maxTailMass());
         }
     }
 

@@ -63,7 +63,7 @@ class JacobianTest {
                 double[] d = e.alphaDerivative(res);
                 double sum = 0;
                 for (int i = 0; i < z.length; i++) {
-                    double fd = (hi.p(i) - lo.p(i)) / (2 * STEP);
+                    double fd = (hi.probability(i) - lo.probability(i)) / (2 * STEP);
                     assertEquals(fd, d[i], FD_TOL * (1 + Math.abs(fd)), "alpha = " + alpha + ": dp[" + i + "]/dalpha");
                     sum += d[i];
                 }
@@ -97,8 +97,8 @@ class JacobianTest {
             if (x == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            double gap = nz instanceof Entmax ? (((Entmax) nz).alpha() - 1) * x - res.tau()
-                    : x / nz.kernelOrder() - res.tau();
+            double gap = nz instanceof Entmax ? (((Entmax) nz).alpha() - 1) * x - res.threshold()
+                    : x / nz.kernelOrder() - res.threshold();
             if (Math.abs(gap) < MARGIN * (1 + scale)) {
                 return false;
             }
@@ -113,8 +113,8 @@ class JacobianTest {
             plus[i] += STEP * v[i];
             minus[i] -= STEP * v[i];
         }
-        double[] a = nz.apply(plus).p();
-        double[] b = nz.apply(minus).p();
+        double[] a = nz.apply(plus).probabilities();
+        double[] b = nz.apply(minus).probabilities();
         double[] d = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             d[i] = (a[i] - b[i]) / (2 * STEP);

@@ -41,8 +41,8 @@ class SpecialValuesTest {
         double[] z = {0.5, NEG, -2, NEG, 0};
         double[] unmasked = {0.5, -2, 0};
         for (Normalizer nz : RandomRows.all()) {
-            double[] p = nz.apply(z).p();
-            double[] q = nz.apply(unmasked).p();
+            double[] p = nz.apply(z).probabilities();
+            double[] q = nz.apply(unmasked).probabilities();
             assertArrayEquals(new double[] {q[0], 0, q[1], 0, q[2]}, p, 1e-15, nz.name());
         }
     }
@@ -53,7 +53,7 @@ class SpecialValuesTest {
             var e = assertThrows(IllegalArgumentException.class, () -> nz.apply(3, POS, NEG, POS, 1e300));
             assertEquals("scores[1] is +Infinity (a logit is finite, or -Infinity to mask a key)", e.getMessage());
         }
-        double[] p = Normalizer.softmax().apply(1, 2).p();
+        double[] p = Normalizer.softmax().apply(1, 2).probabilities();
         var j = assertThrows(IllegalArgumentException.class,
                 () -> Jacobians.softmax(new double[] {1, POS}, p, new double[2], new double[2], 0, 2));
         assertTrue(j.getMessage().startsWith("scores[1] is +Infinity"), j.getMessage());
@@ -62,7 +62,7 @@ class SpecialValuesTest {
     @Test
     void alphaRules() {
         assertInstanceOf(Softmax.class, Normalizer.entmax(1));
-        assertArrayEquals(Normalizer.softmax().apply(1, 2, 3).p(), Normalizer.entmax(1).apply(1, 2, 3).p(), 0.0,
+        assertArrayEquals(Normalizer.softmax().apply(1, 2, 3).probabilities(), Normalizer.entmax(1).apply(1, 2, 3).probabilities(), 0.0,
                 "alpha = 1 must be softmax, not uniform");
         var below = assertThrows(IllegalArgumentException.class, () -> Normalizer.entmax(0.5));
         assertTrue(below.getMessage().startsWith("alpha = 0.5 < 1 is refused"), below.getMessage());
@@ -83,13 +83,13 @@ class SpecialValuesTest {
     void normalizedReluFallsBackToUniformOverUnmaskedKeys() {
         Normalized r = Normalizer.normalizedRelu(5).apply(1, NEG, 2, 3);
         assertTrue(r.fallback());
-        assertArrayEquals(new double[] {1.0 / 3, 0, 1.0 / 3, 1.0 / 3}, r.p(), 1e-16);
+        assertArrayEquals(new double[] {1.0 / 3, 0, 1.0 / 3, 1.0 / 3}, r.probabilities(), 1e-16);
         assertTrue(r.toString().endsWith("uniform fallback"), r.toString());
         double[] out = new double[4];
         assertEquals(0.0, Normalizers.normalizedRelu(1, 5, new double[] {1, NEG, 2, 3}, out, 0, 4), 0.0);
         Normalized ok = Normalizer.normalizedRelu(2.5).apply(1, NEG, 2, 3);
         assertTrue(!ok.fallback());
-        assertArrayEquals(new double[] {0, 0, 0, 1}, ok.p(), 1e-16);
+        assertArrayEquals(new double[] {0, 0, 0, 1}, ok.probabilities(), 1e-16);
         assertThrows(IllegalArgumentException.class, () -> Normalizer.normalizedRelu(0, 1));
         assertThrows(IllegalArgumentException.class, () -> Normalizer.normalizedRelu(Double.NaN));
     }
@@ -101,14 +101,14 @@ class SpecialValuesTest {
         assertTrue(alias.getMessage().startsWith("out must not be the scores array"), alias.getMessage());
         var range = assertThrows(IllegalArgumentException.class, () -> Normalizers.softmax(z, new double[3], 1, 3));
         assertEquals("scores: [1, 4) is not inside an array of length 3", range.getMessage());
-        double[] p = Normalizer.softmax().apply(z).p();
+        double[] p = Normalizer.softmax().apply(z).probabilities();
         assertThrows(IllegalArgumentException.class, () -> Jacobians.softmax(z, p, p, p, 0, 3));
     }
 
     @Test
     void hugeFiniteScoresStayFinite() {
         for (Normalizer nz : RandomRows.all()) {
-            double[] p = nz.apply(1e200, -1e200, 1e200 - 1e185, 0).p();
+            double[] p = nz.apply(1e200, -1e200, 1e200 - 1e185, 0).probabilities();
             double s = 0;
             for (double x : p) {
                 assertTrue(Double.isFinite(x) && x >= 0, nz + ": " + x);

@@ -63,7 +63,7 @@ class RowContractTest {
         }));
         for (Normalizer nz : List.of(Normalizer.softmax(), Normalizer.sparsemax(), Normalizer.sparsemax(ThresholdMethod.PIVOT),
                 Normalizer.entmax(1.5), Normalizer.entmax(1.25), Normalizer.normalizedRelu(-5))) {
-            c.add(new Consumer("Normalizer " + nz.name(), s -> nz.apply(s).p()));
+            c.add(new Consumer("Normalizer " + nz.name(), s -> nz.apply(s).probabilities()));
         }
         c.add(new Consumer("Normalizers.entmax15 (offset row)", s -> {
             double[] padded = new double[s.length + 2];

@@ -61,8 +61,8 @@ class KeyBlocksSearchTest {
             }
             BigDecimal exact = BigDecimal.ONE.subtract(head.divide(all, java.math.MathContext.DECIMAL128));
             String where = "instance " + t + " " + res;
-            assertTrue(res.tauUpper() <= eps, where);
-            assertTrue(ExactTail.atLeast(res.tauUpper() * (1 + 1e-30), exact), where + ": exact tau " + exact);
+            assertTrue(res.tailMassUpper() <= eps, where);
+            assertTrue(ExactTail.atLeast(res.tailMassUpper() * (1 + 1e-30), exact), where + ": exact tau " + exact);
             assertTrue(res.keysScored() <= n && res.keysScored() >= res.k(), where);
             int oracle = TopK.of(logits).certify(eps).k();
             assertTrue(res.k() >= oracle, where + ": kept fewer keys than the exact certified k " + oracle);

@@ -13,8 +13,8 @@ class RankingTest {
         for (int t = 0; t < 300; t++) {
             row.rank(Instances.row(r, 600));
             for (int k = 2; k <= row.size(); k++) {
-                if (row.tauUpper(k) > row.tauUpper(k - 1)) {
-                    throw new AssertionError("instance " + t + ": tauUpper increases at k = " + k);
+                if (row.tailMassUpper(k) > row.tailMassUpper(k - 1)) {
+                    throw new AssertionError("instance " + t + ": tailMassUpper increases at k = " + k);
                 }
             }
         }

@@ -51,11 +51,11 @@ class TopKInputTest {
         double ninf = Double.NEGATIVE_INFINITY;
         TopKResult masked = TopK.of(0.5, ninf, 2.0, ninf, -1.0).keep(2);
         TopKResult plain = TopK.of(0.5, 2.0, -1.0).keep(2);
-        assertEquals(plain.tau(), masked.tau(), 0);
+        assertEquals(plain.tailMass(), masked.tailMass(), 0);
         assertEquals(plain.singleGap(), masked.singleGap(), 0);
         assertEquals(3, masked.unmasked());
         assertArrayEquals(new int[] {2, 0}, masked.keys());
-        assertEquals(0, TopK.of(0.5, ninf, 2.0).keep(3).tau(), 0, "k beyond the unmasked keys keeps them all");
+        assertEquals(0, TopK.of(0.5, ninf, 2.0).keep(3).tailMass(), 0, "k beyond the unmasked keys keeps them all");
     }
 
     @Test

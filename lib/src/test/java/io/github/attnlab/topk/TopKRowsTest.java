@@ -26,7 +26,7 @@ class TopKRowsTest {
         TopKRows.Kept kept = rows.keep(9);
         for (int i = 0; i < m.length; i++) {
             assertEquals(TopK.of(m[i]).certify(0.05).k(), c.k()[i], "row " + i);
-            assertEquals(TopK.of(m[i]).keep(9).tau(), kept.tau()[i], 0, "row " + i);
+            assertEquals(TopK.of(m[i]).keep(9).tailMass(), kept.tailMass()[i], 0, "row " + i);
         }
         assertEquals(1, c.k()[5], "a row with one unmasked key certifies with k = 1");
         float[][] f = new float[m.length][];
