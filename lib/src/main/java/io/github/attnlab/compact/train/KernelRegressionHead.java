@@ -117,8 +117,10 @@ public final class KernelRegressionHead {
         int n = e.length();
         w.ensure(n, featureDim);
         SimdOps ops = SimdOps.get();
+        double[] xs = e.xs(); // the record's accessors copy: read each array once
+        double[] ys = e.ys();
         for (int i = 0; i < n; i++) {
-            w.norms[i] = feature(e.xs(), i * inputDim, w.phi, i * featureDim);
+            w.norms[i] = feature(xs, i * inputDim, w.phi, i * featureDim);
         }
         w.normQ = feature(e.query(), 0, w.phiQ, 0);
         double beta = beta();
@@ -130,7 +132,7 @@ public final class KernelRegressionHead {
         Arrays.fill(w.yHat, 0);
         for (int i = 0; i < n; i++) {
             if (w.p[i] != 0) {
-                ops.axpy(w.p[i], e.ys(), i * valueDim, w.yHat, 0, valueDim);
+                ops.axpy(w.p[i], ys, i * valueDim, w.yHat, 0, valueDim);
             }
         }
         return tau;
@@ -139,9 +141,10 @@ public final class KernelRegressionHead {
     /** $\frac12\|\hat y - y^*\|^2$. */
     double loss(Episode e, Workspace w) {
         forward(e, w);
+        double[] target = e.target();
         double s = 0;
         for (int k = 0; k < valueDim; k++) {
-            double d = w.yHat[k] - e.target()[k];
+            double d = w.yHat[k] - target[k];
             s += d * d;
         }
         return 0.5 * s;
@@ -152,13 +155,16 @@ public final class KernelRegressionHead {
         forward(e, w);
         int n = e.length();
         SimdOps ops = SimdOps.get();
+        double[] xs = e.xs();
+        double[] ys = e.ys();
+        double[] target = e.target();
         double loss = 0;
         for (int k = 0; k < valueDim; k++) {
-            w.gradY[k] = w.yHat[k] - e.target()[k];
+            w.gradY[k] = w.yHat[k] - target[k];
             loss += 0.5 * w.gradY[k] * w.gradY[k];
         }
         for (int i = 0; i < n; i++) {
-            w.gradP[i] = ops.dot(w.gradY, 0, e.ys(), i * valueDim, valueDim);
+            w.gradP[i] = ops.dot(w.gradY, 0, ys, i * valueDim, valueDim);
         }
         normalizer.vjp(w.scores, w.p, w.gradP, w.gradScores, 0, n);
         double beta = beta();
@@ -176,7 +182,7 @@ public final class KernelRegressionHead {
             for (int k = 0; k < featureDim; k++) {
                 w.gradU[k] = gCos * (w.phiQ[k] - w.cosines[i] * w.phi[i * featureDim + k]) / w.norms[i];
             }
-            accumulate(w.gradU, e.xs(), i * inputDim, grad);
+            accumulate(w.gradU, xs, i * inputDim, grad);
         }
         double radial = ops.dot(w.gradPhiQ, 0, w.phiQ, 0, featureDim);
         for (int k = 0; k < featureDim; k++) {

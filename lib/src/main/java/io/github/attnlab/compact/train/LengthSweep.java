@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Copy;
 import io.github.attnlab.plot.ErrorBarChart;
 import io.github.attnlab.plot.Figure;
 import java.util.ArrayList;
@@ -24,6 +25,14 @@ import org.jfree.chart.JFreeChart;
  */
 public record LengthSweep(Task task, List<String> names, int[] lengths, int seeds, double[][][] perSeed,
                           double[][] support) implements Figure {
+
+    /** Copies the list and the arrays. */
+    public LengthSweep {
+        names = List.copyOf(names);
+        lengths = lengths.clone();
+        perSeed = Copy.of(perSeed);
+        support = Copy.of(support);
+    }
 
     /** A paired difference of MSE between two normalisers at one length: mean and standard error over seeds. */
     public record Difference(String a, String b, int length, double mean, double stderr) {
@@ -70,23 +79,12 @@ public record LengthSweep(Task task, List<String> names, int[] lengths, int seed
 
     @Override
     public double[][][] perSeed() {
-        double[][][] c = new double[perSeed.length][][];
-        for (int k = 0; k < c.length; k++) {
-            c[k] = new double[perSeed[k].length][];
-            for (int l = 0; l < perSeed[k].length; l++) {
-                c[k][l] = perSeed[k][l].clone();
-            }
-        }
-        return c;
+        return Copy.of(perSeed);
     }
 
     @Override
     public double[][] support() {
-        double[][] c = new double[support.length][];
-        for (int k = 0; k < c.length; k++) {
-            c[k] = support[k].clone();
-        }
-        return c;
+        return Copy.of(support);
     }
 
     /** Mean over seeds of the MSE of normaliser {@code name} at length index {@code l}. */

@@ -130,11 +130,12 @@ public final class AttentionDatasets {
         Tensor s = Npy.readFloats(dir.resolve(base + ".scores.npy"), bytes(base + ".scores.npy"));
         Tensor p = Npy.readFloats(dir.resolve(base + ".probabilities.npy"), bytes(base + ".probabilities.npy"));
         int n = tokens.size();
-        if (s.shape().length != 4 || s.shape()[2] != n || s.shape()[3] != n || !Arrays.equals(s.shape(), p.shape())) {
-            throw new IllegalStateException(dir.resolve(base) + ": shapes " + Arrays.toString(s.shape()) + " and "
+        int[] shape = s.shape();
+        if (shape.length != 4 || shape[2] != n || shape[3] != n || !p.hasShape(shape)) {
+            throw new IllegalStateException(dir.resolve(base) + ": shapes " + Arrays.toString(shape) + " and "
                     + Arrays.toString(p.shape()) + " do not fit " + n + " tokens");
         }
-        return AttentionTensor.wrap(model.modelName(), tokens, s.shape()[0], s.shape()[1], s.data(), p.data());
+        return AttentionTensor.wrap(model.modelName(), tokens, shape[0], shape[1], s.data(), p.data());
     }
 
     /** The folder of a model's tensors: its name in lower case. */

@@ -14,8 +14,17 @@ import java.util.Locale;
  * @param resistances $R_e$, parallel to the edges
  * @param components  the number of connected components $c$
  * @param method      how they were computed
+ * @param projections  the number of random projections (0 for the exact method)
  */
-public record EdgeResistances(EdgeList edges, double[] resistances, int components, String method) {
+public record EdgeResistances(EdgeList edges, double[] resistances, int components, Method method, int projections) {
+
+    /** How the resistances were computed. */
+    public enum Method {
+        /** Exactly, through the pseudo-inverse of the Laplacian. */
+        PSEUDO_INVERSE,
+        /** Approximately, by Johnson–Lindenstrauss random projections and a Laplacian solver. */
+        JOHNSON_LINDENSTRAUSS
+    }
 
     /** Validates and copies. */
     public EdgeResistances {
@@ -53,6 +62,7 @@ public record EdgeResistances(EdgeList edges, double[] resistances, int componen
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "EdgeResistances[%d edges by %s; sum w_e R_e = %.6g (Foster: n - c = %d)]",
-                resistances.length, method, fosterSum(), edges.n() - components);
+                resistances.length, method == Method.PSEUDO_INVERSE ? "pseudo-inverse" : "JL, " + projections + " projections",
+                fosterSum(), edges.n() - components);
     }
 }

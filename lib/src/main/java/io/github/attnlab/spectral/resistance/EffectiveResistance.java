@@ -50,7 +50,7 @@ public final class EffectiveResistance {
         for (int t = 0; t < r.length; t++) {
             r[t] = Math.max(0, p[e.u(t)][e.u(t)] + p[e.v(t)][e.v(t)] - 2 * p[e.u(t)][e.v(t)]);
         }
-        return new EdgeResistances(e, r, g.components().count(), "pseudo-inverse");
+        return new EdgeResistances(e, r, g.components().count(), EdgeResistances.Method.PSEUDO_INVERSE, 0);
     }
 
     /** $R_{uv}$ by one Laplacian solve $x = L^+(e_u - e_v)$, $R_{uv} = x_u - x_v$ (iterative, any size). */
@@ -106,8 +106,8 @@ public final class EffectiveResistance {
         for (int t = 0; t < acc.length; t++) {
             acc[t] /= projections;
         }
-        return new EdgeResistances(e, acc, g.components().count(),
-                "random projections (q = " + projections + ", CG tolerance " + solverTolerance + ")");
+        return new EdgeResistances(e, acc, g.components().count(), EdgeResistances.Method.JOHNSON_LINDENSTRAUSS,
+                projections);
     }
 
     /**
