@@ -1,5 +1,6 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Locale;
 
@@ -75,11 +76,13 @@ public record Entmax(double alpha, ThresholdMethod method) implements Normalizer
 
     @Override
     public void vjp(double[] scores, double[] p, double[] g, double[] out, int off, int len) {
+        Jacobians.checkDirection(scores, p, g, out, off, len);
         Jacobians.entmax(alpha, scores, p, g, out, off, len);
     }
 
     /** $\partial p/\partial\alpha$ at fixed scores, see {@link Jacobians#entmaxAlpha}; {@code result} must be this $\alpha$'s. */
     public double[] alphaDerivative(Normalized result) {
+        Check.notNull("result", result);
         if (!(result.normalizer() instanceof Entmax) || ((Entmax) result.normalizer()).alpha() != alpha) {
             throw new IllegalArgumentException("the result of " + result.normalizer().name() + " is not one of " + name());
         }
@@ -90,10 +93,11 @@ public record Entmax(double alpha, ThresholdMethod method) implements Normalizer
 
     /** $|\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} - 1|$, recomputed from $\tau$. */
     @Override
-    public double residual(double[] scores, double[] p, double tau) {
+    public double residual(double[] scores, double[] p, double threshold) {
+        Normalizers.checkResidual(scores, p, threshold);
         double m = SimdOps.get().max(scores, 0, scores.length);
         double a1 = alpha - 1;
-        return Math.abs(SimdOps.get().sumRectifiedPower(scores, 0, scores.length, m, a1, tau - a1 * m, 1 / a1) - 1);
+        return Math.abs(SimdOps.get().sumRectifiedPower(scores, 0, scores.length, m, a1, threshold - a1 * m, 1 / a1) - 1);
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class Jacobians {
 
     /** Softmax: $J v = p \circ v - \langle p, v\rangle\, p$, with $J = \mathrm{diag}(p) - pp^\top$. */
     public static void softmax(double[] scores, double[] p, double[] v, double[] out, int off, int len) {
-        check(scores, p, v, out, off, len);
+        check(scores, p, v, "v", out, off, len);
         double c = SimdOps.get().dot(p, off, v, off, len);
         for (int i = off; i < off + len; i++) {
             out[i] = p[i] * (v[i] - c);
@@ -41,7 +41,7 @@ public final class Jacobians {
             softmax(scores, p, v, out, off, len);
             return;
         }
-        check(scores, p, v, out, off, len);
+        check(scores, p, v, "v", out, off, len);
         SimdOps ops = SimdOps.get();
         double sumG = ops.rectifiedPower(p, off, len, 0, 1, 0, 2 - alpha, out, off);
         double c = ops.dot(out, off, v, off, len) / sumG;
@@ -61,7 +61,7 @@ public final class Jacobians {
         if (alpha == 1) {
             throw new IllegalArgumentException("alpha = 1: the alpha-derivative is taken at alpha > 1 only");
         }
-        check(scores, p, p, out, off, len);
+        check(scores, p, p, "p", out, off, len);
         double sumG = SimdOps.get().rectifiedPower(p, off, len, 0, 1, 0, 2 - alpha, out, off);
         double entropy = 0;
         for (int i = off; i < off + len; i++) {
@@ -81,7 +81,7 @@ public final class Jacobians {
      */
     public static void normalizedReluJvp(double order, double theta, double[] scores, double[] p, double[] v,
                                          double[] out, int off, int len) {
-        if (!reluWeights(order, theta, scores, p, v, out, off, len)) {
+        if (!reluWeights(order, theta, scores, p, v, "v", out, off, len)) {
             return;
         }
         double c = SimdOps.get().dot(out, off, v, off, len);
@@ -93,7 +93,7 @@ public final class Jacobians {
     /** Normalised ReLU of order $n$, backward mode: $J^\top g = w \circ (g - \langle p, g\rangle)$. */
     public static void normalizedReluVjp(double order, double theta, double[] scores, double[] p, double[] g,
                                          double[] out, int off, int len) {
-        if (!reluWeights(order, theta, scores, p, g, out, off, len)) {
+        if (!reluWeights(order, theta, scores, p, g, "g", out, off, len)) {
             return;
         }
         double c = SimdOps.get().dot(p, off, g, off, len);
@@ -103,10 +103,10 @@ public final class Jacobians {
     }
 
     /** Writes $w = r^{n-1}/R$ into {@code out}; false (out zeroed) when the Jacobian is 0. */
-    private static boolean reluWeights(double order, double theta, double[] scores, double[] p, double[] v,
+    private static boolean reluWeights(double order, double theta, double[] scores, double[] p, double[] v, String vName,
                                        double[] out, int off, int len) {
         Normalizers.checkRelu(order, theta);
-        check(scores, p, v, out, off, len);
+        check(scores, p, v, vName, out, off, len);
         SimdOps ops = SimdOps.get();
         double m = ops.max(scores, off, len);
         double top = m / order - theta;
@@ -122,10 +122,14 @@ public final class Jacobians {
     }
 
     /** Validates the row (the row contract for {@code scores}; finite {@code p} and direction) and the ranges. */
-    private static void check(double[] scores, double[] p, double[] v, double[] out, int off, int len) {
+    static void checkDirection(double[] scores, double[] p, double[] g, double[] out, int off, int len) {
+        check(scores, p, g, "g", out, off, len);
+    }
+
+    private static void check(double[] scores, double[] p, double[] v, String vName, double[] out, int off, int len) {
         LogitRow.validate("scores", scores, off, len);
         finiteRange("p", p, off, len);
-        finiteRange(p == v ? "p" : "v", v, off, len);
+        finiteRange(vName, v, off, len);
         Check.notNull("out", out);
         Check.slice("out", out.length, off, len);
         if (out == scores || out == p || out == v) {

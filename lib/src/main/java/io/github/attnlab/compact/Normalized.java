@@ -29,6 +29,9 @@ public record Normalized(Normalizer normalizer, double[] scores, double[] probab
 
     /** Copies the arrays. */
     public Normalized {
+        Check.notNull("scores", scores);
+        Check.notNull("probabilities", probabilities);
+        Check.notNull("support", support);
         scores = scores.clone();
         probabilities = probabilities.clone();
         support = support.clone();

@@ -1,5 +1,7 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
+
 /**
  * Normalised ReLU of order $n$ with a fixed threshold $\theta$:
  * $p_i = [z_i/n - \theta]_+^n / \sum_j [z_j/n - \theta]_+^n$. On unit-norm queries and keys with
@@ -55,6 +57,7 @@ public record NormalizedRelu(double order, double theta) implements Normalizer {
 
     /** Whether the row has an empty support and takes the uniform fallback. */
     public boolean fallsBack(double[] scores) {
+        Check.notNull("scores", scores);
         for (double z : scores) {
             if (z / order - theta > 0) {
                 return false;
@@ -65,7 +68,8 @@ public record NormalizedRelu(double order, double theta) implements Normalizer {
 
     /** $|\sum_i p_i - 1|$. */
     @Override
-    public double residual(double[] scores, double[] p, double tau) {
+    public double residual(double[] scores, double[] p, double threshold) {
+        Normalizers.checkResidual(scores, p, threshold);
         double s = 0;
         for (double x : p) {
             s += x;

@@ -95,7 +95,7 @@ public sealed interface Normalizer permits Softmax, Entmax, NormalizedRelu {
     void vjp(double[] scores, double[] p, double[] g, double[] out, int off, int len);
 
     /** How far $\tau$ is from solving this normaliser's normalisation equation, on a whole row. */
-    double residual(double[] scores, double[] p, double tau);
+    double residual(double[] scores, double[] p, double threshold);
 
     /** Normalises a copy of the scores: the fluent form for notebook cells. */
     default Normalized apply(double... scores) {

@@ -155,6 +155,13 @@ public final class Normalizers {
         }
     }
 
+    /** Validates the arguments of {@link Normalizer#residual}: a whole row, its probabilities, a finite threshold. */
+    static void checkResidual(double[] scores, double[] p, double threshold) {
+        LogitRow.validate("scores", scores);
+        Check.vector("p", p, scores.length);
+        Check.finite("threshold", threshold);
+    }
+
     /** The number of scores of the row that are not $-\infty$. */
     static int unmasked(double[] scores, int off, int len) {
         int n = 0;

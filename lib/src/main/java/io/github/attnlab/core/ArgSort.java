@@ -46,21 +46,21 @@ public final class ArgSort {
      * Writes into {@code order[0, n)} the indices $i \in [0, n)$ of {@code values[off + i]} in descending order;
      * returns {@code order}.
      */
-    public int[] descending(double[] values, int off, int n, int[] order) {
-        return sort(values, off, n, order, true);
+    public int[] descending(double[] values, int off, int len, int[] order) {
+        return sort(values, off, len, order, true);
     }
 
     /** As {@link #descending(double[], int, int, int[])}, ascending. */
-    public int[] ascending(double[] values, int off, int n, int[] order) {
-        return sort(values, off, n, order, false);
+    public int[] ascending(double[] values, int off, int len, int[] order) {
+        return sort(values, off, len, order, false);
     }
 
     private int[] sort(double[] values, int off, int n, int[] order, boolean desc) {
         Check.notNull("values", values);
         Check.notNull("order", order);
         if (n < 0 || off < 0 || (long) off + n > values.length) {
-            throw new IllegalArgumentException("values: [" + off + ", " + ((long) off + n)
-                    + ") is not inside an array of length " + values.length);
+            throw new IllegalArgumentException("values: off = " + off + ", len = " + n + " give [" + off + ", "
+                    + ((long) off + n) + "), which is not inside an array of length " + values.length);
         }
         if (order.length < n) {
             throw new IllegalArgumentException("order has length " + order.length + ", need at least " + n);

@@ -254,8 +254,8 @@ public final class Check {
             throw new IllegalArgumentException(name + ": len = " + len + " must be at least 1");
         }
         if (off < 0 || (long) off + len > length) {
-            throw new IllegalArgumentException(name + ": [" + off + ", " + ((long) off + len)
-                    + ") is not inside an array of length " + length);
+            throw new IllegalArgumentException(name + ": off = " + off + ", len = " + len + " give [" + off + ", "
+                    + ((long) off + len) + "), which is not inside an array of length " + length);
         }
     }
 

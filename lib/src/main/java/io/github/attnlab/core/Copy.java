@@ -2,7 +2,7 @@ package io.github.attnlab.core;
 
 /**
  * Deep copies of nested arrays, for records and immutable objects that copy their arrays in and out. A null
- * array (or row) is copied as null; validation is {@link Check}'s job.
+ * array is refused; a null row is copied as null (validation of the rows is {@link Check}'s job).
  */
 public final class Copy {
 
@@ -11,9 +11,7 @@ public final class Copy {
 
     /** A copy of every row. */
     public static double[][] of(double[][] a) {
-        if (a == null) {
-            return null;
-        }
+        Check.notNull("a", a);
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i] == null ? null : a[i].clone();
@@ -23,9 +21,7 @@ public final class Copy {
 
     /** A copy of every row of every matrix. */
     public static double[][][] of(double[][][] a) {
-        if (a == null) {
-            return null;
-        }
+        Check.notNull("a", a);
         double[][][] c = new double[a.length][][];
         for (int i = 0; i < a.length; i++) {
             c[i] = of(a[i]);
@@ -35,9 +31,7 @@ public final class Copy {
 
     /** A copy of every row. */
     public static int[][] of(int[][] a) {
-        if (a == null) {
-            return null;
-        }
+        Check.notNull("a", a);
         int[][] c = new int[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i] == null ? null : a[i].clone();

@@ -42,8 +42,8 @@ public final class DiffusionMaps {
     }
 
     /** Points as rows of {@code x}; Gaussian affinities with the median bandwidth unless set. */
-    public static DiffusionMaps fromPoints(double[][] x) {
-        return new DiffusionMaps(Check.finiteCopy("points", x), null, null, Bandwidth.median(), 1.0, 10);
+    public static DiffusionMaps fromPoints(double[][] points) {
+        return new DiffusionMaps(Check.finiteCopy("points", points), null, null, Bandwidth.median(), 1.0, 10);
     }
 
     /** A symmetric matrix of squared distances; Gaussian affinities with the median bandwidth unless set. */
@@ -72,6 +72,7 @@ public final class DiffusionMaps {
 
     /** The bandwidth rule (for points or distances; an error for a given affinity). */
     public DiffusionMaps bandwidth(Bandwidth b) {
+        Check.notNull("b", b);
         if (affinity != null) {
             throw new IllegalStateException("a given affinity has no bandwidth");
         }
@@ -79,23 +80,20 @@ public final class DiffusionMaps {
     }
 
     /** The density normalisation $\alpha \in [0, 1]$ (default 1). */
-    public DiffusionMaps alpha(double a) {
-        if (!(a >= 0 && a <= 1)) {
-            throw new IllegalArgumentException("alpha = " + a + " is outside [0, 1]");
-        }
-        return new DiffusionMaps(points, squared, affinity, bandwidth, a, components);
+    public DiffusionMaps alpha(double alpha) {
+        Check.closed("alpha", alpha, 0, 1);
+        return new DiffusionMaps(points, squared, affinity, bandwidth, alpha, components);
     }
 
     /** How many non-trivial eigenpairs to keep (default 10; at most n - 1 are available). */
-    public DiffusionMaps components(int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("components = " + m + " must be at least 1");
-        }
-        return new DiffusionMaps(points, squared, affinity, bandwidth, alpha, m);
+    public DiffusionMaps components(int components) {
+        Check.positive("components", components);
+        return new DiffusionMaps(points, squared, affinity, bandwidth, alpha, components);
     }
 
     /** Squared Euclidean distances between the rows of {@code x}, through {@link SimdOps}. */
     public static double[][] squaredDistances(double[][] x) {
+        Check.finiteMatrix("x", x);
         SimdOps ops = SimdOps.get();
         int n = x.length;
         double[][] d = new double[n][n];
@@ -129,6 +127,11 @@ public final class DiffusionMaps {
         int n = k.length;
         if (n < 2) {
             throw new IllegalArgumentException("a diffusion map needs at least 2 points, not " + n);
+        }
+        if (offDiagonalZero(k)) {
+            throw new IllegalStateException("every affinity between distinct points is 0 (the bandwidth " + bandwidth
+                    + " is so narrow that exp(-d^2/eps) underflows): the kernel is the identity and the diffusion map"
+                    + " is undefined; widen the bandwidth");
         }
         double[] q = rowSums(k);
         double[][] ka = new double[n][n];
@@ -183,6 +186,17 @@ public final class DiffusionMaps {
         }
         double residual = residual(ka, d, lambda, psi);
         return new DiffusionMap(lambda, psi, pi, alpha, scales, points, q, residual);
+    }
+
+    private static boolean offDiagonalZero(double[][] k) {
+        for (int i = 0; i < k.length; i++) {
+            for (int j = 0; j < k.length; j++) {
+                if (i != j && k[i][j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** $\max_j \|P\psi_j - \lambda_j \psi_j\|_\infty / \|\psi_j\|_\infty$ over the kept eigenpairs. */

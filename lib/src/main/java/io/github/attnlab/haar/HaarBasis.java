@@ -1,5 +1,6 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.tree.PartitionTree;
 
 /**
@@ -56,6 +57,7 @@ public final class HaarBasis {
 
     /** The Haar basis on {@code tree}. */
     public static HaarBasis on(PartitionTree tree) {
+        Check.notNull("tree", tree);
         return new HaarBasis(java.util.Objects.requireNonNull(tree, "tree"));
     }
 
@@ -91,6 +93,7 @@ public final class HaarBasis {
 
     /** The index of the first coefficient of folder {@code v}, or -1 for a leaf. */
     public int firstCoefficient(int v) {
+        Check.index("v", v, offset.length);
         return offset[v];
     }
 
@@ -136,10 +139,7 @@ public final class HaarBasis {
     }
 
     private int check(int q) {
-        if (q < 0 || q >= size()) {
-            throw new IllegalArgumentException("coefficient " + q + " is outside [0, " + size() + ")");
-        }
-        return q;
+        return Check.index("q", q, size());
     }
 
     @Override

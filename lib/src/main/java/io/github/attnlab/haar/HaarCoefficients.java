@@ -1,5 +1,6 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.plot.XYChart;
 import io.github.attnlab.simd.SimdOps;
@@ -49,6 +50,7 @@ public final class HaarCoefficients {
 
     /** The coefficient with the given index on each axis. */
     public double get(int... index) {
+        Check.notNull("index", index);
         return values[flat(index)];
     }
 
@@ -65,7 +67,8 @@ public final class HaarCoefficients {
     /** $\ell_1 / \ell_2$: 1 for a single coefficient, $\sqrt N$ for a flat spectrum; NaN for zero. */
     public double l1Ratio() {
         double l2 = l2();
-        return l2 > 0 ? l1() / l2 : Double.NaN;
+        Check.state(l2 > 0, "every coefficient is 0: the ratio l1 / l2 is undefined");
+        return l1() / l2;
     }
 
     /** The magnitudes in decreasing order. */
@@ -140,6 +143,7 @@ public final class HaarCoefficients {
 
     /** $\prod_a |X_a| / n_a$ over the folders of the coefficient at a flat index. */
     public double folderFraction(int flatIndex) {
+        Check.index("flatIndex", flatIndex, values.length);
         int[] ix = unflat(flatIndex);
         double s = 1;
         for (int a = 0; a < ix.length; a++) {
@@ -171,7 +175,8 @@ public final class HaarCoefficients {
 
     /** The decay exponent with the given bin summary, on folder fractions in {@code [minFraction, maxFraction]}. */
     public HolderEstimate decay(HolderEstimate.Envelope envelope, double minFraction, double maxFraction) {
-        return HolderEstimate.fit(this, java.util.Objects.requireNonNull(envelope, "envelope"), minFraction, maxFraction);
+        Check.notNull("envelope", envelope);
+        return HolderEstimate.fit(this, envelope, minFraction, maxFraction);
     }
 
     /** The sorted magnitudes against their rank, on log-log axes. */
@@ -187,13 +192,11 @@ public final class HaarCoefficients {
     int flat(int... index) {
         int[] d = basis.dims();
         if (index.length != d.length) {
-            throw new IllegalArgumentException(index.length + " indices for " + d.length + " axes");
+            throw new IllegalArgumentException("index has " + index.length + " entries, need one per axis: " + d.length);
         }
         int f = 0;
         for (int a = 0; a < d.length; a++) {
-            if (index[a] < 0 || index[a] >= d[a]) {
-                throw new IllegalArgumentException("index " + index[a] + " on axis " + a + " is outside [0, " + d[a] + ")");
-            }
+            Check.index("index[" + a + "]", index[a], d[a]);
             f = f * d[a] + index[a];
         }
         return f;

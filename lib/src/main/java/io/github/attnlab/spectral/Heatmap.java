@@ -34,11 +34,11 @@ public final class Heatmap implements Figure {
     }
 
     /** A heat map of a rectangular finite matrix (copied). */
-    public static Heatmap of(String title, double[][] m) {
-        int r = Check.rectangular("matrix", m);
+    public static Heatmap of(String title, double[][] matrix) {
+        int r = Check.rectangular("matrix", matrix);
         double[][] copy = new double[r][];
         for (int i = 0; i < r; i++) {
-            copy[i] = m[i].clone();
+            copy[i] = matrix[i].clone();
             for (int j = 0; j < copy[i].length; j++) {
                 Check.finite("matrix", i, j, copy[i][j]);
             }
@@ -47,15 +47,17 @@ public final class Heatmap implements Figure {
     }
 
     /** The matrix with rows and columns permuted: entry $(p, q)$ is $m_{order_p, order_q}$. */
-    public static Heatmap reordered(String title, double[][] m, int[] order) {
-        int n = Check.square("matrix", m);
+    public static Heatmap reordered(String title, double[][] matrix, int[] order) {
+        Check.notNull("order", order);
+        int n = Check.square("matrix", matrix);
         if (order.length != n) {
             throw new IllegalArgumentException("order has length " + order.length + ", need " + n);
         }
+        Check.permutation("order", order, n);
         double[][] p = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                p[i][j] = m[order[i]][order[j]];
+                p[i][j] = matrix[order[i]][order[j]];
             }
         }
         return of(title, p);
@@ -68,6 +70,7 @@ public final class Heatmap implements Figure {
 
     /** Draws lines before the given row/column positions (e.g. {@code Partition.blockStarts()}). */
     public Heatmap withBoundaries(int[] positions) {
+        Check.notNull("positions", positions);
         return new Heatmap(title, values, log, positions.clone());
     }
 

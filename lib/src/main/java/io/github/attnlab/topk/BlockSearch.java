@@ -47,6 +47,10 @@ final class BlockSearch {
             int first = m;
             for (int j : index.members(order[blocksScored])) {
                 scored[m] = scale * ops.dot(q, 0, index.key(j), 0, d);
+                if (!Double.isFinite(scored[m])) {
+                    throw new IllegalArgumentException("the logit scale * <query, keys[" + j + "]> of key " + j
+                            + " overflows to " + scored[m] + " (scale = " + scale + "): scale the query or the keys down");
+                }
                 scoredKey[m++] = j;
             }
             blocksScored++;

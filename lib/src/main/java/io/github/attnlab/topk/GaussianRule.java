@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -64,25 +65,39 @@ public final class GaussianRule {
      */
     public static double fitSigma(double[] logits) {
         io.github.attnlab.core.LogitRow.validate("logits", logits);
-        double sum = 0;
         int m = 0;
         for (double x : logits) {
             if (x != Double.NEGATIVE_INFINITY) {
-                sum += x;
                 m++;
             }
         }
         if (m < 2) {
             throw new IllegalArgumentException("fitting sigma needs at least 2 unmasked logits, got " + m);
         }
-        double mean = sum / m;
+        // Scaled by the largest magnitude, so neither the mean nor the squares overflow (1e308 and -1e308 fit).
+        double scale = 0;
+        for (double x : logits) {
+            if (x != Double.NEGATIVE_INFINITY) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+        }
+        if (scale == 0) {
+            return 0;
+        }
+        double mean = 0;
+        for (double x : logits) {
+            if (x != Double.NEGATIVE_INFINITY) {
+                mean += x / scale / m;
+            }
+        }
         double ss = 0;
         for (double x : logits) {
             if (x != Double.NEGATIVE_INFINITY) {
-                ss += (x - mean) * (x - mean);
+                double d = x / scale - mean;
+                ss += d * d;
             }
         }
-        return Math.sqrt(ss / (m - 1));
+        return scale * Math.sqrt(ss / (m - 1));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Locale;
 
@@ -40,6 +41,9 @@ public record HeadTail(int k, double tailMass, double[] attention, double[] muHe
 
     /** Copies the vectors. */
     public HeadTail {
+        Check.notNull("attention", attention);
+        Check.notNull("muHead", muHead);
+        Check.notNull("muTail", muTail);
         attention = attention.clone();
         muHead = muHead.clone();
         muTail = muTail.clone();

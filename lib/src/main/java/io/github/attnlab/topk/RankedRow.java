@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.core.LogitRow;
 import io.github.attnlab.simd.SimdOps;
@@ -41,19 +42,19 @@ public final class RankedRow {
      * @throws IllegalArgumentException unless the row satisfies the row contract ({@link LogitRow}: no NaN or
      *                                  $+\infty$ logit, at least one unmasked key)
      */
-    public RankedRow rank(double[] s, int off, int n) {
-        return rank("logits", s, off, n);
+    public RankedRow rank(double[] logits, int off, int len) {
+        return rank("logits", logits, off, len);
     }
 
     /** {@link #rank(double[], int, int)}, naming the row {@code name} in error messages. */
-    RankedRow rank(String name, double[] s, int off, int n) {
-        int live = LogitRow.validate(name, s, off, n);
-        ensure(n);
-        argSort.descending(s, off, n, order);
-        for (int i = 0; i < n; i++) {
-            sorted[i] = s[off + order[i]];
+    RankedRow rank(String name, double[] logits, int off, int len) {
+        int live = LogitRow.validate(name, logits, off, len);
+        ensure(len);
+        argSort.descending(logits, off, len, order);
+        for (int i = 0; i < len; i++) {
+            sorted[i] = logits[off + order[i]];
         }
-        this.n = n;
+        this.n = len;
         this.unmasked = live;
         prefix[0] = 0;
         double max = sorted[0];
@@ -70,8 +71,8 @@ public final class RankedRow {
     }
 
     /** Ranks a whole array. */
-    public RankedRow rank(double[] s) {
-        return rank(s, 0, io.github.attnlab.core.Check.notNull("logits", s).length);
+    public RankedRow rank(double[] logits) {
+        return rank(logits, 0, io.github.attnlab.core.Check.notNull("logits", logits).length);
     }
 
     private void ensure(int len) {
@@ -96,11 +97,13 @@ public final class RankedRow {
 
     /** Index (into the ranked row) of the key of rank {@code r}, 0-based. */
     public int keyAt(int r) {
+        Check.index("r", r, n);
         return order[r];
     }
 
     /** The logit of rank {@code r}, 0-based: $s_{(r+1)}$. */
     public double logitAt(int r) {
+        Check.index("r", r, n);
         return sorted[r];
     }
 

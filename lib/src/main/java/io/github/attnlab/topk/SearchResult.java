@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 
 /**
@@ -20,6 +21,7 @@ public record SearchResult(int n, int k, double tailMassUpper, double eps, int k
 
     /** Copies {@code keys}. */
     public SearchResult {
+        Check.notNull("keys", keys);
         keys = keys.clone();
     }
 

@@ -1,5 +1,7 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
+
 /**
  * A certified upper bound of the discarded tail mass $\tau(k)$ computed from the ordered logits
  * alone (PAPERS.md §A.3, [derived] forms).
@@ -35,6 +37,7 @@ public final class TailBound {
 
     /** The bound for the top {@code k} of a ranked row, {@code 1 <= k <= row.size()}. */
     public double upper(RankedRow row, int k) {
+        Check.notNull("row", row);
         return evaluation.upper(row, k);
     }
 

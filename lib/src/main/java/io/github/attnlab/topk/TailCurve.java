@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ public record TailCurve(int[] ks, double[] tailMass, Map<TailBound, double[]> bo
 
     /** Deep copies. */
     public TailCurve {
+        Check.notNull("ks", ks);
+        Check.notNull("tailMass", tailMass);
+        Check.notNull("bounds", bounds);
         ks = ks.clone();
         tailMass = tailMass.clone();
         bounds = copy(bounds);

@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,7 @@ public record TopKResult(int n, int unmasked, int k, double tailMass, double tai
 
     /** Copies {@code keys}. */
     public TopKResult {
+        Check.notNull("keys", keys);
         keys = keys.clone();
     }
 

@@ -130,6 +130,8 @@ public final class TopKRows {
 
         /** Copies the arrays. */
         public Kept {
+            Check.notNull("tailMass", tailMass);
+            Check.notNull("tailMassUpper", tailMassUpper);
             tailMass = tailMass.clone();
             tailMassUpper = tailMassUpper.clone();
         }
@@ -174,6 +176,7 @@ public final class TopKRows {
 
         /** Copies the array. */
         public Certified {
+            Check.notNull("k", k);
             k = k.clone();
         }
 

@@ -45,6 +45,8 @@ public final class MatrixFigure implements Figure {
 
     /** The same matrix with rows and columns in the leaf orders of the given trees. */
     public MatrixFigure organisedBy(PartitionTree rows, PartitionTree cols) {
+        Check.notNull("rows", rows);
+        Check.notNull("cols", cols);
         if (rows.size() != m.length || cols.size() != m[0].length) {
             throw new IllegalArgumentException("trees on " + rows.size() + " and " + cols.size() + " points for a "
                     + m.length + "x" + m[0].length + " matrix");
@@ -56,11 +58,11 @@ public final class MatrixFigure implements Figure {
      * The same figure with the colours of $\mathrm{sign}(v) |v|^g$ instead of $v$ (the legend shows the
      * transformed values): $g = 1/2$ makes the small probabilities of an attention matrix visible.
      */
-    public MatrixFigure gamma(double g) {
-        if (!(g > 0) || Double.isInfinite(g)) {
-            throw new IllegalArgumentException("gamma = " + g + " must be positive and finite");
+    public MatrixFigure gamma(double gamma) {
+        if (!(gamma > 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("gamma = " + gamma + " must be positive and finite");
         }
-        return new MatrixFigure(m, title, rowOrder, colOrder, g);
+        return new MatrixFigure(m, title, rowOrder, colOrder, gamma);
     }
 
     private static int[] identity(int n) {

@@ -100,7 +100,7 @@ class SpecialValuesTest {
         var alias = assertThrows(IllegalArgumentException.class, () -> Normalizers.entmax15(z, z, 0, 3));
         assertTrue(alias.getMessage().startsWith("out must not be the scores array"), alias.getMessage());
         var range = assertThrows(IllegalArgumentException.class, () -> Normalizers.softmax(z, new double[3], 1, 3));
-        assertEquals("scores: [1, 4) is not inside an array of length 3", range.getMessage());
+        assertEquals("scores: off = 1, len = 3 give [1, 4), which is not inside an array of length 3", range.getMessage());
         double[] p = Normalizer.softmax().apply(z).probabilities();
         assertThrows(IllegalArgumentException.class, () -> Jacobians.softmax(z, p, p, p, 0, 3));
     }

@@ -53,18 +53,20 @@ final class Samples {
         INSTANCES.put(Normalizer.class, Normalizer::softmax);
         INSTANCES.put(SmoothingKernel.class, SmoothingKernel::epanechnikov);
         INSTANCES.put(TailBound.class, () -> TailBound.EXACT);
-        INSTANCES.put(WeightedGraph.class, () -> StandardGraphs.path(2));
-        INSTANCES.put(PartitionTree.class, () -> PartitionTree.dyadic(2));
+        INSTANCES.put(WeightedGraph.class, () -> StandardGraphs.path(ApiSamples.N));
+        INSTANCES.put(PartitionTree.class, () -> PartitionTree.dyadic(ApiSamples.N));
         INSTANCES.put(Task.class, () -> new RecallTask(2, 1, 1, 0.1));
+        INSTANCES.put(RecallTask.class, () -> new RecallTask(2, 1, 1, 0.1));
         INSTANCES.put(Trainer.class, () -> Trainer.on(new RecallTask(2, 1, 1, 0.1)));
         INSTANCES.put(Encoding.class, () -> new Encoding(List.of("a", "b"), new int[] {0, 1}));
         INSTANCES.put(Bandwidth.class, Bandwidth::median);
-        INSTANCES.put(DiffusionMap.class, () -> DiffusionMaps.fromPoints(new double[][] {{0}, {1}, {3}}).compute());
+        INSTANCES.put(DiffusionMap.class, () -> DiffusionMaps.fromPoints(new double[][] {{0}, {1}, {3}, {7}}).compute());
         INSTANCES.put(Bisector.class, () -> MultilevelPartitioner.DEFAULT);
-        INSTANCES.put(Operator.class, () -> Operator.of(StandardGraphs.path(2).adjacency()));
+        INSTANCES.put(Operator.class, () -> Operator.of(StandardGraphs.path(ApiSamples.N).adjacency()));
         INSTANCES.put(String.class, () -> "x");
         INSTANCES.put(Object.class, () -> "x");
         INSTANCES.put(Vocabulary.class, () -> Vocabulary.of(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a")));
+        RECORD_ARGUMENTS.put(io.github.attnlab.spectral.eigen.EigenProblem.class, Register::eigenProblem);
         RECORD_ARGUMENTS.put(Episode.class, () -> new Object[] {new double[4], new double[2], new double[2],
             new double[1], 2});
         RECORD_ARGUMENTS.put(MaskedPassage.class, () -> new Object[] {new Encoding(List.of("a", "a"), new int[] {5, 5}),
@@ -74,6 +76,12 @@ final class Samples {
     }
 
     private Samples() {
+    }
+
+    /** The registered sample of class {@code c}, or null. */
+    static Object registered(Class<?> c) {
+        Supplier<Object> s = INSTANCES.get(c);
+        return s == null ? null : s.get();
     }
 
     /** A small valid value of {@code type}, or null when none is known. */
@@ -115,7 +123,16 @@ final class Samples {
             Class<?> e = c.getComponentType();
             Object a = Array.newInstance(e, 2);
             for (int i = 0; i < 2; i++) {
-                Array.set(a, i, e == int.class ? (Object) i : e == boolean.class ? (Object) (i == 0) : of(e));
+                if (e == int.class) {
+                    Array.setInt(a, i, i);
+                } else if (e == boolean.class) {
+                    Array.setBoolean(a, i, i == 0);
+                } else if (e == double.class || e == float.class || !e.isPrimitive()) {
+                    Object v = of(e);
+                    if (v != null) {
+                        Array.set(a, i, v);
+                    }
+                }
             }
             if (e == double.class) {
                 Array.set(a, 0, 0.25);

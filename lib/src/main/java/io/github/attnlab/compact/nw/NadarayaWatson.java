@@ -98,6 +98,8 @@ public final class NadarayaWatson {
      * within $b$ and the weights fall back to uniform.
      */
     public static double fixedWeights(SmoothingKernel kernel, double b, double[] sqDist, double[] out, int off, int len) {
+        Check.notNull("kernel", kernel);
+        Check.positive("b", b);
         check(sqDist, out, off, len);
         double sum;
         if (kernel.isCompact()) {
@@ -131,6 +133,8 @@ public final class NadarayaWatson {
      */
     public static double adaptiveWeights(SmoothingKernel kernel, double h, double[] sqDist, double[] out, int off,
                                          int len) {
+        Check.notNull("kernel", kernel);
+        Check.positive("h", h);
         check(sqDist, out, off, len);
         if (!kernel.isCompact()) {
             fixedWeights(kernel, h, sqDist, out, off, len);

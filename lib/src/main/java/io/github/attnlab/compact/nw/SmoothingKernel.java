@@ -44,6 +44,13 @@ public sealed interface SmoothingKernel permits CompactPolynomial, Gaussian {
     /** The profile $k(t)$ at $t = \|u\|^2/b^2 \ge 0$. */
     double profile(double t);
 
+    /** Refuses an argument of {@link #profile} that is not a squared scaled distance: NaN or negative. */
+    static void checkArgument(double t) {
+        if (!(t >= 0)) {
+            throw new IllegalArgumentException("t = " + t + " must be >= 0 (a squared distance over b^2)");
+        }
+    }
+
     /** The order $n$ ($+\infty$ for the Gaussian). */
     double order();
 

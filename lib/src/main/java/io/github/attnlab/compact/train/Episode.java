@@ -22,8 +22,9 @@ public record Episode(double[] xs, double[] ys, double[] query, double[] target,
         Check.finite("xs", xs);
         Check.finite("ys", ys);
         if (xs.length != length * query.length || ys.length != length * target.length) {
-            throw new IllegalArgumentException("xs and ys do not match: " + length + " pairs, xs " + xs.length
-                    + ", ys " + ys.length + ", query " + query.length + ", target " + target.length);
+            throw new IllegalArgumentException("xs and ys do not fit length = " + length + " pairs: xs has " + xs.length
+                    + " values, ys " + ys.length + ", for query dimension " + query.length + " and target dimension "
+                    + target.length);
         }
         xs = xs.clone();
         ys = ys.clone();

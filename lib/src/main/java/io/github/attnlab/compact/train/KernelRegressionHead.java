@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.compact.Normalized;
 import io.github.attnlab.compact.Normalizer;
 import io.github.attnlab.simd.SimdOps;
@@ -40,10 +41,11 @@ public final class KernelRegressionHead {
      * given initial $\beta$.
      */
     public static KernelRegressionHead init(Task task, int featureDim, Normalizer normalizer, double beta, Random random) {
-        if (featureDim < 1 || !(beta > 0) || normalizer == null) {
-            throw new IllegalArgumentException("need featureDim >= 1, beta > 0 and a normaliser, not " + featureDim
-                    + ", " + beta + ", " + normalizer);
-        }
+        Check.notNull("task", task);
+        Check.notNull("random", random);
+        Check.positive("featureDim", featureDim);
+        Check.notNull("normalizer", normalizer);
+        Check.positive("beta", beta);
         int d = task.inputDim();
         double[] theta = new double[featureDim * d + featureDim + 1];
         for (int i = 0; i < featureDim * d; i++) {
@@ -63,6 +65,7 @@ public final class KernelRegressionHead {
 
     /** The same head with other parameters (same layout as {@link #parameters()}). */
     public KernelRegressionHead withParameters(double[] parameters) {
+        Check.notNull("parameters", parameters);
         if (parameters.length != theta.length) {
             throw new IllegalArgumentException(parameters.length + " parameters, the head has " + theta.length);
         }
@@ -91,6 +94,7 @@ public final class KernelRegressionHead {
 
     /** The prediction $\hat y(x_q)$ for an episode. */
     public double[] predict(Episode e) {
+        Check.notNull("e", e);
         Workspace w = workspace();
         forward(e, w);
         return w.yHat.clone();
@@ -98,6 +102,7 @@ public final class KernelRegressionHead {
 
     /** The attention of the query over the context: the normaliser's result on the scores. */
     public Normalized attention(Episode e) {
+        Check.notNull("e", e);
         Workspace w = workspace();
         forward(e, w);
         return normalizer.apply(Arrays.copyOf(w.scores, e.length()));

@@ -72,6 +72,10 @@ public final class Tensor {
 
     /** The same values under another name (shared, not copied: both are immutable). */
     public Tensor renamed(String newName) {
+        Check.notNull("newName", newName);
+        if (newName.isBlank()) {
+            throw new IllegalArgumentException("newName is blank: a tensor needs a name");
+        }
         return new Tensor(newName, shape, data);
     }
 

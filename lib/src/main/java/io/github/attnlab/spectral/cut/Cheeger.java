@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.cut;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
@@ -28,11 +29,13 @@ public record Cheeger(double lambda2, Cut sweep, double[] sweepProfile) implemen
 
     /** Copies. */
     public Cheeger {
+        Check.notNull("sweepProfile", sweepProfile);
         sweepProfile = sweepProfile.clone();
     }
 
     /** Cheeger's bounds and sweep cut of an undirected graph without isolated vertices. */
     public static Cheeger of(WeightedGraph g) {
+        Check.notNull("g", g);
         Conductance.check(g, new boolean[g.n()]);
         Conductance.requireNoIsolatedVertex(g);
         return of(g, SpectralGap.of(Laplacian.of(g, LaplacianKind.SYMMETRIC)));
@@ -40,6 +43,8 @@ public record Cheeger(double lambda2, Cut sweep, double[] sweepProfile) implemen
 
     /** The same from an already computed gap of $L_{\mathrm{sym}}$. */
     public static Cheeger of(WeightedGraph g, SpectralGap symmetricGap) {
+        Check.notNull("g", g);
+        Check.notNull("symmetricGap", symmetricGap);
         if (symmetricGap.kind() != LaplacianKind.SYMMETRIC) {
             throw new IllegalArgumentException("Cheeger's inequality is stated for the symmetric normalised Laplacian, not "
                     + symmetricGap.kind());

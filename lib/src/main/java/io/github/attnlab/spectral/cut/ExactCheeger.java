@@ -20,6 +20,7 @@ public final class ExactCheeger {
 
     /** The minimum-conductance set (one of them, the first in Gray-code order) and its conductance. */
     public static Cut minimum(WeightedGraph g) {
+        Check.notNull("g", g);
         Conductance.check(g, new boolean[g.n()]);
         Conductance.requireNoIsolatedVertex(g);
         int n = g.n();

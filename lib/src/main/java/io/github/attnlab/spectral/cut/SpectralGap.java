@@ -28,16 +28,19 @@ public record SpectralGap(LaplacianKind kind, double lambda2, double[] fiedler, 
 
     /** Copies. */
     public SpectralGap {
+        Check.notNull("fiedler", fiedler);
         fiedler = fiedler.clone();
     }
 
     /** The gap of a Laplacian, by {@link LaplacianSpectra}'s automatic choice of solver. */
     public static SpectralGap of(Laplacian l) {
+        Check.notNull("l", l);
         return of(l, Method.AUTO, SolverOptions.DEFAULT);
     }
 
     /** The gap of a Laplacian by the given solver. */
     public static SpectralGap of(Laplacian l, Method method, SolverOptions options) {
+        Check.notNull("l", l);
         Check.range("number of vertices", l.n(), 2, Integer.MAX_VALUE);
         Spectrum s = LaplacianSpectra.smallest(l, 2, method, options);
         return new SpectralGap(l.kind(), s.value(1), s.vector(1), s.residuals()[1], l.graph().components());

@@ -22,6 +22,7 @@ public final class DenseEigen {
 
     /** All eigenpairs of a symmetric sparse matrix. */
     public static Spectrum all(SparseMatrix a) {
+        Check.notNull("a", a);
         return smallest(a, a.rows());
     }
 

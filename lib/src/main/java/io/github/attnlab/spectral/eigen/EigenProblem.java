@@ -39,6 +39,7 @@ public record EigenProblem(Operator operator, double normBound, double[][] const
      * component) as constraints and its diagonal for preconditioning.
      */
     public static EigenProblem of(Laplacian l) {
+        Check.notNull("l", l);
         if (!l.isSymmetric()) {
             throw new IllegalArgumentException("the random-walk Laplacian is not symmetric; solve the symmetric one"
                     + " (same eigenvalues, eigenvectors D^(-1/2) psi)");

@@ -32,6 +32,8 @@ public final class Lanczos {
      * basis of {@code max(2k + 20, 40)} vectors (at most the free dimension).
      */
     public static Spectrum smallest(EigenProblem p, int k, SolverOptions o) {
+        Check.notNull("p", p);
+        Check.notNull("o", o);
         return smallest(p, k, Math.max(2 * k + 20, 40), o);
     }
 
@@ -40,6 +42,8 @@ public final class Lanczos {
      * with $A$, a smaller one streams less memory per step (reorthogonalisation costs $O(nm)$).
      */
     public static Spectrum smallest(EigenProblem p, int k, int basisSize, SolverOptions o) {
+        Check.notNull("p", p);
+        Check.notNull("o", o);
         int free = p.n() - p.constraints().length;
         Check.range("k", k, 1, free);
         Check.range("basisSize", basisSize, Math.min(free, k + 1), Integer.MAX_VALUE);

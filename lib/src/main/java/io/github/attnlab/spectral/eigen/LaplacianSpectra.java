@@ -41,11 +41,13 @@ public final class LaplacianSpectra {
 
     /** The {@code k} smallest eigenpairs with {@link Method#AUTO} and default options. */
     public static Spectrum smallest(Laplacian l, int k) {
+        Check.notNull("l", l);
         return smallest(l, k, Method.AUTO, SolverOptions.DEFAULT);
     }
 
     /** The {@code k} smallest eigenpairs by the given method. */
     public static Spectrum smallest(Laplacian l, int k, Method method, SolverOptions options) {
+        Check.notNull("l", l);
         Check.range("k", k, 1, l.n());
         Laplacian sym = l.kind() == LaplacianKind.RANDOM_WALK ? Laplacian.symmetric(l.graph()) : l;
         double[][] nullSpace = sym.nullSpace();
@@ -68,6 +70,7 @@ public final class LaplacianSpectra {
 
     /** All eigenpairs, by the dense solver (at most {@link DenseEigen#MAX_N} vertices). */
     public static Spectrum all(Laplacian l) {
+        Check.notNull("l", l);
         return smallest(l, l.n(), Method.DENSE, SolverOptions.DEFAULT);
     }
 

@@ -31,6 +31,8 @@ public final class Lobpcg {
 
     /** The {@code k} smallest eigenpairs of the problem in the complement of its constraints. */
     public static Spectrum smallest(EigenProblem p, int k, SolverOptions o) {
+        Check.notNull("p", p);
+        Check.notNull("o", o);
         int n = p.n();
         double[][] y = p.constraints();
         Check.range("k", k, 1, n - y.length);

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.eigen;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -52,6 +53,10 @@ public record Spectrum(double[] values, double[][] vectors, double[] residuals, 
 
     /** Validates and copies. */
     public Spectrum {
+        Check.notNull("values", values);
+        Check.notNull("vectors", vectors);
+        Check.notNull("residuals", residuals);
+        Check.notNull("solver", solver);
         java.util.Objects.requireNonNull(solver, "solver");
         if (values.length != vectors.length || values.length != residuals.length) {
             throw new IllegalArgumentException(values.length + " values, " + vectors.length + " vectors, "
@@ -69,11 +74,13 @@ public record Spectrum(double[] values, double[][] vectors, double[] residuals, 
 
     /** Eigenvalue {@code t}. */
     public double value(int t) {
+        Check.index("t", t, values.length);
         return values[t];
     }
 
     /** Eigenvector {@code t} (a copy). */
     public double[] vector(int t) {
+        Check.index("t", t, vectors.length);
         return vectors[t].clone();
     }
 

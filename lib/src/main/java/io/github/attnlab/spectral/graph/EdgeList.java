@@ -15,9 +15,15 @@ public record EdgeList(int n, int[] u, int[] v, double[] w) {
 
     /** Validates and copies. */
     public EdgeList {
-        if (u.length != v.length || u.length != w.length) {
-            throw new IllegalArgumentException("edge arrays differ in length: " + u.length + ", " + v.length + ", " + w.length);
+        Check.notNull("u", u);
+        Check.notNull("v", v);
+        Check.notNull("w", w);
+        Check.range("n", n, 0, Integer.MAX_VALUE);
+        if (v.length != u.length || w.length != u.length) {
+            throw new IllegalArgumentException("u, v and w have lengths " + u.length + ", " + v.length + " and "
+                    + w.length + "; need one entry per edge in each");
         }
+        Check.finite("w", w);
         u = u.clone();
         v = v.clone();
         w = w.clone();
@@ -73,16 +79,19 @@ public record EdgeList(int n, int[] u, int[] v, double[] w) {
 
     /** First endpoint of edge {@code e}. */
     public int u(int e) {
+        Check.index("e", e, u.length);
         return u[e];
     }
 
     /** Second endpoint of edge {@code e}. */
     public int v(int e) {
+        Check.index("e", e, v.length);
         return v[e];
     }
 
     /** Weight of edge {@code e}. */
     public double w(int e) {
+        Check.index("e", e, w.length);
         return w[e];
     }
 

@@ -86,7 +86,7 @@ final class GraphOps {
             index[vertices[i]] = i;
         }
         if (vertices.length == 0) {
-            throw new IllegalArgumentException("an induced subgraph needs at least one vertex");
+            throw new IllegalArgumentException("vertices is empty: an induced subgraph needs at least one vertex");
         }
         SparseMatrix a = g.adjacency();
         SparseMatrixBuilder b = SparseMatrix.builder(vertices.length, vertices.length);

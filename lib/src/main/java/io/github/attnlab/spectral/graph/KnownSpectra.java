@@ -40,6 +40,8 @@ public final class KnownSpectra {
 
     /** $L(P_r \times P_c)$: all sums $\lambda_i(P_r) + \lambda_j(P_c)$ (Cartesian product). */
     public static double[] grid(int r, int c) {
+        Check.positive("r", r);
+        Check.positive("c", c);
         double[] a = path(r);
         double[] b = path(c);
         double[] s = new double[r * c];

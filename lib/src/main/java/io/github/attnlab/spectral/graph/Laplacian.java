@@ -27,6 +27,7 @@ public final class Laplacian {
 
     /** The Laplacian of the given kind of an undirected graph. */
     public static Laplacian of(WeightedGraph g, LaplacianKind kind) {
+        Check.notNull("g", g);
         if (g.isDirected()) {
             throw new IllegalArgumentException("a Laplacian needs an undirected graph; call symmetrised() first"
                     + " for W = (A + A^T)/2");
@@ -62,11 +63,13 @@ public final class Laplacian {
 
     /** The combinatorial Laplacian $L = D - W$. */
     public static Laplacian combinatorial(WeightedGraph g) {
+        Check.notNull("g", g);
         return of(g, LaplacianKind.COMBINATORIAL);
     }
 
     /** The symmetric normalised Laplacian $I - D^{-1/2}WD^{-1/2}$. */
     public static Laplacian symmetric(WeightedGraph g) {
+        Check.notNull("g", g);
         return of(g, LaplacianKind.SYMMETRIC);
     }
 
@@ -156,6 +159,7 @@ public final class Laplacian {
 
     /** $\|Lx - \lambda x\|_2$, the residual of a claimed eigenpair. */
     public double residual(double lambda, double[] x) {
+        Check.finite("lambda", lambda);
         Check.vector("x", x, n());
         double[] y = matrix.multiply(x);
         double s = 0;

@@ -18,9 +18,8 @@ public final class SparseMatrixBuilder {
     private double[] vs = new double[16];
 
     SparseMatrixBuilder(int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("matrix size " + rows + "x" + cols + " is negative");
-        }
+        Check.range("rows", rows, 0, Integer.MAX_VALUE);
+        Check.range("cols", cols, 0, Integer.MAX_VALUE);
         this.rows = rows;
         this.cols = cols;
     }

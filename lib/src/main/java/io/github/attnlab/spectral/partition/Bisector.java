@@ -13,7 +13,11 @@ import java.util.Arrays;
 @FunctionalInterface
 public interface Bisector {
 
-    /** Side 0 or 1 for every vertex; side 0 gets about {@code fraction} of them. */
+    /**
+     * Side 0 or 1 for every vertex; side 0 gets about {@code fraction} of them (at least one vertex on each side).
+     *
+     * @throws IllegalArgumentException unless $0 < fraction < 1$, or for a graph of fewer than 2 vertices
+     */
     int[] bisect(WeightedGraph g, double fraction);
 
     /**
@@ -22,6 +26,7 @@ public interface Bisector {
      * A directed graph is symmetrised first.
      */
     default Partition partition(WeightedGraph g, int k) {
+        Check.notNull("g", g);
         WeightedGraph u = g.symmetrised();
         Check.range("k", k, 1, u.n());
         int[] labels = new int[u.n()];
@@ -58,6 +63,8 @@ public interface Bisector {
      * the lower index) form side 0 (at least one vertex on each side).
      */
     static int[] splitByScore(double[] score, double fraction) {
+        Check.finite("score", score);
+        Check.open("fraction", fraction, 0, 1);
         int n = score.length;
         int[] order = ArgSort.ascending(score);
         int n0 = (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));

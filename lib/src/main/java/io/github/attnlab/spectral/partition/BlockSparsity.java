@@ -33,6 +33,8 @@ public record BlockSparsity(int n, int blocks, int tile, double threshold, doubl
 
     /** The figures for graph {@code g} (its adjacency read as the attention matrix) reordered by partition {@code p}. */
     public static BlockSparsity of(WeightedGraph g, Partition p, int tile, double threshold) {
+        Check.notNull("g", g);
+        Check.notNull("p", p);
         if (p.n() != g.n()) {
             throw new IllegalArgumentException("partition has " + p.n() + " vertices, the graph " + g.n());
         }
@@ -41,6 +43,7 @@ public record BlockSparsity(int n, int blocks, int tile, double threshold, doubl
 
     /** The figures of the matrix in its given order (no partition: one block). */
     public static BlockSparsity unordered(WeightedGraph g, int tile, double threshold) {
+        Check.notNull("g", g);
         int[] identity = java.util.stream.IntStream.range(0, g.n()).toArray();
         return of(g, identity, new int[g.n()], 1, tile, threshold);
     }

@@ -19,6 +19,7 @@ public final class ExactBisection {
 
     /** The optimal bisection with both sides of size at least {@code minSide}. */
     public static Partition minimum(WeightedGraph g, int minSide) {
+        Check.notNull("g", g);
         int n = g.n();
         Check.range("n", n, 2, MAX_N);
         Check.range("minSide", minSide, 1, n / 2);

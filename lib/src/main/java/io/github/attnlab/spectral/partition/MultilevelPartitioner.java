@@ -42,6 +42,8 @@ public record MultilevelPartitioner(double imbalance, int coarsestSize, int trie
 
     @Override
     public int[] bisect(WeightedGraph g, double fraction) {
+        Check.notNull("g", g);
+        Check.open("fraction", fraction, 0, 1);
         WeightedGraph u = g.symmetrised();
         if (u.n() < 2) {
             throw new IllegalArgumentException("cannot bisect a graph of " + u.n() + " vertex");

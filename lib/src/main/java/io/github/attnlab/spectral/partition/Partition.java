@@ -15,6 +15,7 @@ public record Partition(int parts, int[] labels) {
 
     /** Validates and copies. */
     public Partition {
+        Check.notNull("labels", labels);
         Check.range("parts", parts, 1, Integer.MAX_VALUE);
         labels = labels.clone();
         for (int i = 0; i < labels.length; i++) {
@@ -35,6 +36,7 @@ public record Partition(int parts, int[] labels) {
 
     /** The block of vertex {@code v}. */
     public int label(int v) {
+        Check.index("v", v, labels.length);
         return labels[v];
     }
 

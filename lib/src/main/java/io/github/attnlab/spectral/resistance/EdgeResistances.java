@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.resistance;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.EdgeList;
 import java.util.Arrays;
 import java.util.Locale;
@@ -28,6 +29,8 @@ public record EdgeResistances(EdgeList edges, double[] resistances, int componen
 
     /** Validates and copies. */
     public EdgeResistances {
+        Check.notNull("edges", edges);
+        Check.notNull("resistances", resistances);
         if (resistances.length != edges.size()) {
             throw new IllegalArgumentException(resistances.length + " resistances for " + edges.size() + " edges");
         }
@@ -42,6 +45,7 @@ public record EdgeResistances(EdgeList edges, double[] resistances, int componen
 
     /** $R_e$ of edge {@code e}. */
     public double resistance(int e) {
+        Check.index("e", e, resistances.length);
         return resistances[e];
     }
 

@@ -29,6 +29,7 @@ public final class EffectiveResistance {
 
     /** All pairwise resistances from the dense pseudo-inverse ($+\infty$ across components). */
     public static double[][] exactMatrix(WeightedGraph g) {
+        Check.notNull("g", g);
         double[][] p = PseudoInverse.of(undirected(g));
         Components c = g.components();
         int n = g.n();
@@ -44,6 +45,7 @@ public final class EffectiveResistance {
 
     /** The resistance of every edge, exactly (dense pseudo-inverse). */
     public static EdgeResistances exactEdges(WeightedGraph g) {
+        Check.notNull("g", g);
         double[][] p = PseudoInverse.of(undirected(g));
         EdgeList e = g.edges();
         double[] r = new double[e.size()];
@@ -55,6 +57,7 @@ public final class EffectiveResistance {
 
     /** $R_{uv}$ by one Laplacian solve $x = L^+(e_u - e_v)$, $R_{uv} = x_u - x_v$ (iterative, any size). */
     public static double pair(WeightedGraph g, int u, int v) {
+        Check.notNull("g", g);
         Check.index("u", u, g.n());
         Check.index("v", v, g.n());
         Components c = g.components();
@@ -79,7 +82,9 @@ public final class EffectiveResistance {
      * row solved to relative residual {@code solverTolerance}.
      */
     public static EdgeResistances approximateEdges(WeightedGraph g, int projections, double solverTolerance, long seed) {
+        Check.notNull("g", g);
         Check.range("projections", projections, 1, Integer.MAX_VALUE);
+        Check.positive("solverTolerance", solverTolerance);
         LaplacianSolver solver = LaplacianSolver.of(Laplacian.combinatorial(undirected(g)));
         EdgeList e = g.edges();
         int n = g.n();
@@ -116,6 +121,7 @@ public final class EffectiveResistance {
      * the graph is disconnected.
      */
     public static double total(WeightedGraph g) {
+        Check.notNull("g", g);
         Laplacian l = Laplacian.combinatorial(undirected(g));
         if (!g.components().connected()) {
             return Double.POSITIVE_INFINITY;
@@ -135,6 +141,7 @@ public final class EffectiveResistance {
      * as $1/\sqrt q$.
      */
     public static double totalApproximate(WeightedGraph g, int probes, long seed) {
+        Check.notNull("g", g);
         Check.range("probes", probes, 1, Integer.MAX_VALUE);
         if (!g.components().connected()) {
             return Double.POSITIVE_INFINITY;

@@ -37,6 +37,7 @@ public final class LaplacianSolver {
 
     /** A solver for a symmetric Laplacian (combinatorial or normalised). */
     public static LaplacianSolver of(Laplacian l) {
+        Check.notNull("l", l);
         if (!l.isSymmetric()) {
             throw new IllegalArgumentException("conjugate gradients need a symmetric Laplacian, not " + l.kind());
         }
@@ -124,6 +125,7 @@ public final class LaplacianSolver {
 
         /** Copies. */
         public Solution {
+            Check.notNull("x", x);
             x = x.clone();
         }
 

@@ -31,6 +31,8 @@ public record QuadraticFormError(double muMin, double muMax, double epsilon, boo
 
     /** The exact $\varepsilon$ of $\tilde G$ against $G$ (combinatorial Laplacians, same vertices). */
     public static QuadraticFormError exact(WeightedGraph g, WeightedGraph approx) {
+        Check.notNull("g", g);
+        Check.notNull("approx", approx);
         check(g, approx);
         if (g.n() > DenseEigen.MAX_N) {
             throw new IllegalArgumentException("n = " + g.n() + " is too large for the exact error (at most "
@@ -72,6 +74,8 @@ public record QuadraticFormError(double muMin, double muMax, double epsilon, boo
      * directions, where sparsifiers err most), each projected off the constant per component.
      */
     public static QuadraticFormError sampled(WeightedGraph g, WeightedGraph approx, int vectors, long seed) {
+        Check.notNull("g", g);
+        Check.notNull("approx", approx);
         check(g, approx);
         Check.range("vectors", vectors, 1, Integer.MAX_VALUE);
         Laplacian l = Laplacian.combinatorial(g);

@@ -26,6 +26,8 @@ public final class SpectralSparsifier {
 
     /** A sparsifier from {@code samples} draws. */
     public static Sparsified sample(WeightedGraph g, EdgeResistances r, int samples, long seed) {
+        Check.notNull("g", g);
+        Check.notNull("r", r);
         Check.range("samples", samples, 1, Integer.MAX_VALUE);
         Sampler s = new Sampler(g, r, seed);
         for (int t = 0; t < samples; t++) {
@@ -40,6 +42,8 @@ public final class SpectralSparsifier {
      * the final $q$, which is unbiased conditional on $q$ only approximately.
      */
     public static Sparsified toEdgeBudget(WeightedGraph g, EdgeResistances r, int edgeBudget, long seed) {
+        Check.notNull("g", g);
+        Check.notNull("r", r);
         Check.range("edgeBudget", edgeBudget, 1, g.edgeCount());
         Sampler s = new Sampler(g, r, seed);
         int draws = 0;

@@ -27,7 +27,7 @@ class WeightedGraphTest {
         assertMessage("attention has no rows", () -> AttentionGraphs.directed(new double[0][]));
         assertMessage("Infinity", () -> AttentionGraphs.symmetrised(new double[][] {{1, Double.POSITIVE_INFINITY}, {0, 1}}));
         assertMessage("not symmetric", () -> WeightedGraph.undirected(SparseMatrix.fromDense(new double[][] {{0, 1}, {2, 0}})));
-        assertMessage("is -1.0", () -> WeightedGraph.fromEdges(3, new int[] {0}, new int[] {1}, new double[] {-1}));
+        assertMessage("w[0] = -1.0 must be finite and >= 0", () -> WeightedGraph.fromEdges(3, new int[] {0}, new int[] {1}, new double[] {-1}));
         assertMessage("symmetrised()", () -> Laplacian.combinatorial(AttentionGraphs.directed(new double[][] {{1}})));
         assertMessage("k = 3 is outside [1, 2]", () -> AttentionGraphs.directed(new double[][] {{1, 0}, {0, 1}}).topKPerRow(3));
     }
