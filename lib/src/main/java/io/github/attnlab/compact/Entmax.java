@@ -9,7 +9,7 @@ import java.util.Locale;
  * that $\sum p = 1$, the maximiser of $p^\top z + H_\alpha(p)$,
  * $H_\alpha(p) = \sum_j (p_j - p_j^\alpha)/(\alpha(\alpha-1))$, over the simplex; $\alpha = 2$ is
  * sparsemax. With $\alpha = 1 + 1/n$ these are the adaptively normalised Nadaraya–Watson weights of
- * the compact smoothing kernel $(1 - u^2)_+^n$ on unit-norm queries and keys (PAPERS.md §B.1–2):
+ * the compact smoothing kernel $(1 - u^2)_+^n$ on unit-norm queries and keys (docs/papers/B.md §B.1–2):
  * Epanechnikov ($n = 1$), biweight ($n = 2$), triweight ($n = 3$).
  *
  * <p>Obtain it with {@link Normalizer#entmax(double)}, which picks the method; this constructor

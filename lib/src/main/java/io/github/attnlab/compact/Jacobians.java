@@ -32,7 +32,7 @@ public final class Jacobians {
     /**
      * $\alpha$-entmax (sparsemax for $\alpha = 2$, softmax for $\alpha = 1$): with $g = p^{2-\alpha}$
      * on the support and 0 elsewhere, $J v = g \circ v - (\langle g, v\rangle / \sum g)\, g$
-     * (Peters et al. 2019; PAPERS.md §B, closing facts).
+     * (Peters et al. 2019; docs/papers/B.md §B, closing facts).
      */
     public static void entmax(double alpha, double[] scores, double[] p, double[] v, double[] out, int off,
                               int len) {

@@ -7,7 +7,7 @@ import io.github.attnlab.core.Check;
  * $p_i = [z_i/n - \theta]_+^n / \sum_j [z_j/n - \theta]_+^n$. On unit-norm queries and keys with
  * $z = \langle q, k\rangle/h^2$ these are the fixed-bandwidth Nadaraya–Watson weights of the compact
  * kernel $(1 - u^2)_+^n$ with $b^2 = 2 - 2nh^2\theta$; $n = 1$ is normalised ReLU, fixed-bandwidth
- * Epanechnikov regression (PAPERS.md §B.2).
+ * Epanechnikov regression (docs/papers/B.md §B.2).
  *
  * <p>Documented fallback: when no score exceeds $n\theta$ (no key within the bandwidth) the row is
  * the uniform distribution over its unmasked keys, the Nadaraya–Watson convention for a query

@@ -15,7 +15,7 @@ import io.github.attnlab.core.LogitRow;
  * {@link Jacobians} for the static forms). Rows follow the row contract ({@link LogitRow}).
  *
  * <p>Every normaliser is, on unit-norm queries and keys with $z_i = \langle q, k_i\rangle / h^2$, the
- * Nadaraya–Watson weighting of a smoothing kernel (Santos et al. 2026, PAPERS.md §B):
+ * Nadaraya–Watson weighting of a smoothing kernel (Santos et al. 2026, docs/papers/B.md §B):
  * {@link #kernelOrder()} names its order $n$ in $(1 - u^2)_+^n$ and {@link #adaptive()} says whether
  * the normalisation is adaptive (entmax, softmax) or fixed (normalised ReLU).
  */

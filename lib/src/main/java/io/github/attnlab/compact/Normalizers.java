@@ -30,7 +30,7 @@ public final class Normalizers {
 
     /**
      * Softmax, $p_i = e^{z_i - \tau}$ with $\tau = \log\sum_j e^{z_j}$ (the log-partition), computed
-     * after subtracting the maximum. Gaussian-kernel Nadaraya–Watson weights (PAPERS.md §B.3).
+     * after subtracting the maximum. Gaussian-kernel Nadaraya–Watson weights (docs/papers/B.md §B.3).
      *
      * @return $\tau = \log\sum_j e^{z_j}$
      */
@@ -45,7 +45,7 @@ public final class Normalizers {
 
     /**
      * Sparsemax, the Euclidean projection onto the simplex, $p = [z - \tau]_+$, with $\tau$ found by
-     * sorting ($O(n \log n)$). Adaptive-normalisation Epanechnikov regression (PAPERS.md §B.2).
+     * sorting ($O(n \log n)$). Adaptive-normalisation Epanechnikov regression (docs/papers/B.md §B.2).
      *
      * @return $\tau$, so that $\sum_i [z_i - \tau]_+ = 1$
      */
@@ -64,7 +64,7 @@ public final class Normalizers {
 
     /**
      * 1.5-entmax, $p = [z/2 - \tau]_+^2$, with the exact sort method. Adaptive biweight regression
-     * ($n = 2$, PAPERS.md §B.1).
+     * ($n = 2$, docs/papers/B.md §B.1).
      *
      * @return $\tau$, so that $\sum_i [z_i/2 - \tau]_+^2 = 1$
      */
@@ -77,7 +77,7 @@ public final class Normalizers {
     /**
      * $\alpha$-entmax for any $\alpha &gt; 1$ by safeguarded bisection on $\tau$:
      * $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$, the maximiser of $p^\top z + H_\alpha(p)$ over
-     * the simplex. With $\alpha = 1 + 1/n$ it is $[z_i/n - \tau]_+^n$ (PAPERS.md §B.1).
+     * the simplex. With $\alpha = 1 + 1/n$ it is $[z_i/n - \tau]_+^n$ (docs/papers/B.md §B.1).
      *
      * @return $\tau$, so that $\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} = 1$
      */
@@ -112,7 +112,7 @@ public final class Normalizers {
     /**
      * Normalised ReLU of order $n$ with a fixed threshold $\theta$:
      * $p_i = [z_i/n - \theta]_+^n / \sum_j [z_j/n - \theta]_+^n$; $n = 1$ is normalised ReLU,
-     * fixed-bandwidth Epanechnikov regression (PAPERS.md §B.2). When no score exceeds $n\theta$
+     * fixed-bandwidth Epanechnikov regression (docs/papers/B.md §B.2). When no score exceeds $n\theta$
      * (an empty support) the row falls back to the uniform distribution over its unmasked scores.
      *
      * @return the normalising sum $\sum_j [z_j/n - \theta]_+^n$, or 0 when the uniform fallback was taken

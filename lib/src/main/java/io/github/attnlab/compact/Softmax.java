@@ -5,7 +5,7 @@ import io.github.attnlab.core.Check;
 /**
  * Softmax, $p_i = e^{z_i}/\sum_j e^{z_j}$: $\alpha$-entmax at $\alpha = 1$, and the Nadaraya–Watson
  * weights of the Gaussian smoothing kernel on unit-norm queries and keys, the limit
- * $n \to \infty$ of the compact kernels $(1 - u^2)_+^n$ (PAPERS.md §B.3). Its $\tau$ is the
+ * $n \to \infty$ of the compact kernels $(1 - u^2)_+^n$ (docs/papers/B.md §B.3). Its $\tau$ is the
  * log-partition $\log\sum_j e^{z_j}$. Obtain it with {@link Normalizer#softmax()}.
  */
 public record Softmax() implements Normalizer {

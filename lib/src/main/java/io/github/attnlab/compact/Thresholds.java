@@ -20,7 +20,7 @@ final class Thresholds {
 
     /**
      * Sparsemax by sorting: $k(z) = \max\{k : 1 + k z_{(k)} &gt; \sum_{j \le k} z_{(j)}\}$ and
-     * $\tau = (\sum_{j \le k(z)} z_{(j)} - 1)/k(z)$ (Martins &amp; Astudillo 2016, PAPERS.md §B, closing facts).
+     * $\tau = (\sum_{j \le k(z)} z_{(j)} - 1)/k(z)$ (Martins &amp; Astudillo 2016, docs/papers/B.md §B, closing facts).
      */
     static double sparsemaxSort(double[] z, double[] scratch, int off, int len, double center) {
         System.arraycopy(z, off, scratch, off, len);

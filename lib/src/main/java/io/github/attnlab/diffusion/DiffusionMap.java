@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The result of {@link DiffusionMaps#compute()}: the largest eigenpairs $(\lambda_j, \psi_j)$ of the
- * Markov matrix $P$, the stationary distribution $\pi$, and what follows from them (PAPERS.md §C.3).
+ * Markov matrix $P$, the stationary distribution $\pi$, and what follows from them (docs/papers/C.md §C.3).
  *
  * <p>Diffusion coordinates at time $t$: $\Psi_t(x) = (\lambda_1^t \psi_1(x), \dots, \lambda_m^t \psi_m(x))$.
  * The $\psi_j$ are orthonormal in $\ell^2(\pi)$, so the diffusion distance

@@ -6,7 +6,7 @@ import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
 /**
- * Diffusion maps (Coifman and Lafon, ACHA 2006; PAPERS.md §C.3): an immutable configuration whose
+ * Diffusion maps (Coifman and Lafon, ACHA 2006; docs/papers/C.md §C.3): an immutable configuration whose
  * terminal method {@link #compute()} returns a {@link DiffusionMap}.
  *
  * <p>From a symmetric affinity $K$ (Gaussian on points or on distances, see {@link Bandwidth}, or given):

@@ -5,7 +5,7 @@ import io.github.attnlab.tree.PartitionTree;
 
 /**
  * The Haar-like orthonormal basis of $\mathbb{R}^n$ on a partition tree (Gavish, Nadler and Coifman,
- * "Multiscale wavelets on trees, graphs and high dimensional data", ICML 2010; PAPERS.md §C.4).
+ * "Multiscale wavelets on trees, graphs and high dimensional data", ICML 2010; docs/papers/C.md §C.4).
  *
  * <p>Coefficient 0 is the scaling function $1/\sqrt{n}$. A folder $X$ with ordered children
  * $c_1, \dots, c_k$ contributes $k - 1$ functions: with $U_j = c_1 \cup \dots \cup c_j$,

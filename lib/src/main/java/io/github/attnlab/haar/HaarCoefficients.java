@@ -12,7 +12,7 @@ import java.util.Locale;
  * $(q_0, \dots, q_{d-1})$ is the coefficient of $\psi_{q_0} \otimes \dots \otimes \psi_{q_{d-1}}$,
  * whose folder on axis $a$ is {@code basis(a).folder(q_a)}. Immutable.
  *
- * <p>The sparsity measures of PAPERS.md §C.5: the $\ell_1$ entropy $\sum |c|$ (for a fixed $\ell_2$
+ * <p>The sparsity measures of docs/papers/C.md §C.5: the $\ell_1$ entropy $\sum |c|$ (for a fixed $\ell_2$
  * norm, small when few coefficients carry the energy), the scale-free ratio
  * $\ell_1 / \ell_2 \in [1, \sqrt N]$, the best-$k$-term approximation error (by Parseval, the norm
  * of the discarded coefficients), and the Hölder exponent estimated from the decay of the

@@ -9,7 +9,7 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * The Hölder exponent of an array estimated from the decay of its Haar coefficients with the
- * folder size (Gavish–Nadler–Coifman, Theorem 3.1; PAPERS.md §C.4).
+ * folder size (Gavish–Nadler–Coifman, Theorem 3.1; docs/papers/C.md §C.4).
  *
  * <p>$f$ is $\alpha$-Hölder in the tree metric iff $|c_X| \le C |X|^{\alpha + 1/2}$, with $|X|$ the
  * folder's fraction of the points; for a tensor-product basis, $|X| = \prod_a |X_a|$ (mixed Hölder).

@@ -5,7 +5,7 @@ import io.github.attnlab.tree.PartitionTree;
 
 /**
  * The hierarchical (tensor) paraproduct of $A(f)$ on a pair of partition trees, and its residual
- * (PAPERS.md §C.1; Fasina, "Hierarchical paraproducts", arXiv:2602.16644, and Bony's
+ * (docs/papers/C.md §C.1; Fasina, "Hierarchical paraproducts", arXiv:2602.16644, and Bony's
  * paralinearisation). An immutable configuration; {@link #apply(double[][])} computes.
  *
  * <p>Let $P_{j,k} f$ be the average of $f$ on the folders of the depth-$j$ cut of the row tree times

@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * Synthetic attention heads with known structure: scores $S = Q K^T / \sqrt d$ of low rank built from
  * token features, and $P = \mathrm{softmax}(S)$ row by row. A stand-in for a real network's
- * query $\times$ key $\times$ head tensor (PAPERS.md §C) wherever the real tensors are not at hand,
+ * query $\times$ key $\times$ head tensor (docs/papers/C.md §C) wherever the real tensors are not at hand,
  * always labelled as synthetic.
  *
  * <p>The $n$ tokens form {@code segments} consecutive segments ("sentences") and carry a latent

@@ -6,7 +6,7 @@ import io.github.attnlab.tree.Tensor3;
 import java.util.Arrays;
 
 /**
- * Tensor products of Haar-like bases: one tree per axis of a row-major array (PAPERS.md §C.4).
+ * Tensor products of Haar-like bases: one tree per axis of a row-major array (docs/papers/C.md §C.4).
  *
  * <p>The basis functions are $\psi_{q_0} \otimes \dots \otimes \psi_{q_{d-1}}$, one Haar function of
  * each axis's {@link HaarBasis}; with two trees this is the bi-Haar basis of a matrix (one attention

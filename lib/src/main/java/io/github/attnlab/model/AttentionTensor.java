@@ -10,7 +10,7 @@ import java.util.List;
  * {@code [layer][head][query][key]}.
  *
  * <p>A row {@link #scores(int, int, int)} is exactly the logit vector $s \in \mathbb R^n$ of
- * {@code PAPERS.md} (section A: top-k certification; section C: the query × key × head 3-tensor),
+ * {@code docs/papers/A.md} (top-k certification) and {@code docs/papers/C.md} (the query × key × head 3-tensor),
  * so other areas take it directly. Immutable: accessors return copies, in double precision for rows
  * and matrices. Values are stored as float (the model computes in float).
  */

@@ -9,7 +9,7 @@ import java.util.Map;
  * measurement lies within the stated tolerance under the stated comparison.
  *
  * <p>A measurement that is NaN never passes. The {@code id} names the paper section and item, for
- * example {@code A.1} for item 1 of section A of {@code PAPERS.md}, optionally followed by a
+ * example {@code A.1} for item 1 of paper A ({@code docs/papers/A.md}), optionally followed by a
  * qualifier ({@code A.7[sigma=2,eps=0.01]}).
  *
  * @param id         paper section and item, e.g. {@code A.1}

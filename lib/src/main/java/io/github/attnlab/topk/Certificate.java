@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The smallest k for which a bound certifies that top-k attention discards at most $\varepsilon$
  * of the softmax mass: $TV(P, \hat P_k) = \tau(k) \le$ {@code tailMassUpper} $\le \varepsilon$
- * (PAPERS.md §A.8).
+ * (docs/papers/A.md §A.8).
  *
  * @param eps       the budget $\varepsilon \in (0, 1)$
  * @param k         the certified k

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The Gaussian score model of top-k attention (PAPERS.md §A.7): with i.i.d. logits
+ * The Gaussian score model of top-k attention (docs/papers/A.md §A.7): with i.i.d. logits
  * $s_i \sim N(\mu, \sigma^2)$, the smallest k with $TV \le \varepsilon$ satisfies, as $n \to \infty$,
  * $$\frac{k_\varepsilon}{n} \approx \Phi_c\bigl(\sigma + \Phi^{-1}(\varepsilon)\bigr), \qquad \Phi_c = 1 - \Phi.$$
  *

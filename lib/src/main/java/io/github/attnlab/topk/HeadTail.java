@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The head–tail decomposition of attention and the exact error of top-k attention
- * (PAPERS.md §A.4–6).
+ * (docs/papers/A.md §A.4–6).
  *
  * <p>With $\mu_{head} = \sum_{i\in H}\hat P_i v_i = \mathrm{Attn}_k$ and
  * $\mu_{tail} = \sum_{i\in T} P_i v_i / \tau$:

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Keys grouped into blocks, each with an upper bound on any logit $s_j = c\,\langle q, k_j\rangle$ it
  * can produce: the index behind certified top-k search that scores only part of the keys
- * (PAPERS.md §A.8).
+ * (docs/papers/A.md §A.8).
  *
  * <p>For a block $b$ with per-channel ranges $[\ell_c, h_c]$, centroid $\bar k_b$ and radius
  * $r_b = \max_{j\in b}\|k_j - \bar k_b\|$, every key of the block satisfies

@@ -12,7 +12,7 @@ import io.github.attnlab.simd.SimdOps;
  * <p>After {@link #rank}, every quantity of top-k attention for every k is available in O(1):
  * with $e_i = e^{s_{(i)} - s_{(1)}}$, the head sum $Z_H(k) = \sum_{i \le k} e_i$, the tail sum
  * $Z_T(k) = \sum_{i > k} e_i$ and the discarded tail mass $\tau(k) = Z_T / (Z_H + Z_T)$
- * (PAPERS.md §A.1). Tail sums are accumulated from the smallest term up, so small $\tau$ keeps its
+ * (docs/papers/A.md §A.1). Tail sums are accumulated from the smallest term up, so small $\tau$ keeps its
  * relative accuracy. Masked keys ($-\infty$) rank last and carry no mass; $n_{eff}$ counts the
  * others.
  *
@@ -139,7 +139,7 @@ public final class RankedRow {
         return suffix[h] / (prefix[h] + suffix[h]);
     }
 
-    /** $KL(\hat P_k \| P) = \log(Z/Z_H) = \log(1 + Z_T/Z_H)$ (PAPERS.md §A.2). */
+    /** $KL(\hat P_k \| P) = \log(Z/Z_H) = \log(1 + Z_T/Z_H)$ (docs/papers/A.md §A.2). */
     public double kl(int k) {
         int h = kept(k);
         return Math.log1p(suffix[h] / prefix[h]);
@@ -163,7 +163,7 @@ public final class RankedRow {
 
     /**
      * The smallest k whose certified tail mass {@link #tailMassUpper} is at most {@code eps}
-     * (PAPERS.md §A.8).
+     * (docs/papers/A.md §A.8).
      *
      * @throws IllegalArgumentException unless $0 < \varepsilon < 1$
      */

@@ -4,7 +4,7 @@ import io.github.attnlab.core.Check;
 
 /**
  * A certified upper bound of the discarded tail mass $\tau(k)$ computed from the ordered logits
- * alone (PAPERS.md §A.3, [derived] forms).
+ * alone (docs/papers/A.md §A.3, [derived] forms).
  *
  * <p>All bounds share one shape. Split the tail $T$ (ranks $k+1, \dots, n$) into consecutive blocks
  * $b$ of $n_b$ keys whose largest logit is $m_b$, the first of the block in rank order; then

@@ -4,7 +4,7 @@ import io.github.attnlab.core.Check;
 import io.github.attnlab.core.LogitRow;
 
 /**
- * Top-k attention on one row of logits, certified by total variation (PAPERS.md §A; Tzachristas
+ * Top-k attention on one row of logits, certified by total variation (docs/papers/A.md §A; Tzachristas
  * et al., 2025): the fluent entry point for notebook cells.
  *
  * <pre>{@code
@@ -133,7 +133,7 @@ public final class TopK {
         return new Certificate(eps, k, t, r.size(), r.unmasked(), bound);
     }
 
-    /** The head–tail decomposition of top-k attention (PAPERS.md §A.4–6); needs {@link #withValues}. */
+    /** The head–tail decomposition of top-k attention (docs/papers/A.md §A.4–6); needs {@link #withValues}. */
     public HeadTail headTail(int k) {
         Check.state(values != null, "headTail needs value vectors: call withValues(values) first");
         return HeadTail.of(ranked(), values, k);

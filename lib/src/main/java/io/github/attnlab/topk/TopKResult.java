@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Top-k attention on one row: what is discarded, how it is certified, and the bounds from the
- * ordered logits alone (PAPERS.md §A.1–3).
+ * ordered logits alone (docs/papers/A.md §A.1–3).
  *
  * @param n          number of keys, masked ones included
  * @param unmasked   number of unmasked keys $n_{eff}$
@@ -44,7 +44,7 @@ public record TopKResult(int n, int unmasked, int k, double tailMass, double tai
         return keys.clone();
     }
 
-    /** $1 - e^{-KL}$, which equals $\tau$ exactly in real arithmetic (PAPERS.md §A.2). */
+    /** $1 - e^{-KL}$, which equals $\tau$ exactly in real arithmetic (docs/papers/A.md §A.2). */
     public double tvFromKl() {
         return -Math.expm1(-kl);
     }

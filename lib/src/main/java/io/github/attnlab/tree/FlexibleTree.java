@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Bottom-up flexible partition trees from a diffusion embedding (Ankenman's flexible trees, as used by
- * the questionnaire; PAPERS.md §C.2): an immutable configuration whose {@link #build()} computes.
+ * the questionnaire; docs/papers/C.md §C.2): an immutable configuration whose {@link #build()} computes.
  *
  * <p>Level 0 is the points. To go one level up, the distance between two current folders is the
  * average diffusion distance $D_t$ between their points, at time $t = t_0 g^\ell$ on level $\ell$

@@ -15,7 +15,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A matrix as a heat map, its rows and columns optionally put in the leaf order of partition trees:
- * an organised matrix looks smooth in the order of its trees (PAPERS.md §C.2). Immutable.
+ * an organised matrix looks smooth in the order of its trees (docs/papers/C.md §C.2). Immutable.
  */
 public final class MatrixFigure implements Figure {
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>Each node is a <em>folder</em>, a set of points; the root holds every point, the children of a
  * folder partition it, and the leaves are single points. The depth-$\ell$ <em>cut</em> (the folders
  * at depth $\ell$, together with the leaves above it) is a partition of the points, and the cuts
- * refine each other as $\ell$ grows (Gavish, Nadler and Coifman, ICML 2010; PAPERS.md §C.2, §C.4).
+ * refine each other as $\ell$ grows (Gavish, Nadler and Coifman, ICML 2010; docs/papers/C.md §C.2, §C.4).
  * The children of a folder are ordered; so are the points (the leaf order), and every folder is a
  * contiguous range of that order, which is the order used to draw an organised matrix.
  *

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The questionnaire: co-organisation of the axes of a 3-tensor (or a matrix) by partition trees
- * (Coifman and Gavish 2011; Ankenman 2014; Mishne et al. 2016; PAPERS.md §C.2). An immutable
+ * (Coifman and Gavish 2011; Ankenman 2014; Mishne et al. 2016; docs/papers/C.md §C.2). An immutable
  * configuration; {@link #run()} computes.
  *
  * <p>Start: each axis gets a flexible tree from a diffusion map of its slices with Gaussian

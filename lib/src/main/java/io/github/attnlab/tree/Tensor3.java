@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * A dense immutable 3-tensor $T_{ijk}$, stored row-major ($k$ fastest): the data that partition
  * trees organise, for example a network's attention as query $\times$ key $\times$ head
- * (PAPERS.md §C.2). A matrix is the tensor with a third axis of length 1.
+ * (docs/papers/C.md §C.2). A matrix is the tensor with a third axis of length 1.
  */
 public final class Tensor3 {
 

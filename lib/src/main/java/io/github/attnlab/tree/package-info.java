@@ -1,5 +1,5 @@
 /**
- * Partition trees as values, and how they are built from data (paper C of {@code PAPERS.md}).
+ * Partition trees as values, and how they are built from data (paper C, {@code docs/papers/C.md}).
  *
  * <p>{@link io.github.attnlab.tree.PartitionTree} is an immutable tree of nested partitions that can be
  * drawn ({@link io.github.attnlab.tree.TreeFigure}), compared ({@link io.github.attnlab.tree.TreeAgreement})

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example of PAPERS.md §B (closing facts): z = [−2, 0, 0.5], against the published four-digit
+ * The example of docs/papers/B.md §B (closing facts): z = [−2, 0, 0.5], against the published four-digit
  * values and against closed forms derived by hand.
  */
 class PublishedValuesTest {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** PAPERS.md §A.4–6: the exact identity and both output bounds. */
+/** docs/papers/A.md §A.4–6: the exact identity and both output bounds. */
 class HeadTailTest {
 
     /**

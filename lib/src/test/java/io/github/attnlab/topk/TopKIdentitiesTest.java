@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** PAPERS.md §A.1–2 from their definitions, on many seeded instances. */
+/** docs/papers/A.md §A.1–2 from their definitions, on many seeded instances. */
 class TopKIdentitiesTest {
 
     private static final int INSTANCES = 2000;

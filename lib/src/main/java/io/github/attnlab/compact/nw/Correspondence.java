@@ -5,7 +5,7 @@ import io.github.attnlab.compact.Normalizer;
 
 /**
  * The dictionary between sparse normalisers and compact-kernel regression (Santos et al. 2026,
- * PAPERS.md §B.1–3), for unit-norm queries and keys and scores $z_i = \langle q, k_i\rangle/h^2$.
+ * docs/papers/B.md §B.1–3), for unit-norm queries and keys and scores $z_i = \langle q, k_i\rangle/h^2$.
  *
  * <p>Since $\|q - k\|^2 = 2 - 2\langle q, k\rangle$,
  * $z_i/n - \tau = (\tfrac{1}{nh^2} - \tau)\,(1 - \|q - k_i\|^2/b^2)$ with $b^2 = 2 - 2nh^2\tau$, so

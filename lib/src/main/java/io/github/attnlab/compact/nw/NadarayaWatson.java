@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Nadaraya–Watson kernel regression, $\hat y(q) = \sum_i w_i v_i$ with weights from a smoothing kernel
- * of the distances $\|q - k_i\|$, under fixed or adaptive normalisation (PAPERS.md §B).
+ * of the distances $\|q - k_i\|$, under fixed or adaptive normalisation (docs/papers/B.md §B).
  *
  * <ul>
  * <li>Fixed normalisation at bandwidth $b$: $w_i = K(\|q-k_i\|^2/b^2) / \sum_j K(\|q-k_j\|^2/b^2)$.

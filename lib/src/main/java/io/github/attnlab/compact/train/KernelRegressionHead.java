@@ -13,7 +13,7 @@ import java.util.Random;
  * $\varphi(x) = (Wx + c)/\|Wx + c\|$ shared by keys and queries, scores
  * $z_i = \beta\langle\varphi(x_q), \varphi(x_i)\rangle$ ($\beta = 1/h^2$), weights $p = \rho(z)$ for a
  * normaliser $\rho$, and the prediction $\hat y = \sum_i p_i y_i$. With unit-norm features this is
- * exactly the Nadaraya–Watson estimator of PAPERS.md §B with the normaliser's smoothing kernel,
+ * exactly the Nadaraya–Watson estimator of docs/papers/B.md §B with the normaliser's smoothing kernel,
  * in a learned metric.
  *
  * <p>Immutable: the parameters $\theta = (W, c, \log\beta)$ are copied in and out; training

@@ -92,7 +92,7 @@ public final class Bert {
      * the heads to remove, in addition to any this model already lacks. A removed head's context
      * vector $C_h = P_h V_h$ is replaced by 0 before the attention output projection, so the layer
      * computes $\sum_{h \notin R} C_h W_o^{(h)} + b_o$: the head masking of Michel, Levy and Neubig
-     * (2019), "Are sixteen heads really better than one?" (PAPERS.md §C.5 prunes by it). Every other
+     * (2019), "Are sixteen heads really better than one?" (docs/papers/C.md §C.5 prunes by it). Every other
      * weight is kept, and shared with this model. Removing all heads of a layer leaves its residual
      * path, $\mathrm{LN}(x + b_o)$, and its feed-forward block.
      *

@@ -14,7 +14,7 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Cheeger's inequality for the normalised Laplacian, $\lambda_2/2 \le h(G) \le \sqrt{2\lambda_2}$,
- * with the sweep cut that proves the upper side (Chung 1997, Thm 2.2; PAPERS.md §D item 1).
+ * with the sweep cut that proves the upper side (Chung 1997, Thm 2.2; docs/papers/D.md §D item 1).
  *
  * <p>The sweep sorts vertices by $x_i = \psi_i/\sqrt{d_i}$ ($\psi$ the Fiedler vector of
  * $L_{\mathrm{sym}}$, so $x$ is that of $L_{\mathrm{rw}}$), and takes the prefix $S_j$ of smallest

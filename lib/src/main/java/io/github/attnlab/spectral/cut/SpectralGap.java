@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The spectral gap $\lambda_2$ of a Laplacian (the Fiedler value, "algebraic connectivity" for
- * $L = D - W$) and its eigenvector, the Fiedler vector (Fiedler 1973; PAPERS.md §D item 1).
+ * $L = D - W$) and its eigenvector, the Fiedler vector (Fiedler 1973; docs/papers/D.md §D item 1).
  *
  * <p>$\lambda_2 > 0$ exactly when the graph is connected. A disconnected graph has
  * $\lambda_2 = 0$; its Fiedler vector is then a null-space vector supported on one component

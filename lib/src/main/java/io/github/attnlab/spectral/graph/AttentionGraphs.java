@@ -4,7 +4,7 @@ import io.github.attnlab.core.Check;
 
 /**
  * Graphs from dense attention matrices (rows are queries, columns keys), the entry point of
- * PAPERS.md §D: "attention matrix $A$ → weighted graph".
+ * docs/papers/D.md §D: "attention matrix $A$ → weighted graph".
  *
  * <p>Every factory validates the matrix: square, finite, non-negative; a violation is an
  * {@link IllegalArgumentException} naming the first offending entry. Further sparsifications are

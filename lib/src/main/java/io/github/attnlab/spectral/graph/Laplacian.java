@@ -9,7 +9,7 @@ import java.util.Locale;
  * quadratic form.
  *
  * <p>Directed graphs have no Laplacian here: symmetrise first ({@code g.symmetrised()}, the
- * $W = (A + A^\top)/2$ of PAPERS.md §D).
+ * $W = (A + A^\top)/2$ of docs/papers/D.md §D).
  */
 public final class Laplacian {
 

@@ -11,7 +11,7 @@ import java.util.Locale;
  * from query $i$ to key $j$, self-loops included. An <em>undirected</em> graph has a symmetric
  * adjacency $W$ with zero diagonal: self-loops are dropped, because a loop adds the same weight to
  * $D$ and $W$ and so cancels in $L = D - W$, and a token attending to itself is not an interaction
- * between tokens. {@link #symmetrised()} gives $W = (A + A^\top)/2$ (PAPERS.md §D).
+ * between tokens. {@link #symmetrised()} gives $W = (A + A^\top)/2$ (docs/papers/D.md §D).
  *
  * <p>Weights must be finite and non-negative: a graph with negative weights has a Laplacian that
  * is not positive semidefinite, so neither Cheeger's inequality nor effective resistance applies.

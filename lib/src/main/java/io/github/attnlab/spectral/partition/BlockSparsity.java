@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * What a block-sparse attention kernel would do with an attention matrix whose tokens are
- * reordered by a partition (PAPERS.md §D item 5): the work it cannot avoid and the attention mass
+ * reordered by a partition (docs/papers/D.md §D item 5): the work it cannot avoid and the attention mass
  * it keeps.
  *
  * <p>Two kernels are measured. A <em>block-diagonal</em> kernel computes only the $k$ diagonal
@@ -16,7 +16,7 @@ import java.util.Locale;
  * $t \times t$ tile of the reordered matrix that holds an entry $a_{ij} \ge \theta$: work
  * (non-empty tiles)/(all tiles), keeping the mass of the entries $\ge \theta$ (an entry below the
  * threshold is treated as absent). The lost mass of a row is its total-variation error when the
- * kernel renormalises (PAPERS.md §A item 1).
+ * kernel renormalises (docs/papers/A.md §A item 1).
  *
  * @param n                  tokens
  * @param blocks             partition blocks $k$

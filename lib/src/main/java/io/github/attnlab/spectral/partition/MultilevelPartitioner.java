@@ -11,7 +11,7 @@ import java.util.Random;
 
 /**
  * Multilevel graph bisection in the manner of METIS (Karypis &amp; Kumar, SIAM J. Sci. Comput. 20,
- * 1998; PAPERS.md §D item 5): coarsen by heavy-edge matching until at most {@code coarsestSize}
+ * 1998; docs/papers/D.md §D item 5): coarsen by heavy-edge matching until at most {@code coarsestSize}
  * vertices remain, bisect the coarsest graph (spectral split and several greedy graph-growing
  * starts, each refined, the best kept), then project back level by level, refining with
  * Fiduccia–Mattheyses at every level. $k$ blocks by recursive bisection.

@@ -11,7 +11,7 @@ import java.util.Random;
 
 /**
  * Effective resistance $R_{uv} = (e_u - e_v)^\top L^+ (e_u - e_v)$ of the combinatorial Laplacian,
- * exact and approximate, and the total effective resistance (PAPERS.md §D item 3).
+ * exact and approximate, and the total effective resistance (docs/papers/D.md §D item 3).
  *
  * <p>Across components the resistance is $+\infty$ (no current can flow).
  *

@@ -13,7 +13,7 @@ import io.github.attnlab.spectral.graph.WeightedGraph;
  * Gershgorin bound $\|L(E)\|_2 \le 2\max_i \sum_j |E_{ij}|$ for the combinatorial Laplacian of
  * the weight difference $E = W - \tilde W$ (the combinatorial Laplacian is linear in the weights).
  * By Weyl's inequality, every eigenvalue moves by at most the norm:
- * $|\lambda_i(L) - \lambda_i(\tilde L)| \le \|L - \tilde L\|_2$ (PAPERS.md §D item 2).
+ * $|\lambda_i(L) - \lambda_i(\tilde L)| \le \|L - \tilde L\|_2$ (docs/papers/D.md §D item 2).
  */
 public final class LaplacianDistance {
 

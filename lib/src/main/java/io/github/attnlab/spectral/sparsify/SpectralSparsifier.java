@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * Spectral sparsification by effective-resistance sampling (Spielman &amp; Srivastava, SIAM J.
- * Comput. 40, 2011; PAPERS.md §D item 4).
+ * Comput. 40, 2011; docs/papers/D.md §D item 4).
  *
  * <p>Draw $q$ edges independently with replacement, edge $e$ with probability
  * $p_e = w_e R_e / \sum_f w_f R_f$ (its leverage score, normalised by $n - c$), and give each draw

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The theorem of PAPERS.md §B: on unit-norm queries and keys, $(1 + 1/n)$-entmax of
+ * The theorem of docs/papers/B.md §B: on unit-norm queries and keys, $(1 + 1/n)$-entmax of
  * $\langle q, k\rangle/h^2$ equals adaptive Nadaraya–Watson with $(1 - u^2)_+^n$, computed from
  * distances alone; normalised ReLU equals the fixed-bandwidth kernel; softmax equals the Gaussian.
  */
