@@ -53,9 +53,14 @@ def java_executable():
     return os.path.realpath(found)
 
 
+# Imports every package of the library at kernel start, so notebook cells need no import lines.
+STARTUP_SCRIPT = Path(__file__).resolve().parent / "attnlab.jsh"
+
+
 def write_kernelspec(dest, kernel_jar, library_jar, display_name, mima_cache):
     """A kernelspec for rapaio-jupyter-kernel: the vector module in both the JVM and JShell's
-    compiler options, headless AWT, and the AttnLab jar on the classpath."""
+    compiler options, headless AWT, the AttnLab jar on the classpath, and the start-up script
+    scripts/attnlab.jsh that imports every package of the library."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     jar = dest / Path(kernel_jar).name
@@ -70,7 +75,7 @@ def write_kernelspec(dest, kernel_jar, library_jar, display_name, mima_cache):
         "env": {
             "RJK_CLASSPATH": str(library_jar),
             "RJK_COMPILER_OPTIONS": f"--add-modules {INCUBATOR}",
-            "RJK_INIT_SCRIPT": "",
+            "RJK_INIT_SCRIPT": str(STARTUP_SCRIPT),
             "RJK_TIMEOUT_MILLIS": "-1",
             "RJK_MIMA_CACHE": str(mima_cache),
         },

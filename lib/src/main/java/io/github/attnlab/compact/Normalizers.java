@@ -44,6 +44,27 @@ public final class Normalizers {
     }
 
     /**
+     * The support size of sparsemax from its definition, $k(z) = \max\{k : 1 + k z_{(k)} > \sum_{j \le k} z_{(j)}\}$
+     * over the unmasked scores sorted decreasingly (docs/papers/B.md, B.facts): an evaluation of the formula,
+     * independent of how {@link #sparsemax} finds its threshold, so the two can be compared.
+     */
+    public static int sparsemaxSupportSize(double... scores) {
+        LogitRow.validate("scores", scores);
+        double[] z = java.util.Arrays.stream(scores).filter(x -> x != Double.NEGATIVE_INFINITY).toArray();
+        int[] order = io.github.attnlab.core.ArgSort.descending(z);
+        int k = 0;
+        double cum = 0;
+        for (int j = 1; j <= z.length; j++) {
+            double zj = z[order[j - 1]];
+            cum += zj;
+            if (1 + j * zj > cum) {
+                k = j;
+            }
+        }
+        return k;
+    }
+
+    /**
      * Sparsemax, the Euclidean projection onto the simplex, $p = [z - \tau]_+$, with $\tau$ found by
      * sorting ($O(n \log n)$). Adaptive-normalisation Epanechnikov regression (docs/papers/B.md §B.2).
      *

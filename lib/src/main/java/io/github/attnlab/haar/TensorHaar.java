@@ -64,11 +64,6 @@ public final class TensorHaar {
         return of(axis0, axis1, axis2);
     }
 
-    /** The number of axes. */
-    public int axes() {
-        return bases.length;
-    }
-
     /** The shape. */
     public int[] dims() {
         return dims.clone();

@@ -84,12 +84,7 @@ public record SyntheticAttention(int n, int rank, double scale, double locality,
             position[i] = i;
         }
         if (shuffled) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = position[i];
-                position[i] = position[j];
-                position[j] = t;
-            }
+            position = io.github.attnlab.stats.Shuffle.permutation(n, r);
         }
         int[] segment = new int[n];
         for (int i = 0; i < n; i++) {

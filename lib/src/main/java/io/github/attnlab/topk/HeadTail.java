@@ -105,16 +105,12 @@ public record HeadTail(int k, double tailMass, double[] attention, double[] muHe
                 varianceBound);
     }
 
-    /** Top-k attention's output, $\mathrm{Attn}_k = \mu_{head}$ (a copy). */
-    public double[] attentionK() {
-        return muHead.clone();
-    }
-
     @Override
     public double[] attention() {
         return attention.clone();
     }
 
+    /** $\mu_{head}$, which is top-k attention's output $\mathrm{Attn}_k$ (a copy). */
     @Override
     public double[] muHead() {
         return muHead.clone();

@@ -267,12 +267,6 @@ public final class PartitionTree {
         return labels;
     }
 
-    /** The number of folders in the depth-{@code level} cut. */
-    public int folderCount(int level) {
-        int[] p = partition(level);
-        return Arrays.stream(p).max().orElse(-1) + 1;
-    }
-
     /** The smallest folder holding both points (their lowest common ancestor). */
     public int commonFolder(int x, int y) {
         Check.index("x", x, leafOf.length);

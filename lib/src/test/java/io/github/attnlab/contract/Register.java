@@ -98,7 +98,14 @@ final class Register {
         return Path.of("..", "datasets");
     }
 
+    /** A record for the rows of sample tables. */
+    record Row(String group, int x, double y) {
+    }
+
     static void all() {
+        receiver(io.github.attnlab.plot.Table.class, () -> io.github.attnlab.plot.Table.of(List.of(new Row("a", 1, 0.5),
+            new Row("b", 2, 0.25))));
+        arguments("plot.Table.of(List)", () -> new Object[] {List.of(new Row("a", 1, 0.5))});
         double[] row = {0.5, 0.25, 1.0, 0.1};
         // compact
         receiver(Entmax.class, () -> new Entmax(1.5, ThresholdMethod.BISECTION));

@@ -64,6 +64,10 @@ final class Samples {
         INSTANCES.put(Bisector.class, () -> MultilevelPartitioner.DEFAULT);
         INSTANCES.put(Operator.class, () -> Operator.of(StandardGraphs.path(ApiSamples.N).adjacency()));
         INSTANCES.put(String.class, () -> "x");
+        INSTANCES.put(java.util.function.Predicate.class, () -> (java.util.function.Predicate<Object>) o -> true);
+        INSTANCES.put(java.util.function.ToDoubleFunction.class,
+                () -> (java.util.function.ToDoubleFunction<Object>) o -> 1.0);
+        INSTANCES.put(java.util.function.Function.class, () -> (java.util.function.Function<Object, Object>) o -> "g");
         INSTANCES.put(Object.class, () -> "x");
         INSTANCES.put(Vocabulary.class, () -> Vocabulary.of(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a")));
         RECORD_ARGUMENTS.put(io.github.attnlab.spectral.eigen.EigenProblem.class, Register::eigenProblem);

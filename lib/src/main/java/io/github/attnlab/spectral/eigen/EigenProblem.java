@@ -56,11 +56,6 @@ public record EigenProblem(Operator operator, double normBound, double[][] const
         return operator.dimension();
     }
 
-    /** The same problem without constraints. */
-    public EigenProblem unconstrained() {
-        return new EigenProblem(operator, normBound, null, diagonal);
-    }
-
     @Override
     public double[][] constraints() {
         return Arrays.stream(constraints).map(double[]::clone).toArray(double[][]::new);
