@@ -53,16 +53,19 @@ def java_executable():
     return os.path.realpath(found)
 
 
-# --- attnlab-jupyter (rich display, an extra): its jar and start-up imports join the kernelspec ---
+# The library's imports at kernel start (scripts/attnlab.jsh, kernel-agnostic); with attnlab-jupyter (rich display,
+# an extra) its jar joins the classpath and its rapaio start-up script (the same imports, then rapaio's display()
+# once more) replaces it.
+LIBRARY_STARTUP = Path(__file__).resolve().parent / "attnlab.jsh"
 DISPLAY_JAR = ROOT / "jupyter" / "target" / "attnlab-jupyter.jar"
-STARTUP_SCRIPT = ROOT / "jupyter" / "rapaio-startup.jsh"
+DISPLAY_STARTUP = ROOT / "jupyter" / "rapaio-startup.jsh"
 
 
 def write_kernelspec(dest, kernel_jar, library_jars, display_name, mima_cache, display=True):
     """A kernelspec for rapaio-jupyter-kernel: the vector module in both the JVM and JShell's
-    compiler options, headless AWT, and the AttnLab jars (the library, and the training module when
-    built) on the classpath; with display, also the attnlab-jupyter jar (rich display; a missing jar
-    is skipped by the kernel) and its start-up imports (RJK_CLASSPATH entries are separated by ';')."""
+    compiler options, headless AWT, the AttnLab jars (the library, and the training module when
+    built) on the classpath and the start-up imports; with display, also the attnlab-jupyter jar
+    (rich display; a missing jar is skipped by the kernel). RJK_CLASSPATH entries are separated by ';'."""
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     jar = dest / Path(kernel_jar).name
@@ -78,7 +81,7 @@ def write_kernelspec(dest, kernel_jar, library_jars, display_name, mima_cache, d
             # rapaio splits RJK_CLASSPATH on ';' (not the platform's path separator)
             "RJK_CLASSPATH": ";".join([str(j) for j in library_jars] + ([str(DISPLAY_JAR)] if display else [])),
             "RJK_COMPILER_OPTIONS": f"--add-modules {INCUBATOR}",
-            "RJK_INIT_SCRIPT": str(STARTUP_SCRIPT) if display else "",
+            "RJK_INIT_SCRIPT": str(DISPLAY_STARTUP if display else LIBRARY_STARTUP),
             "RJK_TIMEOUT_MILLIS": "-1",
             "RJK_MIMA_CACHE": str(mima_cache),
         },

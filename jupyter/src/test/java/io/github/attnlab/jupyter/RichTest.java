@@ -26,7 +26,7 @@ class RichTest {
         String html = b.get(Rich.HTML);
         assertTrue(html.startsWith("<table"));
         assertTrue(html.contains("<caption") && html.contains("Certificate"));
-        for (String component : new String[] {"eps", "k", "tauUpper", "n", "unmasked", "bound"}) {
+        for (String component : new String[] {"eps", "k", "tailMassUpper", "n", "unmasked", "bound"}) {
             assertTrue(html.contains(">" + component + "</th>"), component);
         }
         assertTrue(html.contains(">0.05</td>"), html);

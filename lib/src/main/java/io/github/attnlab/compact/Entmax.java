@@ -1,5 +1,6 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ import java.util.Locale;
  * that $\sum p = 1$, the maximiser of $p^\top z + H_\alpha(p)$,
  * $H_\alpha(p) = \sum_j (p_j - p_j^\alpha)/(\alpha(\alpha-1))$, over the simplex; $\alpha = 2$ is
  * sparsemax. With $\alpha = 1 + 1/n$ these are the adaptively normalised Nadaraya–Watson weights of
- * the compact smoothing kernel $(1 - u^2)_+^n$ on unit-norm queries and keys (PAPERS.md §B.1–2):
+ * the compact smoothing kernel $(1 - u^2)_+^n$ on unit-norm queries and keys (docs/papers/B.md §B.1–2):
  * Epanechnikov ($n = 1$), biweight ($n = 2$), triweight ($n = 3$).
  *
  * <p>Obtain it with {@link Normalizer#entmax(double)}, which picks the method; this constructor
@@ -75,28 +76,28 @@ public record Entmax(double alpha, ThresholdMethod method) implements Normalizer
 
     @Override
     public void vjp(double[] scores, double[] p, double[] g, double[] out, int off, int len) {
+        Jacobians.checkDirection(scores, p, g, out, off, len);
         Jacobians.entmax(alpha, scores, p, g, out, off, len);
     }
 
     /** $\partial p/\partial\alpha$ at fixed scores, see {@link Jacobians#entmaxAlpha}; {@code result} must be this $\alpha$'s. */
     public double[] alphaDerivative(Normalized result) {
+        Check.notNull("result", result);
         if (!(result.normalizer() instanceof Entmax) || ((Entmax) result.normalizer()).alpha() != alpha) {
             throw new IllegalArgumentException("the result of " + result.normalizer().name() + " is not one of " + name());
         }
         double[] out = new double[result.size()];
-        Jacobians.entmaxAlpha(alpha, result.scores(), result.p(), out, 0, out.length);
+        Jacobians.entmaxAlpha(alpha, result.scores(), result.probabilities(), out, 0, out.length);
         return out;
     }
 
     /** $|\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} - 1|$, recomputed from $\tau$. */
     @Override
-    public double residual(double[] scores, double[] p, double tau) {
-        if (tau == Double.POSITIVE_INFINITY) {
-            return 0;
-        }
+    public double residual(double[] scores, double[] p, double threshold) {
+        Normalizers.checkResidual(scores, p, threshold);
         double m = SimdOps.get().max(scores, 0, scores.length);
         double a1 = alpha - 1;
-        return Math.abs(SimdOps.get().sumRectifiedPower(scores, 0, scores.length, m, a1, tau - a1 * m, 1 / a1) - 1);
+        return Math.abs(SimdOps.get().sumRectifiedPower(scores, 0, scores.length, m, a1, threshold - a1 * m, 1 / a1) - 1);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.LogitRow;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -16,26 +18,27 @@ import org.jfree.chart.JFreeChart;
  *
  * @param normalizer the normaliser that produced it
  * @param scores     the scores $z$ (masked keys are $-\infty$)
- * @param p          the probabilities
+ * @param probabilities the probabilities $p$
  * @param support    the indices with $p_i &gt; 0$, increasing
- * @param tau        the threshold (softmax: the log-partition; normalised ReLU: the fixed $\theta$)
+ * @param threshold  the threshold $\tau$ (softmax: the log-partition; normalised ReLU: the fixed $\theta$)
  * @param residual   $|\sum_i p_i(\tau) - 1|$ recomputed from $\tau$ (see {@link Normalizer#residual})
  * @param fallback   true when normalised ReLU had an empty support and returned the uniform fallback
  */
-public record Normalized(Normalizer normalizer, double[] scores, double[] p, int[] support, double tau,
-                         double residual, boolean fallback) implements Figure {
+public record Normalized(Normalizer normalizer, double[] scores, double[] probabilities, int[] support,
+                         double threshold, double residual, boolean fallback) implements Figure {
 
     /** Copies the arrays. */
     public Normalized {
+        Check.notNull("scores", scores);
+        Check.notNull("probabilities", probabilities);
+        Check.notNull("support", support);
         scores = scores.clone();
-        p = p.clone();
+        probabilities = probabilities.clone();
         support = support.clone();
     }
 
     static Normalized of(Normalizer normalizer, double[] scores) {
-        if (scores == null || scores.length == 0) {
-            throw new IllegalArgumentException("scores: a row needs at least one score");
-        }
+        LogitRow.validate("scores", scores);
         double[] z = scores.clone();
         double[] p = new double[z.length];
         double tau = normalizer.apply(z, p, 0, z.length);
@@ -50,8 +53,8 @@ public record Normalized(Normalizer normalizer, double[] scores, double[] p, int
     }
 
     @Override
-    public double[] p() {
-        return p.clone();
+    public double[] probabilities() {
+        return probabilities.clone();
     }
 
     @Override
@@ -60,13 +63,13 @@ public record Normalized(Normalizer normalizer, double[] scores, double[] p, int
     }
 
     /** $p_i$. */
-    public double p(int i) {
-        return p[i];
+    public double probability(int i) {
+        return probabilities[Check.index("i", i, probabilities.length)];
     }
 
     /** The number of scores. */
     public int size() {
-        return p.length;
+        return probabilities.length;
     }
 
     /** $|\mathrm{supp}(p)|$. */
@@ -77,52 +80,45 @@ public record Normalized(Normalizer normalizer, double[] scores, double[] p, int
     /** $J v$, the forward-mode derivative along $v$. */
     public double[] jvp(double... v) {
         double[] out = new double[size()];
-        normalizer.jvp(scores, p, sameLength("v", v), out, 0, out.length);
+        normalizer.jvp(scores, probabilities, sameLength("v", v), out, 0, out.length);
         return out;
     }
 
     /** $J^\top g$, the backward-mode derivative of $\langle g, p\rangle$ with respect to the scores. */
     public double[] vjp(double... g) {
         double[] out = new double[size()];
-        normalizer.vjp(scores, p, sameLength("g", g), out, 0, out.length);
+        normalizer.vjp(scores, probabilities, sameLength("g", g), out, 0, out.length);
         return out;
     }
 
     /** The attention output $\sum_i p_i v_i$ over the rows $v_i$ of {@code values}. */
     public double[] mix(double[][] values) {
-        if (values.length != size()) {
-            throw new IllegalArgumentException(values.length + " value rows for " + size() + " scores");
-        }
+        Check.finiteMatrix("values", values);
+        Check.size("values.length", values.length, size());
         double[] y = new double[values[0].length];
         for (int i : support) {
-            if (values[i].length != y.length) {
-                throw new IllegalArgumentException("values[" + i + "] has length " + values[i].length + ", not " + y.length);
-            }
-            io.github.attnlab.simd.SimdOps.get().axpy(p[i], values[i], 0, y, 0, y.length);
+            io.github.attnlab.simd.SimdOps.get().axpy(probabilities[i], values[i], 0, y, 0, y.length);
         }
         return y;
     }
 
     private double[] sameLength(String name, double[] v) {
-        if (v.length != size()) {
-            throw new IllegalArgumentException(name + " has length " + v.length + ", the row " + size());
-        }
-        return v;
+        return Check.vector(name, v, size());
     }
 
     @Override
     public JFreeChart chart() {
         double[] idx = IntStream.range(0, size()).asDoubleStream().toArray();
         return XYChart.of(normalizer.name() + ": support " + supportSize() + " of " + size(), "index i", "p_i")
-                .linePoints("p", idx, p).chart();
+                .linePoints("p", idx, probabilities).chart();
     }
 
     @Override
     public String toString() {
-        String ps = Arrays.stream(p).limit(8).mapToObj(Text::num)
+        String ps = Arrays.stream(probabilities).limit(8).mapToObj(Text::num)
                 .collect(Collectors.joining(", ", "[", size() > 8 ? ", …]" : "]"));
         return String.format(Locale.ROOT, "%s: p = %s, support %d of %d, τ = %s, residual %.1e%s",
-                normalizer.name(), ps, supportSize(), size(), Text.num(tau), residual,
+                normalizer.name(), ps, supportSize(), size(), Text.num(threshold), residual,
                 fallback ? ", uniform fallback" : "");
     }
 

@@ -1,11 +1,13 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
+
 /**
  * Normalised ReLU of order $n$ with a fixed threshold $\theta$:
  * $p_i = [z_i/n - \theta]_+^n / \sum_j [z_j/n - \theta]_+^n$. On unit-norm queries and keys with
  * $z = \langle q, k\rangle/h^2$ these are the fixed-bandwidth Nadaraya–Watson weights of the compact
  * kernel $(1 - u^2)_+^n$ with $b^2 = 2 - 2nh^2\theta$; $n = 1$ is normalised ReLU, fixed-bandwidth
- * Epanechnikov regression (PAPERS.md §B.2).
+ * Epanechnikov regression (docs/papers/B.md §B.2).
  *
  * <p>Documented fallback: when no score exceeds $n\theta$ (no key within the bandwidth) the row is
  * the uniform distribution over its unmasked keys, the Nadaraya–Watson convention for a query
@@ -55,6 +57,7 @@ public record NormalizedRelu(double order, double theta) implements Normalizer {
 
     /** Whether the row has an empty support and takes the uniform fallback. */
     public boolean fallsBack(double[] scores) {
+        Check.notNull("scores", scores);
         for (double z : scores) {
             if (z / order - theta > 0) {
                 return false;
@@ -65,7 +68,8 @@ public record NormalizedRelu(double order, double theta) implements Normalizer {
 
     /** $|\sum_i p_i - 1|$. */
     @Override
-    public double residual(double[] scores, double[] p, double tau) {
+    public double residual(double[] scores, double[] p, double threshold) {
+        Normalizers.checkResidual(scores, p, threshold);
         double s = 0;
         for (double x : p) {
             s += x;

@@ -1,5 +1,8 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.LogitRow;
+
 /**
  * A normaliser maps a row of scores $z$ to a probability vector: softmax, sparsemax,
  * $\alpha$-entmax, or normalised ReLU.
@@ -9,10 +12,10 @@ package io.github.attnlab.compact;
  * {@code Normalizer.entmax(1.5).apply(-2, 0, 0.5)}. For loops, {@link #apply(double[], double[], int, int)}
  * writes into a caller's array and allocates nothing, and {@link #jvp}/{@link #vjp} give the
  * Jacobian products of the backward pass in the same layout (see {@link Normalizers},
- * {@link Jacobians} for the static forms and the rules for $\pm\infty$ and NaN).
+ * {@link Jacobians} for the static forms). Rows follow the row contract ({@link LogitRow}).
  *
  * <p>Every normaliser is, on unit-norm queries and keys with $z_i = \langle q, k_i\rangle / h^2$, the
- * Nadaraya–Watson weighting of a smoothing kernel (Santos et al. 2026, PAPERS.md §B):
+ * Nadaraya–Watson weighting of a smoothing kernel (Santos et al. 2026, docs/papers/B.md §B):
  * {@link #kernelOrder()} names its order $n$ in $(1 - u^2)_+^n$ and {@link #adaptive()} says whether
  * the normalisation is adaptive (entmax, softmax) or fixed (normalised ReLU).
  */
@@ -92,7 +95,7 @@ public sealed interface Normalizer permits Softmax, Entmax, NormalizedRelu {
     void vjp(double[] scores, double[] p, double[] g, double[] out, int off, int len);
 
     /** How far $\tau$ is from solving this normaliser's normalisation equation, on a whole row. */
-    double residual(double[] scores, double[] p, double tau);
+    double residual(double[] scores, double[] p, double threshold);
 
     /** Normalises a copy of the scores: the fluent form for notebook cells. */
     default Normalized apply(double... scores) {
@@ -101,20 +104,26 @@ public sealed interface Normalizer permits Softmax, Entmax, NormalizedRelu {
 
     /**
      * Normalises each row of a row-major {@code rows × cols} matrix into {@code out}; writes the
-     * rows' $\tau$ into {@code tau} unless it is null. Allocates nothing.
+     * rows' thresholds $\tau$ into {@code threshold} unless it is null. Allocates nothing. Row {@code r} is
+     * named {@code scores[r]} in error messages.
      */
-    default void applyRows(double[] scores, double[] out, int rows, int cols, double[] tau) {
-        if (rows < 0 || cols < 1 || (long) rows * cols > scores.length || (long) rows * cols > out.length) {
-            throw new IllegalArgumentException(rows + " x " + cols + " rows do not fit arrays of length "
-                    + scores.length + " and " + out.length);
+    default void applyRows(double[] scores, double[] out, int rows, int cols, double[] threshold) {
+        Check.notNull("scores", scores);
+        Check.notNull("out", out);
+        Check.positive("rows", rows);
+        Check.positive("cols", cols);
+        if ((long) rows * cols > scores.length || (long) rows * cols > out.length) {
+            throw new IllegalArgumentException("rows x cols = " + rows + " x " + cols + " do not fit scores (length "
+                    + scores.length + ") and out (length " + out.length + ")");
         }
-        if (tau != null && tau.length < rows) {
-            throw new IllegalArgumentException("tau has length " + tau.length + " < rows = " + rows);
+        if (threshold != null && threshold.length < rows) {
+            throw new IllegalArgumentException("threshold has length " + threshold.length + ", need rows = " + rows);
         }
         for (int r = 0; r < rows; r++) {
+            LogitRow.validate("scores[" + r + "]", scores, r * cols, cols);
             double t = apply(scores, out, r * cols, cols);
-            if (tau != null) {
-                tau[r] = t;
+            if (threshold != null) {
+                threshold[r] = t;
             }
         }
     }

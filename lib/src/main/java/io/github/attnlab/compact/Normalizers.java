@@ -1,5 +1,7 @@
 package io.github.attnlab.compact;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.LogitRow;
 import io.github.attnlab.simd.SimdOps;
 
 /**
@@ -11,10 +13,9 @@ import io.github.attnlab.simd.SimdOps;
  * the working space of the sorting and pivot methods, so it must not be {@code scores}. Nothing
  * else is written and nothing is allocated.
  *
- * <p>Rules for special values, the same in every operation: $-\infty$ marks a masked key
- * (probability 0, never in the support); a NaN score, an empty row or a row of only $-\infty$ is
- * refused with an {@link IllegalArgumentException}; if some scores are $+\infty$ the result is the
- * uniform distribution over them and $\tau = +\infty$ (the limit of scaling those scores up).
+ * <p>Rows follow the row contract of the library ({@link LogitRow}, {@code docs/row-contract.md}): $-\infty$
+ * marks a masked key (probability 0, never in the support); a NaN or $+\infty$ score, an empty row and a row of
+ * only $-\infty$ are refused with an {@link IllegalArgumentException} naming the position in the row.
  * All arithmetic is in double precision: scores held in float must be widened first, since in
  * float arithmetic $\tau$ is only resolved to about $10^{-7}\max|z|$ and entries that close to
  * $\tau$ land on the wrong side of the support (see {@code FloatPrecisionTest}).
@@ -29,58 +30,67 @@ public final class Normalizers {
 
     /**
      * Softmax, $p_i = e^{z_i - \tau}$ with $\tau = \log\sum_j e^{z_j}$ (the log-partition), computed
-     * after subtracting the maximum. Gaussian-kernel Nadaraya–Watson weights (PAPERS.md §B.3).
+     * after subtracting the maximum. Gaussian-kernel Nadaraya–Watson weights (docs/papers/B.md §B.3).
      *
      * @return $\tau = \log\sum_j e^{z_j}$
      */
     public static double softmax(double[] scores, double[] out, int off, int len) {
-        int inf = check(scores, out, off, len);
-        if (inf > 0) {
-            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
-        }
+        check(scores, out, off, len);
         SimdOps ops = SimdOps.get();
         double m = ops.max(scores, off, len);
         double sum = ops.expShift(scores, off, len, m, out, off);
-        RowCheck.divide(out, off, len, sum);
+        divide(out, off, len, sum);
         return m + Math.log(sum);
     }
 
     /**
+     * The support size of sparsemax from its definition, $k(z) = \max\{k : 1 + k z_{(k)} > \sum_{j \le k} z_{(j)}\}$
+     * over the unmasked scores sorted decreasingly (docs/papers/B.md, B.facts): an evaluation of the formula,
+     * independent of how {@link #sparsemax} finds its threshold, so the two can be compared.
+     */
+    public static int sparsemaxSupportSize(double... scores) {
+        LogitRow.validate("scores", scores);
+        double[] z = java.util.Arrays.stream(scores).filter(x -> x != Double.NEGATIVE_INFINITY).toArray();
+        int[] order = io.github.attnlab.core.ArgSort.descending(z);
+        int k = 0;
+        double cum = 0;
+        for (int j = 1; j <= z.length; j++) {
+            double zj = z[order[j - 1]];
+            cum += zj;
+            if (1 + j * zj > cum) {
+                k = j;
+            }
+        }
+        return k;
+    }
+
+    /**
      * Sparsemax, the Euclidean projection onto the simplex, $p = [z - \tau]_+$, with $\tau$ found by
-     * sorting ($O(n \log n)$). Adaptive-normalisation Epanechnikov regression (PAPERS.md §B.2).
+     * sorting ($O(n \log n)$). Adaptive-normalisation Epanechnikov regression (docs/papers/B.md §B.2).
      *
      * @return $\tau$, so that $\sum_i [z_i - \tau]_+ = 1$
      */
     public static double sparsemax(double[] scores, double[] out, int off, int len) {
-        int inf = check(scores, out, off, len);
-        if (inf > 0) {
-            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
-        }
+        check(scores, out, off, len);
         double m = SimdOps.get().max(scores, off, len);
         return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxSort(scores, out, off, len, m));
     }
 
     /** Sparsemax with $\tau$ from the randomised pivot search, expected $O(n)$; same result as {@link #sparsemax}. */
     public static double sparsemaxPivot(double[] scores, double[] out, int off, int len) {
-        int inf = check(scores, out, off, len);
-        if (inf > 0) {
-            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
-        }
+        check(scores, out, off, len);
         double m = SimdOps.get().max(scores, off, len);
         return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxPivot(scores, out, off, len, m));
     }
 
     /**
      * 1.5-entmax, $p = [z/2 - \tau]_+^2$, with the exact sort method. Adaptive biweight regression
-     * ($n = 2$, PAPERS.md §B.1).
+     * ($n = 2$, docs/papers/B.md §B.1).
      *
      * @return $\tau$, so that $\sum_i [z_i/2 - \tau]_+^2 = 1$
      */
     public static double entmax15(double[] scores, double[] out, int off, int len) {
-        int inf = check(scores, out, off, len);
-        if (inf > 0) {
-            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
-        }
+        check(scores, out, off, len);
         double m = SimdOps.get().max(scores, off, len);
         return threshold(1.5, scores, out, off, len, m, Thresholds.entmax15Sort(scores, out, off, len, m));
     }
@@ -88,7 +98,7 @@ public final class Normalizers {
     /**
      * $\alpha$-entmax for any $\alpha &gt; 1$ by safeguarded bisection on $\tau$:
      * $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$, the maximiser of $p^\top z + H_\alpha(p)$ over
-     * the simplex. With $\alpha = 1 + 1/n$ it is $[z_i/n - \tau]_+^n$ (PAPERS.md §B.1).
+     * the simplex. With $\alpha = 1 + 1/n$ it is $[z_i/n - \tau]_+^n$ (docs/papers/B.md §B.1).
      *
      * @return $\tau$, so that $\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} = 1$
      */
@@ -97,10 +107,7 @@ public final class Normalizers {
         if (alpha == 1) {
             throw new IllegalArgumentException("alpha = 1 is softmax, which has no threshold to bisect; use softmax");
         }
-        int inf = check(scores, out, off, len);
-        if (inf > 0) {
-            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
-        }
+        check(scores, out, off, len);
         double m = SimdOps.get().max(scores, off, len);
         return threshold(alpha, scores, out, off, len, m, Thresholds.entmaxBisect(alpha, scores, off, len, m));
     }
@@ -126,28 +133,24 @@ public final class Normalizers {
     /**
      * Normalised ReLU of order $n$ with a fixed threshold $\theta$:
      * $p_i = [z_i/n - \theta]_+^n / \sum_j [z_j/n - \theta]_+^n$; $n = 1$ is normalised ReLU,
-     * fixed-bandwidth Epanechnikov regression (PAPERS.md §B.2). When no score exceeds $n\theta$
+     * fixed-bandwidth Epanechnikov regression (docs/papers/B.md §B.2). When no score exceeds $n\theta$
      * (an empty support) the row falls back to the uniform distribution over its unmasked scores.
      *
-     * @return the normalising sum $\sum_j [z_j/n - \theta]_+^n$, or 0 when the uniform fallback was
-     *     taken ($+\infty$ when some score is $+\infty$)
+     * @return the normalising sum $\sum_j [z_j/n - \theta]_+^n$, or 0 when the uniform fallback was taken
      */
     public static double normalizedRelu(double order, double theta, double[] scores, double[] out, int off,
                                         int len) {
         checkRelu(order, theta);
-        int inf = check(scores, out, off, len);
-        if (inf > 0) {
-            return RowCheck.uniformOverInfinities(scores, out, off, len, inf);
-        }
+        check(scores, out, off, len);
         double m = SimdOps.get().max(scores, off, len);
         double top = m / order - theta;
         if (!(top > 0)) {
-            RowCheck.uniformOverUnmasked(scores, out, off, len);
+            uniformOverUnmasked(scores, out, off, len);
             return 0;
         }
         // (r_i / r_max)^n = ((z_i - m)/(n r_max) + 1)^n avoids overflow; the sum is rescaled on return
         double sum = SimdOps.get().rectifiedPower(scores, off, len, m, 1 / (order * top), -1, order, out, off);
-        RowCheck.divide(out, off, len, sum);
+        divide(out, off, len, sum);
         return sum * Math.pow(top, order);
     }
 
@@ -159,22 +162,56 @@ public final class Normalizers {
                                     double centered) {
         double a1 = alpha - 1;
         double sum = SimdOps.get().rectifiedPower(scores, off, len, m, a1, centered, 1 / a1, out, off);
-        RowCheck.divide(out, off, len, sum);
+        divide(out, off, len, sum);
         return centered + a1 * m;
     }
 
-    static int check(double[] scores, double[] out, int off, int len) {
-        RowCheck.range(off, len, scores, out);
+    /** Validates a row under the row contract and the output range; {@code out} must not be {@code scores}. */
+    static void check(double[] scores, double[] out, int off, int len) {
+        LogitRow.validate("scores", scores, off, len);
+        Check.notNull("out", out);
+        Check.slice("out", out.length, off, len);
         if (out == scores) {
             throw new IllegalArgumentException("out must not be the scores array (it is used as working space)");
         }
-        return RowCheck.positiveInfinities(scores, off, len);
+    }
+
+    /** Validates the arguments of {@link Normalizer#residual}: a whole row, its probabilities, a finite threshold. */
+    static void checkResidual(double[] scores, double[] p, double threshold) {
+        LogitRow.validate("scores", scores);
+        Check.vector("p", p, scores.length);
+        Check.finite("threshold", threshold);
+    }
+
+    /** The number of scores of the row that are not $-\infty$. */
+    static int unmasked(double[] scores, int off, int len) {
+        int n = 0;
+        for (int i = off; i < off + len; i++) {
+            if (scores[i] != Double.NEGATIVE_INFINITY) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Writes the uniform distribution over the unmasked scores. */
+    static void uniformOverUnmasked(double[] scores, double[] out, int off, int len) {
+        double w = 1.0 / unmasked(scores, off, len);
+        for (int i = off; i < off + len; i++) {
+            out[i] = scores[i] == Double.NEGATIVE_INFINITY ? 0.0 : w;
+        }
+    }
+
+    /** Divides {@code out[off, off + len)} by {@code sum}. */
+    static void divide(double[] out, int off, int len, double sum) {
+        double inv = 1.0 / sum;
+        for (int i = off; i < off + len; i++) {
+            out[i] *= inv;
+        }
     }
 
     static void checkAlpha(double alpha) {
-        if (!Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("alpha = " + alpha + " must be a finite number >= 1");
-        }
+        Check.finite("alpha", alpha);
         if (alpha < 1) {
             throw new IllegalArgumentException("alpha = " + alpha + " < 1 is refused: alpha-entmax needs alpha >= 1"
                     + " (alpha = 1 is softmax, alpha = 2 sparsemax)");
@@ -182,11 +219,7 @@ public final class Normalizers {
     }
 
     static void checkRelu(double order, double theta) {
-        if (!(order > 0) || !Double.isFinite(order)) {
-            throw new IllegalArgumentException("order = " + order + " must be finite and > 0");
-        }
-        if (!Double.isFinite(theta)) {
-            throw new IllegalArgumentException("theta = " + theta + " must be finite");
-        }
+        Check.positive("order", order);
+        Check.finite("theta", theta);
     }
 }

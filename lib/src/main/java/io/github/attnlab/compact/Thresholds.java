@@ -20,7 +20,7 @@ final class Thresholds {
 
     /**
      * Sparsemax by sorting: $k(z) = \max\{k : 1 + k z_{(k)} &gt; \sum_{j \le k} z_{(j)}\}$ and
-     * $\tau = (\sum_{j \le k(z)} z_{(j)} - 1)/k(z)$ (Martins &amp; Astudillo 2016, PAPERS.md §B, closing facts).
+     * $\tau = (\sum_{j \le k(z)} z_{(j)} - 1)/k(z)$ (Martins &amp; Astudillo 2016, docs/papers/B.md §B, closing facts).
      */
     static double sparsemaxSort(double[] z, double[] scratch, int off, int len, double center) {
         System.arraycopy(z, off, scratch, off, len);
@@ -141,7 +141,7 @@ final class Thresholds {
      */
     static double entmaxBisect(double alpha, double[] z, int off, int len, double center) {
         double a1 = alpha - 1;
-        double hi = Math.max(-1, -Math.pow(RowCheck.unmasked(z, off, len), -a1));
+        double hi = Math.max(-1, -Math.pow(Normalizers.unmasked(z, off, len), -a1));
         return RectifiedPowerEquation.solve(z, off, len, center, a1, 1 / a1, -1, hi);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Compact-kernel attention (PAPERS.md §B; Santos, Gonçalves, McNamee, Treviso, Martins 2026): the
+ * Compact-kernel attention (docs/papers/B.md §B; Santos, Gonçalves, McNamee, Treviso, Martins 2026): the
  * sparse normalisers softmax, sparsemax, $\alpha$-entmax and normalised ReLU, with their
  * thresholds, supports and Jacobians.
  *

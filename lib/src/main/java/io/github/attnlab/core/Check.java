@@ -73,7 +73,7 @@ public final class Check {
     /** Checks $lo &lt; v &lt; hi$ (an open interval, e.g. $\varepsilon \in (0, 1)$); returns {@code v}. */
     public static double open(String name, double v, double lo, double hi) {
         if (!(v > lo && v < hi)) {
-            throw new IllegalArgumentException(name + " = " + v + " is outside (" + lo + ", " + hi + ")");
+            throw new IllegalArgumentException(name + " = " + v + " is outside (" + bound(lo) + ", " + bound(hi) + ")");
         }
         return v;
     }
@@ -81,7 +81,15 @@ public final class Check {
     /** Checks $lo &lt; v \le hi$ (e.g. a density in $(0, 1]$); returns {@code v}. */
     public static double openClosed(String name, double v, double lo, double hi) {
         if (!(v > lo && v <= hi)) {
-            throw new IllegalArgumentException(name + " = " + v + " is outside (" + lo + ", " + hi + "]");
+            throw new IllegalArgumentException(name + " = " + v + " is outside (" + bound(lo) + ", " + bound(hi) + "]");
+        }
+        return v;
+    }
+
+    /** Checks that entry $(i, j)$ of the matrix {@code name} is finite: {@code "name[i][j] is NaN"}; returns it. */
+    public static double finite(String name, int i, int j, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + v);
         }
         return v;
     }
@@ -95,6 +103,19 @@ public final class Check {
             }
         }
         return x;
+    }
+
+    /** Checks $lo \le v \le hi$ for a real parameter (a closed interval, e.g. $\alpha \in [0, 1]$); returns {@code v}. */
+    public static double closed(String name, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw new IllegalArgumentException(name + " = " + v + " is outside [" + bound(lo) + ", " + bound(hi) + "]");
+        }
+        return v;
+    }
+
+    /** An interval end as written in messages: {@code 0} and {@code 1}, not {@code 0.0} and {@code 1.0}. */
+    private static String bound(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     /** Checks that {@code x} is non-null with exactly {@code n} entries, all finite; returns {@code x}. */
@@ -111,23 +132,50 @@ public final class Check {
      * least one column) and returns its number of rows. Entries are not checked.
      */
     public static int rectangular(String name, double[][] a) {
+        return matrixRows(name, a);
+    }
+
+    /** {@link #rectangular(String, double[][])} for a float matrix. */
+    public static int rectangular(String name, float[][] a) {
+        return matrixRows(name, a);
+    }
+
+    /** {@link #rectangular(String, double[][])} for an int matrix. */
+    public static int rectangular(String name, int[][] a) {
+        return matrixRows(name, a);
+    }
+
+    private static int matrixRows(String name, Object[] a) {
         notNull(name, a);
         if (a.length == 0) {
             throw new IllegalArgumentException(name + " has no rows");
         }
+        int cols = -1;
         for (int i = 0; i < a.length; i++) {
             if (a[i] == null) {
                 throw new IllegalArgumentException(name + "[" + i + "] is null");
             }
-            if (a[i].length != a[0].length) {
-                throw new IllegalArgumentException(name + " is ragged: row 0 has " + a[0].length + " entries, row " + i
-                        + " has " + a[i].length);
+            int len = java.lang.reflect.Array.getLength(a[i]);
+            if (cols < 0) {
+                cols = len;
+            } else if (len != cols) {
+                throw new IllegalArgumentException(name + " is ragged: row 0 has " + cols + " entries, row " + i
+                        + " has " + len);
             }
         }
-        if (a[0].length == 0) {
+        if (cols == 0) {
             throw new IllegalArgumentException(name + " has no columns");
         }
         return a.length;
+    }
+
+    /** As {@link #rectangular(String, double[][])}, and square; returns the size. */
+    public static int square(String name, double[][] a) {
+        int n = rectangular(name, a);
+        if (a[0].length != n) {
+            throw new IllegalArgumentException(name + " is not square: " + n + " x " + a[0].length);
+        }
+        return n;
     }
 
     /** As {@link #rectangular(String, double[][])}, and every entry finite. */
@@ -143,14 +191,71 @@ public final class Check {
         return rows;
     }
 
+    /**
+     * Checks that {@code perm} is a permutation of $0, \dots, n - 1$ (non-null, length n, no entry outside
+     * $[0, n-1]$, none repeated); returns it.
+     */
+    public static int[] permutation(String name, int[] perm, int n) {
+        notNull(name, perm);
+        if (perm.length != n) {
+            throw new IllegalArgumentException(name + " has length " + perm.length + ", need " + n);
+        }
+        boolean[] seen = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int p = perm[i];
+            if (p < 0 || p >= n) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + p + " is outside [0, " + (n - 1) + "]");
+            }
+            if (seen[p]) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + p + " repeats an earlier entry");
+            }
+            seen[p] = true;
+        }
+        return perm;
+    }
+
+    /**
+     * Checks that {@code a} is square and symmetric, $|a_{ij} - a_{ji}| \le tol \cdot \max|a|$, with finite
+     * entries; returns its size.
+     */
+    public static int symmetric(String name, double[][] a, double tolerance) {
+        int n = square(name, a);
+        finiteMatrix(name, a);
+        double max = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.abs(a[i][j] - a[j][i]) > tolerance * max) {
+                    throw new IllegalArgumentException(name + " is not symmetric: [" + i + "][" + j + "] = " + a[i][j]
+                            + " but [" + j + "][" + i + "] = " + a[j][i]);
+                }
+            }
+        }
+        return n;
+    }
+
+    /** {@link #finiteMatrix} and a deep copy: what factories that validate and copy a matrix need. */
+    public static double[][] finiteCopy(String name, double[][] a) {
+        int rows = finiteMatrix(name, a);
+        double[][] copy = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            copy[i] = a[i].clone();
+        }
+        return copy;
+    }
+
     /** Checks that a non-empty range {@code [off, off + len)} lies inside an array of length {@code length}. */
     public static void slice(String name, int length, int off, int len) {
         if (len < 1) {
             throw new IllegalArgumentException(name + ": len = " + len + " must be at least 1");
         }
         if (off < 0 || (long) off + len > length) {
-            throw new IllegalArgumentException(name + ": [" + off + ", " + ((long) off + len)
-                    + ") is not inside an array of length " + length);
+            throw new IllegalArgumentException(name + ": off = " + off + ", len = " + len + " give [" + off + ", "
+                    + ((long) off + len) + "), which is not inside an array of length " + length);
         }
     }
 

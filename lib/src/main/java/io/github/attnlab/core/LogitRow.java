@@ -29,12 +29,12 @@ public final class LogitRow {
      * @throws IllegalArgumentException on a null array, a range outside it, an empty row, a NaN or $+\infty$
      *                                  logit, or a row whose every logit is $-\infty$
      */
-    public static int validate(String name, double[] s, int off, int n) {
-        Check.notNull(name, s);
-        Check.slice(name, s.length, off, n);
+    public static int validate(String name, double[] logits, int off, int len) {
+        Check.notNull(name, logits);
+        Check.slice(name, logits.length, off, len);
         int unmasked = 0;
-        for (int i = 0; i < n; i++) {
-            double x = s[off + i];
+        for (int i = 0; i < len; i++) {
+            double x = logits[off + i];
             if (x == Double.NEGATIVE_INFINITY) {
                 continue;
             }
@@ -47,24 +47,24 @@ public final class LogitRow {
             unmasked++;
         }
         if (unmasked == 0) {
-            throw allMasked(name, n);
+            throw allMasked(name, len);
         }
         return unmasked;
     }
 
     /** {@link #validate(String, double[], int, int)} over the whole array. */
-    public static int validate(String name, double[] s) {
-        Check.notNull(name, s);
-        return validate(name, s, 0, s.length);
+    public static int validate(String name, double[] logits) {
+        Check.notNull(name, logits);
+        return validate(name, logits, 0, logits.length);
     }
 
     /** The float form of {@link #validate(String, double[], int, int)}, with the same contract and messages. */
-    public static int validate(String name, float[] s, int off, int n) {
-        Check.notNull(name, s);
-        Check.slice(name, s.length, off, n);
+    public static int validate(String name, float[] logits, int off, int len) {
+        Check.notNull(name, logits);
+        Check.slice(name, logits.length, off, len);
         int unmasked = 0;
-        for (int i = 0; i < n; i++) {
-            float x = s[off + i];
+        for (int i = 0; i < len; i++) {
+            float x = logits[off + i];
             if (x == Float.NEGATIVE_INFINITY) {
                 continue;
             }
@@ -77,24 +77,24 @@ public final class LogitRow {
             unmasked++;
         }
         if (unmasked == 0) {
-            throw allMasked(name, n);
+            throw allMasked(name, len);
         }
         return unmasked;
     }
 
     /** {@link #validate(String, float[], int, int)} over the whole array. */
-    public static int validate(String name, float[] s) {
-        Check.notNull(name, s);
-        return validate(name, s, 0, s.length);
+    public static int validate(String name, float[] logits) {
+        Check.notNull(name, logits);
+        return validate(name, logits, 0, logits.length);
     }
 
     /**
      * Validates every row of a rectangular matrix (rows named {@code name[i]}) and returns the number of rows.
      */
-    public static int validateRows(String name, double[][] s) {
-        int rows = Check.rectangular(name, s);
+    public static int validateRows(String name, double[][] logits) {
+        int rows = Check.rectangular(name, logits);
         for (int i = 0; i < rows; i++) {
-            validate(name + "[" + i + "]", s[i]);
+            validate(name + "[" + i + "]", logits[i]);
         }
         return rows;
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How a Gaussian affinity $k(x, y) = \exp(-\|x - y\|^2 / \varepsilon)$ chooses its scale
- * (Coifman and Lafon, "Diffusion maps", ACHA 2006; PAPERS.md §C.3).
+ * (Coifman and Lafon, "Diffusion maps", ACHA 2006; docs/papers/C.md §C.3).
  *
  * <ul>
  *   <li>{@link #fixed(double)}: a given $\varepsilon$;</li>

@@ -1,12 +1,13 @@
 package io.github.attnlab.diffusion;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.XYChart;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Locale;
 
 /**
  * The result of {@link DiffusionMaps#compute()}: the largest eigenpairs $(\lambda_j, \psi_j)$ of the
- * Markov matrix $P$, the stationary distribution $\pi$, and what follows from them (PAPERS.md §C.3).
+ * Markov matrix $P$, the stationary distribution $\pi$, and what follows from them (docs/papers/C.md §C.3).
  *
  * <p>Diffusion coordinates at time $t$: $\Psi_t(x) = (\lambda_1^t \psi_1(x), \dots, \lambda_m^t \psi_m(x))$.
  * The $\psi_j$ are orthonormal in $\ell^2(\pi)$, so the diffusion distance
@@ -51,7 +52,7 @@ public final class DiffusionMap {
 
     /** $\lambda_j$ for $j = 0..m$ ($\lambda_0 = 1$), in decreasing order. */
     public double eigenvalue(int j) {
-        return lambda[checkComponent(j, 0)];
+        return lambda[checkComponent("j", j, 0)];
     }
 
     /** The non-trivial eigenvalues $\lambda_1 \ge \dots \ge \lambda_m$. */
@@ -61,7 +62,7 @@ public final class DiffusionMap {
 
     /** The right eigenvector $\psi_j$ of $P$ ($\psi_0 \equiv 1$), normalised in $\ell^2(\pi)$. */
     public double[] eigenvector(int j) {
-        return psi[checkComponent(j, 0)].clone();
+        return psi[checkComponent("j", j, 0)].clone();
     }
 
     /** The stationary distribution $\pi$ of $P$. */
@@ -108,6 +109,8 @@ public final class DiffusionMap {
 
     /** The diffusion distance $D_t(x, y)$ over the kept components. */
     public double distance(int x, int y, double t) {
+        Check.index("x", x, size());
+        Check.index("y", y, size());
         checkTime(t);
         double s = 0;
         for (int j = 1; j < lambda.length; j++) {
@@ -139,9 +142,11 @@ public final class DiffusionMap {
      * kernel row of $y$; at a data point it returns that point's coordinates.
      */
     public double[] extend(double[] point, double t) {
+        Check.notNull("point", point);
         if (points == null) {
             throw new IllegalStateException("only a diffusion map built from points can be extended");
         }
+        Check.finite("point", point);
         if (point.length != points[0].length) {
             throw new IllegalArgumentException("point has dimension " + point.length + ", the data " + points[0].length);
         }
@@ -176,8 +181,8 @@ public final class DiffusionMap {
     /** Points in the diffusion coordinates {@code a} and {@code b} (1-based) at time {@code t}. */
     public XYChart scatter(int a, int b, double t) {
         double[][] c = coordinates(t);
-        checkComponent(a, 1);
-        checkComponent(b, 1);
+        checkComponent("a", a, 1);
+        checkComponent("b", b, 1);
         double[] xs = new double[size()];
         double[] ys = new double[size()];
         for (int x = 0; x < size(); x++) {
@@ -191,11 +196,8 @@ public final class DiffusionMap {
         return t == Math.rint(t) ? Math.pow(l, t) : Math.signum(l) * Math.pow(Math.abs(l), t);
     }
 
-    private int checkComponent(int j, int from) {
-        if (j < from || j >= lambda.length) {
-            throw new IllegalArgumentException("component " + j + " is outside [" + from + ", " + components() + "]");
-        }
-        return j;
+    private int checkComponent(String name, int j, int from) {
+        return Check.range(name, j, from, components());
     }
 
     private static void checkTime(double t) {

@@ -1,14 +1,12 @@
 package io.github.attnlab.diffusion;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.SymmetricEigen;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
-import java.util.Comparator;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Diffusion maps (Coifman and Lafon, ACHA 2006; PAPERS.md §C.3): an immutable configuration whose
+ * Diffusion maps (Coifman and Lafon, ACHA 2006; docs/papers/C.md §C.3): an immutable configuration whose
  * terminal method {@link #compute()} returns a {@link DiffusionMap}.
  *
  * <p>From a symmetric affinity $K$ (Gaussian on points or on distances, see {@link Bandwidth}, or given):
@@ -22,6 +20,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * sampling and recovers the Laplace–Beltrami operator.
  */
 public final class DiffusionMaps {
+
+    /** Relative asymmetry tolerated in given distances and affinities. */
+    private static final double SYMMETRY_TOLERANCE = 1e-12;
 
     private final double[][] points;
     private final double[][] squared;
@@ -41,43 +42,37 @@ public final class DiffusionMaps {
     }
 
     /** Points as rows of {@code x}; Gaussian affinities with the median bandwidth unless set. */
-    public static DiffusionMaps fromPoints(double[][] x) {
-        checkFinite("points", x, false);
-        double[][] copy = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            copy[i] = x[i].clone();
-        }
-        return new DiffusionMaps(copy, null, null, Bandwidth.median(), 1.0, 10);
+    public static DiffusionMaps fromPoints(double[][] points) {
+        return new DiffusionMaps(Check.finiteCopy("points", points), null, null, Bandwidth.median(), 1.0, 10);
     }
 
     /** A symmetric matrix of squared distances; Gaussian affinities with the median bandwidth unless set. */
     public static DiffusionMaps fromSquaredDistances(double[][] d2) {
-        checkFinite("squared distances", d2, true);
-        checkSymmetric("squared distances", d2);
-        return new DiffusionMaps(null, deepCopy(d2), null, Bandwidth.median(), 1.0, 10);
+        Check.symmetric("d2", d2, SYMMETRY_TOLERANCE);
+        return new DiffusionMaps(null, Check.finiteCopy("d2", d2), null, Bandwidth.median(), 1.0, 10);
     }
 
     /** A given symmetric non-negative affinity matrix with positive row sums. */
     public static DiffusionMaps fromAffinity(double[][] k) {
-        checkFinite("affinity", k, true);
-        checkSymmetric("affinity", k);
+        Check.symmetric("k", k, SYMMETRY_TOLERANCE);
         for (int i = 0; i < k.length; i++) {
             double s = 0;
             for (int j = 0; j < k.length; j++) {
                 if (k[i][j] < 0) {
-                    throw new IllegalArgumentException("affinity[" + i + "][" + j + "] = " + k[i][j] + " is negative");
+                    throw new IllegalArgumentException("k[" + i + "][" + j + "] = " + k[i][j] + " is negative");
                 }
                 s += k[i][j];
             }
             if (!(s > 0)) {
-                throw new IllegalArgumentException("affinity row " + i + " sums to 0: point " + i + " is isolated");
+                throw new IllegalArgumentException("k[" + i + "] sums to 0: point " + i + " is isolated");
             }
         }
-        return new DiffusionMaps(null, null, deepCopy(k), null, 1.0, 10);
+        return new DiffusionMaps(null, null, Check.finiteCopy("k", k), null, 1.0, 10);
     }
 
     /** The bandwidth rule (for points or distances; an error for a given affinity). */
     public DiffusionMaps bandwidth(Bandwidth b) {
+        Check.notNull("b", b);
         if (affinity != null) {
             throw new IllegalStateException("a given affinity has no bandwidth");
         }
@@ -85,23 +80,20 @@ public final class DiffusionMaps {
     }
 
     /** The density normalisation $\alpha \in [0, 1]$ (default 1). */
-    public DiffusionMaps alpha(double a) {
-        if (!(a >= 0 && a <= 1)) {
-            throw new IllegalArgumentException("alpha = " + a + " is outside [0, 1]");
-        }
-        return new DiffusionMaps(points, squared, affinity, bandwidth, a, components);
+    public DiffusionMaps alpha(double alpha) {
+        Check.closed("alpha", alpha, 0, 1);
+        return new DiffusionMaps(points, squared, affinity, bandwidth, alpha, components);
     }
 
     /** How many non-trivial eigenpairs to keep (default 10; at most n - 1 are available). */
-    public DiffusionMaps components(int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("components = " + m + " must be at least 1");
-        }
-        return new DiffusionMaps(points, squared, affinity, bandwidth, alpha, m);
+    public DiffusionMaps components(int components) {
+        Check.positive("components", components);
+        return new DiffusionMaps(points, squared, affinity, bandwidth, alpha, components);
     }
 
     /** Squared Euclidean distances between the rows of {@code x}, through {@link SimdOps}. */
     public static double[][] squaredDistances(double[][] x) {
+        Check.finiteMatrix("x", x);
         SimdOps ops = SimdOps.get();
         int n = x.length;
         double[][] d = new double[n][n];
@@ -136,6 +128,11 @@ public final class DiffusionMaps {
         if (n < 2) {
             throw new IllegalArgumentException("a diffusion map needs at least 2 points, not " + n);
         }
+        if (offDiagonalZero(k)) {
+            throw new IllegalStateException("every affinity between distinct points is 0 (the bandwidth " + bandwidth
+                    + " is so narrow that exp(-d^2/eps) underflows): the kernel is the identity and the diffusion map"
+                    + " is undefined; widen the bandwidth");
+        }
         double[] q = rowSums(k);
         double[][] ka = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -144,22 +141,15 @@ public final class DiffusionMaps {
             }
         }
         double[] d = rowSums(ka);
-        DMatrixRMaj s = new DMatrixRMaj(n, n);
+        double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                s.set(i, j, ka[i][j] / Math.sqrt(d[i] * d[j]));
+                s[i][j] = ka[i][j] / Math.sqrt(d[i] * d[j]);
             }
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!eig.decompose(s)) {
-            throw new IllegalStateException("the symmetric eigen-decomposition did not converge (n = " + n + ")");
-        }
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        // The LARGEST eigenvalues first: lambda_0 = 1 (trivial), then the diffusion coordinates.
-        Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> eig.getEigenvalue(i).getReal()).reversed());
+        // Eigenvalues increase in SymmetricEigen: the LARGEST come last. Walk from the top: lambda_0 = 1
+        // (trivial), then the diffusion coordinates.
+        SymmetricEigen eig = SymmetricEigen.of(s);
         double vol = Arrays.stream(d).sum();
         double[] pi = new double[n];
         double[] root = new double[n];
@@ -171,9 +161,9 @@ public final class DiffusionMaps {
         // aligned with it is the trivial one (for a disconnected graph, lambda = 1 is repeated).
         int trivial = 0;
         double best = -1;
-        double top = eig.getEigenvalue(idx[0]).getReal();
-        for (int c = 0; c < n && eig.getEigenvalue(idx[c]).getReal() >= top - 1e-8; c++) {
-            double dot = Math.abs(dot(eig.getEigenVector(idx[c]), root));
+        double top = eig.value(n - 1);
+        for (int c = 0; c < n && eig.value(n - 1 - c) >= top - 1e-8; c++) {
+            double dot = Math.abs(dot(eig, n - 1 - c, root));
             if (dot > best + 1e-9) {
                 best = dot;
                 trivial = c;
@@ -188,15 +178,25 @@ public final class DiffusionMaps {
             if (e == trivial) {
                 e++;
             }
-            lambda[c] = eig.getEigenvalue(idx[e]).getReal();
-            DMatrixRMaj phi = eig.getEigenVector(idx[e]);
+            lambda[c] = eig.value(n - 1 - e);
             for (int i = 0; i < n; i++) {
-                psi[c][i] = phi.get(i) / root[i];
+                psi[c][i] = eig.vectorEntry(n - 1 - e, i) / root[i];
             }
             orientSign(psi[c]);
         }
         double residual = residual(ka, d, lambda, psi);
         return new DiffusionMap(lambda, psi, pi, alpha, scales, points, q, residual);
+    }
+
+    private static boolean offDiagonalZero(double[][] k) {
+        for (int i = 0; i < k.length; i++) {
+            for (int j = 0; j < k.length; j++) {
+                if (i != j && k[i][j] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** $\max_j \|P\psi_j - \lambda_j \psi_j\|_\infty / \|\psi_j\|_\infty$ over the kept eigenpairs. */
@@ -234,10 +234,10 @@ public final class DiffusionMaps {
         }
     }
 
-    private static double dot(DMatrixRMaj v, double[] w) {
+    private static double dot(SymmetricEigen eig, int t, double[] w) {
         double s = 0;
         for (int i = 0; i < w.length; i++) {
-            s += v.get(i) * w[i];
+            s += eig.vectorEntry(t, i) * w[i];
         }
         return s;
     }
@@ -250,44 +250,6 @@ public final class DiffusionMaps {
             }
         }
         return s;
-    }
-
-    private static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
-    private static void checkFinite(String name, double[][] a, boolean square) {
-        if (a.length == 0) {
-            throw new IllegalArgumentException(name + " is empty");
-        }
-        int w = a[0].length;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i].length != (square ? a.length : w)) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + a[i].length + " entries, expected "
-                        + (square ? a.length : w));
-            }
-            for (int j = 0; j < a[i].length; j++) {
-                if (!Double.isFinite(a[i][j])) {
-                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "] is " + a[i][j]);
-                }
-            }
-        }
-    }
-
-    private static void checkSymmetric(String name, double[][] a) {
-        for (int i = 0; i < a.length; i++) {
-            for (int j = i + 1; j < a.length; j++) {
-                double tol = 1e-12 * Math.max(1, Math.abs(a[i][j]));
-                if (Math.abs(a[i][j] - a[j][i]) > tol) {
-                    throw new IllegalArgumentException(name + " is not symmetric: [" + i + "][" + j + "] = " + a[i][j]
-                            + " but [" + j + "][" + i + "] = " + a[j][i]);
-                }
-            }
-        }
     }
 
     @Override

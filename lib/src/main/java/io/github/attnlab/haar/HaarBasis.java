@@ -1,10 +1,11 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.tree.PartitionTree;
 
 /**
  * The Haar-like orthonormal basis of $\mathbb{R}^n$ on a partition tree (Gavish, Nadler and Coifman,
- * "Multiscale wavelets on trees, graphs and high dimensional data", ICML 2010; PAPERS.md §C.4).
+ * "Multiscale wavelets on trees, graphs and high dimensional data", ICML 2010; docs/papers/C.md §C.4).
  *
  * <p>Coefficient 0 is the scaling function $1/\sqrt{n}$. A folder $X$ with ordered children
  * $c_1, \dots, c_k$ contributes $k - 1$ functions: with $U_j = c_1 \cup \dots \cup c_j$,
@@ -56,6 +57,7 @@ public final class HaarBasis {
 
     /** The Haar basis on {@code tree}. */
     public static HaarBasis on(PartitionTree tree) {
+        Check.notNull("tree", tree);
         return new HaarBasis(java.util.Objects.requireNonNull(tree, "tree"));
     }
 
@@ -91,6 +93,7 @@ public final class HaarBasis {
 
     /** The index of the first coefficient of folder {@code v}, or -1 for a leaf. */
     public int firstCoefficient(int v) {
+        Check.index("v", v, offset.length);
         return offset[v];
     }
 
@@ -136,10 +139,7 @@ public final class HaarBasis {
     }
 
     private int check(int q) {
-        if (q < 0 || q >= size()) {
-            throw new IllegalArgumentException("coefficient " + q + " is outside [0, " + size() + ")");
-        }
-        return q;
+        return Check.index("q", q, size());
     }
 
     @Override

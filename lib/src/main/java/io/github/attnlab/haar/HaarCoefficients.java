@@ -1,5 +1,7 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.plot.XYChart;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
@@ -10,7 +12,7 @@ import java.util.Locale;
  * $(q_0, \dots, q_{d-1})$ is the coefficient of $\psi_{q_0} \otimes \dots \otimes \psi_{q_{d-1}}$,
  * whose folder on axis $a$ is {@code basis(a).folder(q_a)}. Immutable.
  *
- * <p>The sparsity measures of PAPERS.md §C.5: the $\ell_1$ entropy $\sum |c|$ (for a fixed $\ell_2$
+ * <p>The sparsity measures of docs/papers/C.md §C.5: the $\ell_1$ entropy $\sum |c|$ (for a fixed $\ell_2$
  * norm, small when few coefficients carry the energy), the scale-free ratio
  * $\ell_1 / \ell_2 \in [1, \sqrt N]$, the best-$k$-term approximation error (by Parseval, the norm
  * of the discarded coefficients), and the Hölder exponent estimated from the decay of the
@@ -48,6 +50,7 @@ public final class HaarCoefficients {
 
     /** The coefficient with the given index on each axis. */
     public double get(int... index) {
+        Check.notNull("index", index);
         return values[flat(index)];
     }
 
@@ -64,7 +67,8 @@ public final class HaarCoefficients {
     /** $\ell_1 / \ell_2$: 1 for a single coefficient, $\sqrt N$ for a flat spectrum; NaN for zero. */
     public double l1Ratio() {
         double l2 = l2();
-        return l2 > 0 ? l1() / l2 : Double.NaN;
+        Check.state(l2 > 0, "every coefficient is 0: the ratio l1 / l2 is undefined");
+        return l1() / l2;
     }
 
     /** The magnitudes in decreasing order. */
@@ -120,11 +124,11 @@ public final class HaarCoefficients {
         if (k < 0) {
             throw new IllegalArgumentException("k = " + k + " must be >= 0");
         }
-        Integer[] idx = new Integer[values.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+        double[] magnitude = new double[values.length];
+        for (int i = 0; i < magnitude.length; i++) {
+            magnitude[i] = Math.abs(values[i]);
         }
-        Arrays.sort(idx, (x, y) -> Double.compare(Math.abs(values[y]), Math.abs(values[x])));
+        int[] idx = ArgSort.descending(magnitude);
         double[] kept = new double[values.length];
         for (int r = 0; r < Math.min(k, idx.length); r++) {
             kept[idx[r]] = values[idx[r]];
@@ -139,6 +143,7 @@ public final class HaarCoefficients {
 
     /** $\prod_a |X_a| / n_a$ over the folders of the coefficient at a flat index. */
     public double folderFraction(int flatIndex) {
+        Check.index("flatIndex", flatIndex, values.length);
         int[] ix = unflat(flatIndex);
         double s = 1;
         for (int a = 0; a < ix.length; a++) {
@@ -170,7 +175,8 @@ public final class HaarCoefficients {
 
     /** The decay exponent with the given bin summary, on folder fractions in {@code [minFraction, maxFraction]}. */
     public HolderEstimate decay(HolderEstimate.Envelope envelope, double minFraction, double maxFraction) {
-        return HolderEstimate.fit(this, java.util.Objects.requireNonNull(envelope, "envelope"), minFraction, maxFraction);
+        Check.notNull("envelope", envelope);
+        return HolderEstimate.fit(this, envelope, minFraction, maxFraction);
     }
 
     /** The sorted magnitudes against their rank, on log-log axes. */
@@ -186,13 +192,11 @@ public final class HaarCoefficients {
     int flat(int... index) {
         int[] d = basis.dims();
         if (index.length != d.length) {
-            throw new IllegalArgumentException(index.length + " indices for " + d.length + " axes");
+            throw new IllegalArgumentException("index has " + index.length + " entries, need one per axis: " + d.length);
         }
         int f = 0;
         for (int a = 0; a < d.length; a++) {
-            if (index[a] < 0 || index[a] >= d[a]) {
-                throw new IllegalArgumentException("index " + index[a] + " on axis " + a + " is outside [0, " + d[a] + ")");
-            }
+            Check.index("index[" + a + "]", index[a], d[a]);
             f = f * d[a] + index[a];
         }
         return f;

@@ -1,5 +1,6 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * The Hölder exponent of an array estimated from the decay of its Haar coefficients with the
- * folder size (Gavish–Nadler–Coifman, Theorem 3.1; PAPERS.md §C.4).
+ * folder size (Gavish–Nadler–Coifman, Theorem 3.1; docs/papers/C.md §C.4).
  *
  * <p>$f$ is $\alpha$-Hölder in the tree metric iff $|c_X| \le C |X|^{\alpha + 1/2}$, with $|X|$ the
  * folder's fraction of the points; for a tensor-product basis, $|X| = \prod_a |X_a|$ (mixed Hölder).
@@ -48,8 +49,10 @@ public final class HolderEstimate implements Figure {
     }
 
     static HolderEstimate fit(HaarCoefficients c, Envelope envelope, double minFraction, double maxFraction) {
-        if (!(minFraction >= 0 && minFraction <= maxFraction && maxFraction <= 1)) {
-            throw new IllegalArgumentException("fraction range [" + minFraction + ", " + maxFraction + "] is not inside [0, 1]");
+        Check.closed("minFraction", minFraction, 0, 1);
+        Check.closed("maxFraction", maxFraction, 0, 1);
+        if (minFraction > maxFraction) {
+            throw new IllegalArgumentException("minFraction = " + minFraction + " is above maxFraction = " + maxFraction);
         }
         double[] v = c.values();
         // bin -> MAX: {log2 size of the largest |c|, largest |c|}; RMS: {sum log2 size, sum c^2, count}
@@ -93,7 +96,8 @@ public final class HolderEstimate implements Figure {
             k++;
         }
         if (m < 2) {
-            return new HolderEstimate(envelope, Double.NaN, Double.NaN, Double.NaN, x, y);
+            throw new IllegalStateException("only " + m + " folder size(s) in [" + minFraction + ", " + maxFraction
+                    + "] carry a non-zero coefficient: no decay to fit (all coefficients 0, or too narrow a range)");
         }
         double mx = 0;
         double my = 0;
@@ -161,6 +165,7 @@ public final class HolderEstimate implements Figure {
 
     /** The envelope and the fitted line, $\log_2$ against $\log_2$, the series named {@code name}. */
     public JFreeChart chart(String name) {
+        Check.notNull("name", name);
         double[] fit = new double[logSize.length];
         for (int i = 0; i < fit.length; i++) {
             fit[i] = intercept + slope() * logSize[i];

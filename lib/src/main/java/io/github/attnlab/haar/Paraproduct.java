@@ -1,10 +1,11 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.tree.PartitionTree;
 
 /**
  * The hierarchical (tensor) paraproduct of $A(f)$ on a pair of partition trees, and its residual
- * (PAPERS.md §C.1; Fasina, "Hierarchical paraproducts", arXiv:2602.16644, and Bony's
+ * (docs/papers/C.md §C.1; Fasina, "Hierarchical paraproducts", arXiv:2602.16644, and Bony's
  * paralinearisation). An immutable configuration; {@link #apply(double[][])} computes.
  *
  * <p>Let $P_{j,k} f$ be the average of $f$ on the folders of the depth-$j$ cut of the row tree times
@@ -34,17 +35,23 @@ public final class Paraproduct {
 
     /** The tensor paraproduct of {@code a} on a row tree and a column tree. */
     public static Paraproduct of(SmoothFunction a, PartitionTree rows, PartitionTree cols) {
+        Check.notNull("a", a);
+        Check.notNull("rows", rows);
+        Check.notNull("cols", cols);
         return new Paraproduct(java.util.Objects.requireNonNull(a, "a"), java.util.Objects.requireNonNull(rows, "rows"),
                 java.util.Objects.requireNonNull(cols, "cols"));
     }
 
     /** The paraproduct of {@code a} on one tree (vectors: a column tree of one point). */
     public static Paraproduct of(SmoothFunction a, PartitionTree tree) {
+        Check.notNull("a", a);
+        Check.notNull("tree", tree);
         return of(a, tree, PartitionTree.dyadic(1));
     }
 
     /** Decomposes $A(f)$ for a vector (one tree only). */
     public ParaproductDecomposition apply(double[] f) {
+        Check.notNull("f", f);
         if (cols.size() != 1) {
             throw new IllegalArgumentException("a vector needs the one-tree paraproduct");
         }
@@ -57,6 +64,7 @@ public final class Paraproduct {
 
     /** Decomposes $A(f)$ for a matrix over the row and column trees. */
     public ParaproductDecomposition apply(double[][] f) {
+        Check.notNull("f", f);
         int n1 = rows.size();
         int n2 = cols.size();
         if (f.length != n1) {

@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * A smooth function $A$ with its first two derivatives, for the paraproduct of $A(f)$
- * (PAPERS.md §C.1): {@link #EXP} is the nonlinearity of softmax.
+ * (docs/papers/C.md §C.1): {@link #EXP} is the nonlinearity of softmax.
  *
  * @param name   a short name for {@code toString}
  * @param value  $A$

@@ -1,5 +1,8 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.compact.Normalizers;
+import io.github.attnlab.core.LogitRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +11,7 @@ import java.util.Random;
 /**
  * Synthetic attention heads with known structure: scores $S = Q K^T / \sqrt d$ of low rank built from
  * token features, and $P = \mathrm{softmax}(S)$ row by row. A stand-in for a real network's
- * query $\times$ key $\times$ head tensor (PAPERS.md §C) wherever the real tensors are not at hand,
+ * query $\times$ key $\times$ head tensor (docs/papers/C.md §C) wherever the real tensors are not at hand,
  * always labelled as synthetic.
  *
  * <p>The $n$ tokens form {@code segments} consecutive segments ("sentences") and carry a latent
@@ -29,6 +32,9 @@ import java.util.Random;
  */
 public final class SyntheticHeads {
 
+    /** The largest number of tokens (and of heads) generated: each head is a dense matrix of scores. */
+    public static final int MAX_TOKENS = 4096;
+
     /** The kind of a synthetic head. */
     public enum Kind { POSITIONAL, TOPICAL, FIRST_TOKEN, UNIFORM, MIXED }
 
@@ -48,9 +54,8 @@ public final class SyntheticHeads {
 
     /** {@code heads} heads on {@code tokens} tokens in {@code segments} segments, the kinds in rotation, from a seed. */
     public static SyntheticHeads generate(int tokens, int heads, int segments, long seed) {
-        if (heads < 1) {
-            throw new IllegalArgumentException("heads = " + heads + " must be at least 1");
-        }
+        Check.range("tokens", tokens, 2, MAX_TOKENS);
+        Check.range("heads", heads, 1, MAX_TOKENS);
         List<Kind> kinds = new ArrayList<>();
         for (int h = 0; h < heads; h++) {
             kinds.add(Kind.values()[h % Kind.values().length]);
@@ -64,10 +69,12 @@ public final class SyntheticHeads {
      * same text.
      */
     public static SyntheticHeads generate(int tokens, List<Kind> kinds, int segments, long seed) {
-        if (tokens < 2 || kinds.isEmpty() || segments < 1 || segments > tokens) {
-            throw new IllegalArgumentException("tokens = " + tokens + ", heads = " + kinds.size() + ", segments = " + segments
-                    + ": need tokens >= 2, heads >= 1, 1 <= segments <= tokens");
+        Check.notNull("kinds", kinds);
+        Check.range("tokens", tokens, 2, MAX_TOKENS);
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("kinds is empty: a network needs at least one head");
         }
+        Check.range("segments", segments, 1, tokens);
         Random r = new Random(seed);
         int[] seg = new int[tokens];
         double[] pos = new double[tokens];
@@ -179,6 +186,7 @@ public final class SyntheticHeads {
 
     /** The kind of head {@code h}. */
     public Kind kind(int h) {
+        Check.index("h", h, kinds.size());
         return kinds.get(h);
     }
 
@@ -189,16 +197,19 @@ public final class SyntheticHeads {
 
     /** A short name of head {@code h}: its index and kind. */
     public String name(int h) {
+        Check.index("h", h, kinds.size());
         return String.format(Locale.ROOT, "h%02d-%s", h, kinds.get(h).name().toLowerCase(Locale.ROOT));
     }
 
     /** The score matrix of head {@code h} (a copy). */
     public double[][] scores(int h) {
+        Check.index("h", h, scores.size());
         return copy(scores.get(h));
     }
 
     /** The attention matrix $\mathrm{softmax}(S)$ of head {@code h}, row by row. */
     public double[][] probabilities(int h) {
+        Check.index("h", h, scores.size());
         return softmaxRows(scores.get(h));
     }
 
@@ -220,23 +231,16 @@ public final class SyntheticHeads {
         return l;
     }
 
-    /** Row-wise softmax with the maximum subtracted. */
+    /**
+     * Row-wise softmax ({@link Normalizers#softmax}); every row follows the row contract ({@link LogitRow}:
+     * $-\infty$ masks a key; NaN, $+\infty$ and a fully masked row are refused, as {@code "s[3][7] is NaN"}).
+     */
     public static double[][] softmaxRows(double[][] s) {
+        LogitRow.validateRows("s", s);
         double[][] p = new double[s.length][];
         for (int i = 0; i < s.length; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (double v : s[i]) {
-                m = Math.max(m, v);
-            }
             p[i] = new double[s[i].length];
-            double z = 0;
-            for (int j = 0; j < s[i].length; j++) {
-                p[i][j] = Math.exp(s[i][j] - m);
-                z += p[i][j];
-            }
-            for (int j = 0; j < s[i].length; j++) {
-                p[i][j] /= z;
-            }
+            Normalizers.softmax(s[i], p[i], 0, p[i].length);
         }
         return p;
     }

@@ -1,11 +1,12 @@
 package io.github.attnlab.haar;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.tree.PartitionTree;
 import io.github.attnlab.tree.Tensor3;
 import java.util.Arrays;
 
 /**
- * Tensor products of Haar-like bases: one tree per axis of a row-major array (PAPERS.md §C.4).
+ * Tensor products of Haar-like bases: one tree per axis of a row-major array (docs/papers/C.md §C.4).
  *
  * <p>The basis functions are $\psi_{q_0} \otimes \dots \otimes \psi_{q_{d-1}}$, one Haar function of
  * each axis's {@link HaarBasis}; with two trees this is the bi-Haar basis of a matrix (one attention
@@ -37,6 +38,7 @@ public final class TensorHaar {
 
     /** The product basis of the given trees, axis 0 first (the slowest index). */
     public static TensorHaar of(PartitionTree... trees) {
+        Check.notNull("trees", trees);
         if (trees.length == 0) {
             throw new IllegalArgumentException("trees: at least one axis is needed");
         }
@@ -49,17 +51,17 @@ public final class TensorHaar {
 
     /** The bi-Haar basis of matrices: rows (queries) and columns (keys). */
     public static TensorHaar bi(PartitionTree rows, PartitionTree cols) {
+        Check.notNull("rows", rows);
+        Check.notNull("cols", cols);
         return of(rows, cols);
     }
 
     /** The tri-Haar basis of 3-tensors (queries, keys, heads). */
     public static TensorHaar tri(PartitionTree axis0, PartitionTree axis1, PartitionTree axis2) {
+        Check.notNull("axis0", axis0);
+        Check.notNull("axis1", axis1);
+        Check.notNull("axis2", axis2);
         return of(axis0, axis1, axis2);
-    }
-
-    /** The number of axes. */
-    public int axes() {
-        return bases.length;
     }
 
     /** The shape. */
@@ -74,21 +76,27 @@ public final class TensorHaar {
 
     /** The Haar basis of axis {@code a}. */
     public HaarBasis basis(int a) {
+        Check.index("a", a, bases.length);
         return bases[a];
     }
 
     /** Forward transform of a row-major array into caller-supplied {@code out} (not {@code in}). */
     public void forward(double[] in, double[] out) {
+        Check.notNull("in", in);
+        Check.notNull("out", out);
         run(in, out, true);
     }
 
     /** Inverse transform of coefficients into caller-supplied {@code out} (not {@code in}). */
     public void inverse(double[] in, double[] out) {
+        Check.notNull("in", in);
+        Check.notNull("out", out);
         run(in, out, false);
     }
 
     /** The coefficients of a row-major array. */
     public HaarCoefficients forward(double[] flat) {
+        Check.notNull("flat", flat);
         checkFinite(flat);
         double[] out = new double[size];
         forward(flat, out);
@@ -97,17 +105,17 @@ public final class TensorHaar {
 
     /** The bi-Haar coefficients of a matrix (two axes only). */
     public HaarCoefficients forward(double[][] m) {
+        Check.notNull("m", m);
         if (bases.length != 2) {
             throw new IllegalArgumentException("a matrix needs a bi-Haar basis, this one has " + bases.length + " axes");
         }
-        if (m.length != dims[0]) {
-            throw new IllegalArgumentException("m has " + m.length + " rows, the row tree " + dims[0] + " points");
+        Check.finiteMatrix("m", m);
+        if (m.length != dims[0] || m[0].length != dims[1]) {
+            throw new IllegalArgumentException("m is " + m.length + " x " + m[0].length + ", the trees are on " + dims[0]
+                    + " and " + dims[1] + " points");
         }
         double[] flat = new double[size];
         for (int i = 0; i < m.length; i++) {
-            if (m[i].length != dims[1]) {
-                throw new IllegalArgumentException("m[" + i + "] has " + m[i].length + " entries, the column tree " + dims[1] + " points");
-            }
             System.arraycopy(m[i], 0, flat, i * dims[1], dims[1]);
         }
         return forward(flat);
@@ -115,6 +123,7 @@ public final class TensorHaar {
 
     /** The tri-Haar coefficients of a 3-tensor (three axes only). */
     public HaarCoefficients forward(Tensor3 t) {
+        Check.notNull("t", t);
         if (bases.length != 3 || !Arrays.equals(t.shape(), dims)) {
             throw new IllegalArgumentException("tensor shape " + Arrays.toString(t.shape()) + " does not match the trees "
                     + Arrays.toString(dims));
@@ -124,6 +133,7 @@ public final class TensorHaar {
 
     /** The row-major array with the given coefficients. */
     public double[] inverse(HaarCoefficients c) {
+        Check.notNull("c", c);
         if (c.basis() != this && !Arrays.equals(c.dims(), dims)) {
             throw new IllegalArgumentException("coefficients of shape " + Arrays.toString(c.dims()) + " for a basis of shape "
                     + Arrays.toString(dims));
@@ -134,9 +144,8 @@ public final class TensorHaar {
     }
 
     private void run(double[] in, double[] out, boolean forward) {
-        if (in.length != size || out.length != size) {
-            throw new IllegalArgumentException("arrays of length " + in.length + " and " + out.length + " for a basis of size " + size);
-        }
+        Check.size("in.length", in.length, size);
+        Check.size("out.length", out.length, size);
         if (in == out) {
             throw new IllegalArgumentException("in and out must be different arrays");
         }
@@ -204,14 +213,7 @@ public final class TensorHaar {
     }
 
     private void checkFinite(double[] flat) {
-        if (flat.length != size) {
-            throw new IllegalArgumentException("array of length " + flat.length + " for a basis of size " + size);
-        }
-        for (int i = 0; i < flat.length; i++) {
-            if (!Double.isFinite(flat[i])) {
-                throw new IllegalArgumentException("entry " + i + " is " + flat[i]);
-            }
-        }
+        Check.vector("flat", flat, size);
     }
 
     @Override

@@ -1,5 +1,5 @@
 /**
- * Haar-like orthonormal bases on partition trees and what they measure (paper C of {@code PAPERS.md}).
+ * Haar-like orthonormal bases on partition trees and what they measure (paper C, {@code docs/papers/C.md}).
  *
  * <p>{@link io.github.attnlab.haar.HaarBasis} is the Gavish–Nadler–Coifman basis of one tree;
  * {@link io.github.attnlab.haar.TensorHaar} the bi-Haar (a matrix, one attention head) and tri-Haar (a

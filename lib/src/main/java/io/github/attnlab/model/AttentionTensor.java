@@ -1,6 +1,7 @@
 package io.github.attnlab.model;
 
 import io.github.attnlab.model.view.AttentionView;
+import io.github.attnlab.core.Check;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * {@code [layer][head][query][key]}.
  *
  * <p>A row {@link #scores(int, int, int)} is exactly the logit vector $s \in \mathbb R^n$ of
- * {@code PAPERS.md} (section A: top-k certification; section C: the query × key × head 3-tensor),
+ * {@code docs/papers/A.md} (top-k certification) and {@code docs/papers/C.md} (the query × key × head 3-tensor),
  * so other areas take it directly. Immutable: accessors return copies, in double precision for rows
  * and matrices. Values are stored as float (the model computes in float).
  */
@@ -45,21 +46,28 @@ public final class AttentionTensor {
      */
     public static AttentionTensor of(String model, List<String> tokens, int layers, int heads, float[] scores,
                                      float[] probabilities) {
+        Check.notNull("tokens", tokens);
+        Check.notNull("scores", scores);
+        Check.notNull("probabilities", probabilities);
         return wrap(model, List.copyOf(tokens), layers, heads, scores.clone(), probabilities.clone());
     }
 
     /** As {@link #of} without copying: for the library's own freshly computed arrays. */
     public static AttentionTensor wrap(String model, List<String> tokens, int layers, int heads, float[] scores,
                                        float[] probabilities) {
-        long size = (long) layers * heads * tokens.size() * tokens.size();
-        if (layers < 1 || heads < 1 || tokens.isEmpty()) {
-            throw new IllegalArgumentException("attention tensor of " + model + ": " + layers + " layers, " + heads
-                    + " heads, " + tokens.size() + " tokens: all must be positive");
+        Check.notNull("tokens", tokens);
+        Check.notNull("scores", scores);
+        Check.notNull("probabilities", probabilities);
+        Check.positive("layers", layers);
+        Check.positive("heads", heads);
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("tokens is empty: an attention tensor needs at least one token");
         }
+        long size = (long) layers * heads * tokens.size() * tokens.size();
         if (scores.length != size || probabilities.length != size) {
-            throw new IllegalArgumentException("attention tensor of " + model + ": " + layers + " x " + heads + " x "
-                    + tokens.size() + " x " + tokens.size() + " needs " + size + " values, got " + scores.length
-                    + " scores and " + probabilities.length + " probabilities");
+            throw new IllegalArgumentException("attention tensor of " + model + ": layers x heads x n x n = " + layers
+                    + " x " + heads + " x " + tokens.size() + " x " + tokens.size() + " needs " + size + " values, got "
+                    + scores.length + " scores and " + probabilities.length + " probabilities");
         }
         return new AttentionTensor(model, List.copyOf(tokens), layers, heads, scores, probabilities);
     }

@@ -14,6 +14,9 @@ import java.util.BitSet;
  */
 public interface AttentionMask {
 
+    /** The largest length whose dense and causal masks are built explicitly ($n^2$ bits: 512 MB at this size). */
+    int MAX_N = 1 << 16;
+
     /** The number of tokens $n$ (queries and keys). */
     int size();
 
@@ -87,7 +90,7 @@ public interface AttentionMask {
 
     /** Every query attends to every key. */
     static AttentionMask dense(int n) {
-        Check.positive("n", n);
+        Check.range("n", n, 1, MAX_N);
         BitSet[] rows = new BitSet[n];
         for (int i = 0; i < n; i++) {
             rows[i] = new BitSet(n);
@@ -98,7 +101,7 @@ public interface AttentionMask {
 
     /** Query $i$ attends to keys $0, \dots, i$. */
     static AttentionMask causal(int n) {
-        Check.positive("n", n);
+        Check.range("n", n, 1, MAX_N);
         BitSet[] rows = new BitSet[n];
         for (int i = 0; i < n; i++) {
             rows[i] = new BitSet(n);

@@ -1,5 +1,6 @@
 package io.github.attnlab.plot;
 
+import io.github.attnlab.core.Check;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -43,9 +44,12 @@ public final class ErrorBarChart implements Figure {
 
     /** Adds a series: means with bars of $\pm$ {@code err}. */
     public ErrorBarChart series(String name, double[] x, double[] mean, double[] err) {
-        if (x.length != mean.length || x.length != err.length) {
-            throw new IllegalArgumentException("series '" + name + "': " + x.length + " x, " + mean.length + " means, "
-                    + err.length + " errors");
+        Check.notNull("x", x);
+        Check.notNull("mean", mean);
+        Check.notNull("err", err);
+        if (mean.length != x.length || err.length != x.length) {
+            throw new IllegalArgumentException("x, mean and err have lengths " + x.length + ", " + mean.length + " and "
+                    + err.length + "; need one mean and one error per x");
         }
         List<Series> all = new ArrayList<>(series);
         all.add(new Series(name, x.clone(), mean.clone(), err.clone()));

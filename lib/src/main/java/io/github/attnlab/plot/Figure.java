@@ -52,8 +52,7 @@ public interface Figure {
     }
 
     private static void checkSize(int width, int height) {
-        if (width < 16 || height < 16 || width > 8192 || height > 8192) {
-            throw new IllegalArgumentException("figure size must be within 16..8192 pixels, not " + width + "x" + height);
-        }
+        io.github.attnlab.core.Check.range("width", width, 16, 8192);
+        io.github.attnlab.core.Check.range("height", height, 16, 8192);
     }
 }

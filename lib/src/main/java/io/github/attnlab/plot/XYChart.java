@@ -1,5 +1,6 @@
 package io.github.attnlab.plot;
 
+import io.github.attnlab.core.Check;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -55,16 +56,22 @@ public final class XYChart implements Figure {
 
     /** Adds a series drawn as a line through its points, in the given order. */
     public XYChart line(String name, double[] x, double[] y) {
+        Check.notNull("x", x);
+        Check.notNull("y", y);
         return with(new Series(name, copy(name, x, y.length), y.clone(), true, false, false));
     }
 
     /** Adds a series drawn as unconnected points. */
     public XYChart points(String name, double[] x, double[] y) {
+        Check.notNull("x", x);
+        Check.notNull("y", y);
         return with(new Series(name, copy(name, x, y.length), y.clone(), false, true, false));
     }
 
     /** Adds a series drawn as a line with a marker at each point. */
     public XYChart linePoints(String name, double[] x, double[] y) {
+        Check.notNull("x", x);
+        Check.notNull("y", y);
         return with(new Series(name, copy(name, x, y.length), y.clone(), true, true, false));
     }
 
@@ -73,6 +80,8 @@ public final class XYChart implements Figure {
      * coincides with another (a bound that is often attained) stays visible around it.
      */
     public XYChart rings(String name, double[] x, double[] y) {
+        Check.notNull("x", x);
+        Check.notNull("y", y);
         return with(new Series(name, copy(name, x, y.length), y.clone(), false, true, true));
     }
 

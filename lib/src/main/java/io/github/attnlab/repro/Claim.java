@@ -8,7 +8,7 @@ import java.util.Map;
  * One numerical claim, checked: whose claim it is, what it was measured on, what was expected, what was measured,
  * and whether the measurement satisfies the stated comparison with the tolerance fixed in advance.
  *
- * <p>A measurement that is NaN never passes. The {@code id} names the paper item of {@code PAPERS.md} (for example
+ * <p>A measurement that is NaN never passes. The {@code id} names the paper item of {@code docs/papers/} (for example
  * {@code A.1}) followed by a qualifier that makes it unique across all notebooks ({@code A.7[sigma=2,eps=0.01]}).
  *
  * <p>The {@link Kind} says what the claim stands for in the report:

@@ -1,6 +1,10 @@
 package io.github.attnlab.simd;
 
-/** The scalar reference implementation of {@link SimdOps}: one plain loop per operation. */
+/**
+ * The scalar reference implementation of {@link SimdOps}: one plain loop per operation, and the argument checks
+ * both paths share. The exponential is {@link LaneMath#exp(double)}, the one the vector path computes lane by
+ * lane; the float dot product accumulates in the vector path's fixed interleaved order.
+ */
 final class ScalarSimdOps implements SimdOps {
 
     static final ScalarSimdOps INSTANCE = new ScalarSimdOps();
@@ -24,11 +28,40 @@ final class ScalarSimdOps implements SimdOps {
 
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int len) {
-        float s = 0;
-        for (int i = 0; i < len; i++) {
-            s += a[aOff + i] * b[bOff + i];
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        float a4 = 0;
+        float a5 = 0;
+        float a6 = 0;
+        float a7 = 0;
+        int i = 0;
+        for (int bound = len - DOT_WAYS; i <= bound; i += DOT_WAYS) {
+            int p = aOff + i;
+            int q = bOff + i;
+            a0 = Math.fma(a[p], b[q], a0);
+            a1 = Math.fma(a[p + 1], b[q + 1], a1);
+            a2 = Math.fma(a[p + 2], b[q + 2], a2);
+            a3 = Math.fma(a[p + 3], b[q + 3], a3);
+            a4 = Math.fma(a[p + 4], b[q + 4], a4);
+            a5 = Math.fma(a[p + 5], b[q + 5], a5);
+            a6 = Math.fma(a[p + 6], b[q + 6], a6);
+            a7 = Math.fma(a[p + 7], b[q + 7], a7);
+        }
+        float s = combine(a0, a1, a2, a3, a4, a5, a6, a7);
+        for (; i < len; i++) {
+            s = Math.fma(a[aOff + i], b[bOff + i], s);
         }
         return s;
+    }
+
+    /** The interleaving of the float dot product: element i goes to accumulator i mod 8. */
+    static final int DOT_WAYS = 8;
+
+    /** The fixed combination of the eight float dot-product accumulators. */
+    static float combine(float a0, float a1, float a2, float a3, float a4, float a5, float a6, float a7) {
+        return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
     }
 
     @Override
@@ -44,7 +77,7 @@ final class ScalarSimdOps implements SimdOps {
     public double sumExp(double[] a, int off, int len, double shift) {
         double s = 0;
         for (int i = 0; i < len; i++) {
-            s += Math.exp(a[off + i] - shift);
+            s += LaneMath.exp(a[off + i] - shift);
         }
         return s;
     }
@@ -53,7 +86,7 @@ final class ScalarSimdOps implements SimdOps {
     public double expShift(double[] a, int off, int len, double shift, double[] out, int outOff) {
         double s = 0;
         for (int i = 0; i < len; i++) {
-            double e = Math.exp(a[off + i] - shift);
+            double e = LaneMath.exp(a[off + i] - shift);
             out[outOff + i] = e;
             s += e;
         }
@@ -145,7 +178,7 @@ final class ScalarSimdOps implements SimdOps {
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
-        FloatKernels.checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;
             java.util.Arrays.fill(c, ci, ci + n, 0f);
@@ -165,10 +198,10 @@ final class ScalarSimdOps implements SimdOps {
         for (int i = 0; i < len; i++) {
             max = Math.max(max, a[off + i]);
         }
-        FloatKernels.checkSoftmax(max, len);
+        checkSoftmax(a, off, len, max);
         double sum = 0;
         for (int i = 0; i < len; i++) {
-            float e = FloatKernels.exp(a[off + i] - max);
+            float e = LaneMath.exp(a[off + i] - max);
             out[outOff + i] = e;
             sum += e;
         }
@@ -181,7 +214,7 @@ final class ScalarSimdOps implements SimdOps {
     @Override
     public void gelu(float[] x, int off, int len, float[] out, int outOff) {
         for (int i = 0; i < len; i++) {
-            out[outOff + i] = FloatKernels.gelu(x[off + i]);
+            out[outOff + i] = LaneMath.gelu(x[off + i]);
         }
     }
 
@@ -234,6 +267,43 @@ final class ScalarSimdOps implements SimdOps {
             for (int w = 0; w < words; w++) {
                 out[outOff + w] |= rows[base + w];
             }
+        }
+    }
+
+    /**
+     * Checks a softmax row under the row contract ({@link io.github.attnlab.core.LogitRow}) at the cost of one
+     * comparison: a finite maximum means no NaN, no $+\infty$ and at least one unmasked entry. Otherwise the
+     * row is validated in full, which throws the contract's message naming the position.
+     */
+    static void checkSoftmax(float[] a, int off, int len, float max) {
+        if (!(max > Float.NEGATIVE_INFINITY && max < Float.POSITIVE_INFINITY)) {
+            io.github.attnlab.core.LogitRow.validate("a", a, off, len);
+        }
+    }
+
+    /** Checks the shapes and ranges of {@link SimdOps#gemm}. */
+    static void checkGemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: negative size m = " + m + ", n = " + n + ", k = " + k);
+        }
+        if (lda < k || ldb < n || ldc < n) {
+            throw new IllegalArgumentException("gemm: row strides lda = " + lda + ", ldb = " + ldb + ", ldc = " + ldc
+                    + " must be at least k = " + k + ", n = " + n + ", n = " + n);
+        }
+        checkRange("a", a, aOff, m, lda, k);
+        checkRange("b", b, bOff, k, ldb, n);
+        checkRange("c", c, cOff, m, ldc, n);
+    }
+
+    private static void checkRange(String name, float[] x, int off, int rows, int ld, int cols) {
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        long last = (long) off + (long) (rows - 1) * ld + cols;
+        if (off < 0 || last > x.length) {
+            throw new IllegalArgumentException("gemm: " + name + " needs elements [" + off + ", " + last + ") but has "
+                    + x.length);
         }
     }
 }

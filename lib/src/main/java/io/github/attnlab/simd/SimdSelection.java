@@ -33,6 +33,30 @@ final class SimdSelection {
         return Holder.CHOSEN;
     }
 
+    /** The implementation a running {@link SimdOps#with} computation passed in on this thread, if any. */
+    private static final ThreadLocal<SimdOps> PASSED = new ThreadLocal<>();
+
+    static SimdOps current() {
+        SimdOps passed = PASSED.get();
+        return passed != null ? passed : Holder.CHOSEN;
+    }
+
+    static <T> T with(SimdOps ops, java.util.function.Supplier<T> computation) {
+        io.github.attnlab.core.Check.notNull("ops", ops);
+        io.github.attnlab.core.Check.notNull("computation", computation);
+        SimdOps previous = PASSED.get();
+        PASSED.set(ops);
+        try {
+            return computation.get();
+        } finally {
+            if (previous == null) {
+                PASSED.remove();
+            } else {
+                PASSED.set(previous);
+            }
+        }
+    }
+
     static Optional<SimdOps> vectorIfPresent() {
         return VectorHolder.VECTOR;
     }

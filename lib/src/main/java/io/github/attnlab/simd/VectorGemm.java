@@ -31,7 +31,7 @@ final class VectorGemm {
 
     static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
-        FloatKernels.checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        ScalarSimdOps.checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         int nMain = n - n % NR;
         if (k == 0) {
             for (int i = 0; i < m; i++) {

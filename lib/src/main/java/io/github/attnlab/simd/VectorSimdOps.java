@@ -1,8 +1,7 @@
 package io.github.attnlab.simd;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,12 +11,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Loaded only reflectively by {@link SimdSelection}; nothing else in the library refers to this
  * class. Short ranges (fewer than two vectors) go to the scalar loops; long ones use two
- * accumulators to hide the latency of the adds and FMAs, then a scalar tail.
+ * accumulators to hide the latency of the adds and FMAs, then a scalar tail. Deterministic: the
+ * exponential is a polynomial of fused multiply-adds ({@link #exp(DoubleVector)}, not the Vector API's
+ * {@code EXP}), and lanes are added in a fixed order ({@link #sum(DoubleVector)}), so a result never depends on
+ * whether a loop has been compiled. The float operations are in {@link VectorFloatOps} and {@link VectorGemm}.
  */
 final class VectorSimdOps implements SimdOps {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final SimdOps SCALAR = ScalarSimdOps.INSTANCE;
     /** Shortest range for which {@link #gatherDot} gathers (see there). */
     private static final int GATHER_MIN = 32;
@@ -47,7 +48,7 @@ final class VectorSimdOps implements SimdOps {
             acc1 = DoubleVector.fromArray(D, a, aOff + i + step)
                     .fma(DoubleVector.fromArray(D, b, bOff + i + step), acc1);
         }
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = sum(acc0.add(acc1));
         for (; i < len; i++) {
             s = Math.fma(a[aOff + i], b[bOff + i], s);
         }
@@ -56,23 +57,7 @@ final class VectorSimdOps implements SimdOps {
 
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int len) {
-        if (len < 2 * F.length()) {
-            return SCALAR.dot(a, aOff, b, bOff, len);
-        }
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        int step = F.length();
-        int i = 0;
-        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
-            acc0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), acc0);
-            acc1 = FloatVector.fromArray(F, a, aOff + i + step)
-                    .fma(FloatVector.fromArray(F, b, bOff + i + step), acc1);
-        }
-        float s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            s = Math.fma(a[aOff + i], b[bOff + i], s);
-        }
-        return s;
+        return VectorFloatOps.dot(a, aOff, b, bOff, len);
     }
 
     @Override
@@ -100,11 +85,11 @@ final class VectorSimdOps implements SimdOps {
         DoubleVector acc = DoubleVector.zero(D);
         int i = 0;
         for (int bound = D.loopBound(len); i < bound; i += D.length()) {
-            acc = acc.add(DoubleVector.fromArray(D, a, off + i).sub(shift).lanewise(VectorOperators.EXP));
+            acc = acc.add(exp(DoubleVector.fromArray(D, a, off + i).sub(shift)));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sum(acc);
         for (; i < len; i++) {
-            s += Math.exp(a[off + i] - shift);
+            s += LaneMath.exp(a[off + i] - shift);
         }
         return s;
     }
@@ -117,13 +102,13 @@ final class VectorSimdOps implements SimdOps {
         DoubleVector acc = DoubleVector.zero(D);
         int i = 0;
         for (int bound = D.loopBound(len); i < bound; i += D.length()) {
-            DoubleVector e = DoubleVector.fromArray(D, a, off + i).sub(shift).lanewise(VectorOperators.EXP);
+            DoubleVector e = exp(DoubleVector.fromArray(D, a, off + i).sub(shift));
             e.intoArray(out, outOff + i);
             acc = acc.add(e);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sum(acc);
         for (; i < len; i++) {
-            double e = Math.exp(a[off + i] - shift);
+            double e = LaneMath.exp(a[off + i] - shift);
             out[outOff + i] = e;
             s += e;
         }
@@ -163,12 +148,46 @@ final class VectorSimdOps implements SimdOps {
             acc0 = d0.fma(d0, acc0);
             acc1 = d1.fma(d1, acc1);
         }
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = sum(acc0.add(acc1));
         for (; i < len; i++) {
             double d = a[aOff + i] - b[bOff + i];
             s = Math.fma(d, d, s);
         }
         return s;
+    }
+
+    /**
+     * The lanes of {@code v} added in lane order, $((v_0 + v_1) + v_2) + \dots$: a fixed order, unlike
+     * {@code reduceLanes(ADD)}, whose order the specification leaves open (and which may differ between the
+     * intrinsic and the Java fallback).
+     */
+    static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int l = 1; l < D.length(); l++) {
+            s += v.lane(l);
+        }
+        return s;
+    }
+
+    /** {@link LaneMath#exp(double)} lane by lane: the same operations in the same order. */
+    static DoubleVector exp(DoubleVector x) {
+        VectorMask<Double> tiny = x.compare(VectorOperators.LT, LaneMath.EXP_MIN_D);
+        VectorMask<Double> huge = x.compare(VectorOperators.GT, LaneMath.EXP_MAX_D);
+        DoubleVector xc = x.max(LaneMath.EXP_MIN_D).min(LaneMath.EXP_MAX_D);
+        DoubleVector t = xc.fma(LaneMath.LOG2E_D, LaneMath.ROUNDER_D);
+        DoubleVector n = t.sub(LaneMath.ROUNDER_D);
+        DoubleVector r = n.neg().fma(DoubleVector.broadcast(D, LaneMath.LN2_HI_D), xc);
+        r = n.neg().fma(DoubleVector.broadcast(D, LaneMath.LN2_LO_D), r);
+        DoubleVector p = DoubleVector.broadcast(D, LaneMath.EXP_TAYLOR_D[0]);
+        for (int i = 1; i < LaneMath.EXP_TAYLOR_D.length; i++) {
+            p = p.fma(r, DoubleVector.broadcast(D, LaneMath.EXP_TAYLOR_D[i]));
+        }
+        LongVector k = ((LongVector) t.reinterpretAsLongs()).sub(LaneMath.ROUNDER_BITS_D);
+        LongVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+        LongVector k2 = k.sub(k1);
+        DoubleVector s1 = k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector s2 = k2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return p.mul(s1).mul(s2).blend(0.0, tiny).blend(Double.POSITIVE_INFINITY, huge);
     }
 
     /**
@@ -194,7 +213,7 @@ final class VectorSimdOps implements SimdOps {
             acc0 = acc0.add(rectifiedPower(x0, center, scale, shift, k));
             acc1 = acc1.add(rectifiedPower(x1, center, scale, shift, k));
         }
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = sum(acc0.add(acc1));
         return s + SCALAR.sumRectifiedPower(a, off + i, len - i, center, scale, shift, power);
     }
 
@@ -212,7 +231,7 @@ final class VectorSimdOps implements SimdOps {
             t.intoArray(out, outOff + i);
             acc = acc.add(t);
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = sum(acc);
         return s + SCALAR.rectifiedPower(a, off + i, len - i, center, scale, shift, power, out, outOff + i);
     }
 
@@ -248,83 +267,12 @@ final class VectorSimdOps implements SimdOps {
 
     @Override
     public void softmax(float[] a, int off, int len, float[] out, int outOff) {
-        if (len < 2 * F.length()) {
-            SCALAR.softmax(a, off, len, out, outOff);
-            return;
-        }
-        int bound = F.loopBound(len);
-        FloatVector mv = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            mv = mv.max(FloatVector.fromArray(F, a, off + i));
-        }
-        float max = mv.reduceLanes(VectorOperators.MAX);
-        for (; i < len; i++) {
-            max = Math.max(max, a[off + i]);
-        }
-        FloatKernels.checkSoftmax(max, len);
-        for (i = 0; i < bound; i += F.length()) {
-            exp(FloatVector.fromArray(F, a, off + i).sub(max)).intoArray(out, outOff + i);
-        }
-        for (; i < len; i++) {
-            out[outOff + i] = FloatKernels.exp(a[off + i] - max);
-        }
-        double sum = 0;
-        for (i = 0; i < len; i++) { // index order, as in the scalar path
-            sum += out[outOff + i];
-        }
-        float s = (float) sum;
-        for (i = 0; i < bound; i += F.length()) {
-            FloatVector.fromArray(F, out, outOff + i).div(s).intoArray(out, outOff + i);
-        }
-        for (; i < len; i++) {
-            out[outOff + i] = out[outOff + i] / s;
-        }
+        VectorFloatOps.softmax(a, off, len, out, outOff);
     }
 
     @Override
     public void gelu(float[] x, int off, int len, float[] out, int outOff) {
-        int bound = F.loopBound(len);
-        int i = 0;
-        for (; i < bound; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, off + i);
-            FloatVector z = v.mul(FloatKernels.INV_SQRT2);
-            FloatVector az = z.abs();
-            FloatVector t = FloatVector.broadcast(F, 1f).div(az.fma(0.5f, 1f));
-            FloatVector q = FloatVector.broadcast(F, FloatKernels.ERFC[0]);
-            for (int j = 1; j < FloatKernels.ERFC.length; j++) {
-                q = q.fma(t, FloatVector.broadcast(F, FloatKernels.ERFC[j]));
-            }
-            FloatVector e = t.mul(exp(az.neg().fma(az, q)));
-            FloatVector half = e.mul(0.5f);
-            VectorMask<Float> nonNegative = z.compare(VectorOperators.GE, 0f);
-            FloatVector phi = half.blend(FloatVector.broadcast(F, 1f).sub(half), nonNegative);
-            v.mul(phi).intoArray(out, outOff + i);
-        }
-        for (; i < len; i++) {
-            out[outOff + i] = FloatKernels.gelu(x[off + i]);
-        }
-    }
-
-    /** {@link FloatKernels#exp} lane by lane, the same operations in the same order. */
-    private static FloatVector exp(FloatVector x) {
-        VectorMask<Float> tiny = x.compare(VectorOperators.LT, FloatKernels.EXP_MIN);
-        FloatVector xc = x.min(FloatKernels.EXP_MAX);
-        FloatVector t = xc.fma(FloatKernels.LOG2E, FloatKernels.ROUNDER);
-        FloatVector n = t.sub(FloatKernels.ROUNDER);
-        FloatVector r = n.neg().fma(FloatVector.broadcast(F, FloatKernels.LN2_HI), xc);
-        r = n.neg().fma(FloatVector.broadcast(F, FloatKernels.LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(F, FloatKernels.EXP_TAYLOR[0]);
-        for (int i = 1; i < FloatKernels.EXP_TAYLOR.length; i++) {
-            p = p.fma(r, FloatVector.broadcast(F, FloatKernels.EXP_TAYLOR[i]));
-        }
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        p = p.fma(r, one);
-        p = p.fma(r, one);
-        IntVector bits = (IntVector) t.reinterpretAsInts();
-        FloatVector scale = bits.sub(FloatKernels.ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return p.mul(scale).blend(0f, tiny);
+        VectorFloatOps.gelu(x, off, len, out, outOff);
     }
 
     @Override
@@ -375,7 +323,7 @@ final class VectorSimdOps implements SimdOps {
             acc0 = acc0.add(DoubleVector.fromArray(D, a, off + i).abs());
             acc1 = acc1.add(DoubleVector.fromArray(D, a, off + i + step).abs());
         }
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = sum(acc0.add(acc1));
         for (; i < len; i++) {
             s += Math.abs(a[off + i]);
         }
@@ -396,7 +344,7 @@ final class VectorSimdOps implements SimdOps {
             acc1 = acc1.add(DoubleVector.fromArray(D, a, aOff + i + step)
                     .sub(DoubleVector.fromArray(D, b, bOff + i + step)).abs());
         }
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = sum(acc0.add(acc1));
         for (; i < len; i++) {
             s += Math.abs(a[aOff + i] - b[bOff + i]);
         }
@@ -422,7 +370,7 @@ final class VectorSimdOps implements SimdOps {
             acc1 = DoubleVector.fromArray(D, x, 0, idx, off + i + step)
                     .fma(DoubleVector.fromArray(D, values, off + i + step), acc1);
         }
-        double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        double s = sum(acc0.add(acc1));
         for (; i < len; i++) {
             s = Math.fma(values[off + i], x[idx[off + i]], s);
         }

@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 
@@ -16,8 +16,9 @@ public final class AttentionOutput {
 
     /** $AV$ for the adjacency $A$ of {@code attention} and values $V$ ($n \times d$). */
     public static double[][] apply(WeightedGraph attention, double[][] values) {
+        Check.notNull("attention", attention);
         int n = attention.n();
-        if (Checks.rectangular("values", values) != n) {
+        if (Check.finiteMatrix("values", values) != n) {
             throw new IllegalArgumentException("values has " + values.length + " rows, the attention " + n);
         }
         int d = values[0].length;
@@ -37,6 +38,8 @@ public final class AttentionOutput {
 
     /** $\|AV - \tilde AV\|_F / \|AV\|_F$ with $\tilde A$'s rows renormalised (empty rows output 0). */
     public static double relativeError(WeightedGraph attention, WeightedGraph sparse, double[][] values) {
+        Check.notNull("attention", attention);
+        Check.notNull("sparse", sparse);
         if (sparse.n() != attention.n()) {
             throw new IllegalArgumentException("sizes differ: " + attention.n() + " and " + sparse.n());
         }

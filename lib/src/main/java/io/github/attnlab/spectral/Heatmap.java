@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
-import io.github.attnlab.spectral.graph.Checks;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
@@ -34,28 +34,30 @@ public final class Heatmap implements Figure {
     }
 
     /** A heat map of a rectangular finite matrix (copied). */
-    public static Heatmap of(String title, double[][] m) {
-        int r = Checks.rectangular("matrix", m);
+    public static Heatmap of(String title, double[][] matrix) {
+        int r = Check.rectangular("matrix", matrix);
         double[][] copy = new double[r][];
         for (int i = 0; i < r; i++) {
-            copy[i] = m[i].clone();
+            copy[i] = matrix[i].clone();
             for (int j = 0; j < copy[i].length; j++) {
-                Checks.finite("matrix", i, j, copy[i][j]);
+                Check.finite("matrix", i, j, copy[i][j]);
             }
         }
         return new Heatmap(title, copy, false, new int[0]);
     }
 
     /** The matrix with rows and columns permuted: entry $(p, q)$ is $m_{order_p, order_q}$. */
-    public static Heatmap reordered(String title, double[][] m, int[] order) {
-        int n = Checks.square("matrix", m);
+    public static Heatmap reordered(String title, double[][] matrix, int[] order) {
+        Check.notNull("order", order);
+        int n = Check.square("matrix", matrix);
         if (order.length != n) {
             throw new IllegalArgumentException("order has length " + order.length + ", need " + n);
         }
+        Check.permutation("order", order, n);
         double[][] p = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                p[i][j] = m[order[i]][order[j]];
+                p[i][j] = matrix[order[i]][order[j]];
             }
         }
         return of(title, p);
@@ -68,6 +70,7 @@ public final class Heatmap implements Figure {
 
     /** Draws lines before the given row/column positions (e.g. {@code Partition.blockStarts()}). */
     public Heatmap withBoundaries(int[] positions) {
+        Check.notNull("positions", positions);
         return new Heatmap(title, values, log, positions.clone());
     }
 

@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 import java.util.Random;
 
@@ -31,13 +31,14 @@ public record SyntheticAttention(int n, int rank, double scale, double locality,
 
     /** Validates. */
     public SyntheticAttention {
-        Checks.range("n", n, 2, 1 << 14);
-        Checks.range("rank", rank, 1, 4096);
-        Checks.range("segments", segments, 1, n);
-        if (!(scale >= 0) || Double.isInfinite(scale) || !(locality > 0) || !(strength >= 0) || Double.isInfinite(strength)) {
-            throw new IllegalArgumentException("need scale >= 0, locality > 0, strength >= 0; got " + scale + ", "
-                    + locality + ", " + strength);
+        Check.range("n", n, 2, 1 << 14);
+        Check.range("rank", rank, 1, 4096);
+        Check.range("segments", segments, 1, n);
+        Check.nonNegative("scale", scale);
+        if (!(locality > 0)) {
+            throw new IllegalArgumentException("locality = " + locality + " must be > 0 (+Infinity: no locality)");
         }
+        Check.nonNegative("strength", strength);
     }
 
     /** $n$ tokens, rank 16, scale 1, no locality, one segment, natural order, seed 1. */
@@ -46,23 +47,23 @@ public record SyntheticAttention(int n, int rank, double scale, double locality,
     }
 
     /** With rank $r$. */
-    public SyntheticAttention withRank(int r) {
-        return new SyntheticAttention(n, r, scale, locality, segments, strength, shuffled, seed);
+    public SyntheticAttention withRank(int rank) {
+        return new SyntheticAttention(n, rank, scale, locality, segments, strength, shuffled, seed);
     }
 
     /** With inverse temperature $\gamma$. */
-    public SyntheticAttention withScale(double g) {
-        return new SyntheticAttention(n, rank, g, locality, segments, strength, shuffled, seed);
+    public SyntheticAttention withScale(double scale) {
+        return new SyntheticAttention(n, rank, scale, locality, segments, strength, shuffled, seed);
     }
 
     /** With locality length $\ell$. */
-    public SyntheticAttention withLocality(double l) {
-        return new SyntheticAttention(n, rank, scale, l, segments, strength, shuffled, seed);
+    public SyntheticAttention withLocality(double locality) {
+        return new SyntheticAttention(n, rank, scale, locality, segments, strength, shuffled, seed);
     }
 
     /** With $c$ planted segments of strength $\sigma$. */
-    public SyntheticAttention withSegments(int c, double s) {
-        return new SyntheticAttention(n, rank, scale, locality, c, s, shuffled, seed);
+    public SyntheticAttention withSegments(int segments, double strength) {
+        return new SyntheticAttention(n, rank, scale, locality, segments, strength, shuffled, seed);
     }
 
     /** With token positions randomly permuted. */
@@ -71,8 +72,8 @@ public record SyntheticAttention(int n, int rank, double scale, double locality,
     }
 
     /** With another seed. */
-    public SyntheticAttention withSeed(long s) {
-        return new SyntheticAttention(n, rank, scale, locality, segments, strength, shuffled, s);
+    public SyntheticAttention withSeed(long seed) {
+        return new SyntheticAttention(n, rank, scale, locality, segments, strength, shuffled, seed);
     }
 
     /** Draws the head. */
@@ -83,12 +84,7 @@ public record SyntheticAttention(int n, int rank, double scale, double locality,
             position[i] = i;
         }
         if (shuffled) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = position[i];
-                position[i] = position[j];
-                position[j] = t;
-            }
+            position = io.github.attnlab.stats.Shuffle.permutation(n, r);
         }
         int[] segment = new int[n];
         for (int i = 0; i < n; i++) {
@@ -152,6 +148,9 @@ public record SyntheticAttention(int n, int rank, double scale, double locality,
 
         /** Copies. */
         public Head {
+            Check.notNull("attention", attention);
+            Check.notNull("values", values);
+            Check.notNull("segment", segment);
             attention = copy(attention);
             values = copy(values);
             segment = segment.clone();

@@ -1,5 +1,5 @@
 /**
- * Spectral graph analysis of attention (PAPERS.md §D): an attention matrix is a weighted graph on
+ * Spectral graph analysis of attention (docs/papers/D.md §D): an attention matrix is a weighted graph on
  * tokens, and this area measures what sparsification does to it.
  *
  * <p>Sub-packages by problem: {@code graph} (attention graphs, sparse matrices, Laplacians),

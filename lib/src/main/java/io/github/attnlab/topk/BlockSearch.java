@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.simd.SimdOps;
 
 /**
@@ -37,11 +38,7 @@ final class BlockSearch {
             double u = index.upperBound(b, q, qNorm, scale);
             bound[b] = Double.isNaN(u) ? Double.POSITIVE_INFINITY : u; // an overflowed bound bounds nothing
         }
-        int[] order = new int[nb];
-        for (int b = 0; b < nb; b++) {
-            order[b] = b;
-        }
-        IndexSort.descending(bound, 0, order, nb);
+        int[] order = ArgSort.descending(bound);
         // rest[i] >= sum over blocks order[i..] of n_b e^{u_b - u_{order[i]}}: at least n_{order[i]}, at most n
         double[] rest = new double[nb + 1];
         for (int i = nb - 1; i >= 0; i--) {
@@ -64,6 +61,10 @@ final class BlockSearch {
             double blockTop = Double.NEGATIVE_INFINITY;
             for (int j : index.members(block)) {
                 scored[m] = scale * ops.dot(q, 0, index.key(j), 0, d);
+                if (!Double.isFinite(scored[m])) {
+                    throw new IllegalArgumentException("the logit scale * <query, keys[" + j + "]> of key " + j
+                            + " overflows to " + scored[m] + " (scale = " + scale + "): scale the query or the keys down");
+                }
                 blockTop = Math.max(blockTop, scored[m]);
                 scoredKey[m++] = j;
             }

@@ -1,10 +1,11 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The Gaussian score model of top-k attention (PAPERS.md §A.7): with i.i.d. logits
+ * The Gaussian score model of top-k attention (docs/papers/A.md §A.7): with i.i.d. logits
  * $s_i \sim N(\mu, \sigma^2)$, the smallest k with $TV \le \varepsilon$ satisfies, as $n \to \infty$,
  * $$\frac{k_\varepsilon}{n} \approx \Phi_c\bigl(\sigma + \Phi^{-1}(\varepsilon)\bigr), \qquad \Phi_c = 1 - \Phi.$$
  *
@@ -63,26 +64,40 @@ public final class GaussianRule {
      * for a row or a head.
      */
     public static double fitSigma(double[] logits) {
-        Logits.validate("logits", logits, 0, logits.length);
-        double sum = 0;
+        io.github.attnlab.core.LogitRow.validate("logits", logits);
         int m = 0;
         for (double x : logits) {
             if (x != Double.NEGATIVE_INFINITY) {
-                sum += x;
                 m++;
             }
         }
         if (m < 2) {
             throw new IllegalArgumentException("fitting sigma needs at least 2 unmasked logits, got " + m);
         }
-        double mean = sum / m;
+        // Scaled by the largest magnitude, so neither the mean nor the squares overflow (1e308 and -1e308 fit).
+        double scale = 0;
+        for (double x : logits) {
+            if (x != Double.NEGATIVE_INFINITY) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+        }
+        if (scale == 0) {
+            return 0;
+        }
+        double mean = 0;
+        for (double x : logits) {
+            if (x != Double.NEGATIVE_INFINITY) {
+                mean += x / scale / m;
+            }
+        }
         double ss = 0;
         for (double x : logits) {
             if (x != Double.NEGATIVE_INFINITY) {
-                ss += (x - mean) * (x - mean);
+                double d = x / scale - mean;
+                ss += d * d;
             }
         }
-        return Math.sqrt(ss / (m - 1));
+        return scale * Math.sqrt(ss / (m - 1));
     }
 
     /**

@@ -1,11 +1,12 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Locale;
 
 /**
  * The head–tail decomposition of attention and the exact error of top-k attention
- * (PAPERS.md §A.4–6).
+ * (docs/papers/A.md §A.4–6).
  *
  * <p>With $\mu_{head} = \sum_{i\in H}\hat P_i v_i = \mathrm{Attn}_k$ and
  * $\mu_{tail} = \sum_{i\in T} P_i v_i / \tau$:
@@ -20,11 +21,10 @@ import java.util.Locale;
  * <p>Cost: $O(nd)$ for the means and the variance, and $O(k(n-k)d)$ for $\mathrm{diam}_{H,T}$, which
  * compares every kept value with every discarded one (0.15 s measured at $n = 4096$, $k = n/2$, $d = 64$).
  *
- * <p>When the tail is empty or its mass underflows, $\mu_{tail}$ is defined as $\mu_{head}$. For a
- * fully masked row every vector is zero.
+ * <p>When the tail is empty or its mass underflows, $\mu_{tail}$ is defined as $\mu_{head}$.
  *
  * @param k                 the k asked for
- * @param tau               the tail mass $\tau$
+ * @param tailMass          the tail mass $\tau$
  * @param attention         $\mathrm{Attn} = \sum_i P_i v_i$, computed directly
  * @param muHead            $\mu_{head} = \mathrm{Attn}_k$
  * @param muTail            $\mu_{tail}$
@@ -35,12 +35,15 @@ import java.util.Locale;
  * @param variance          $\mathrm{Var}_P(V) = \sum_i P_i\|v_i - \mathrm{Attn}\|^2$
  * @param varianceBound     $\sqrt{\tau^{+}/(1-\tau^{+})\cdot\mathrm{Var}_P(V)}$
  */
-public record HeadTail(int k, double tau, double[] attention, double[] muHead, double[] muTail, double error,
+public record HeadTail(int k, double tailMass, double[] attention, double[] muHead, double[] muTail, double error,
                        double decomposition, double diameter, double diameterBound, double variance,
                        double varianceBound) {
 
     /** Copies the vectors. */
     public HeadTail {
+        Check.notNull("attention", attention);
+        Check.notNull("muHead", muHead);
+        Check.notNull("muTail", muTail);
         attention = attention.clone();
         muHead = muHead.clone();
         muTail = muTail.clone();
@@ -53,9 +56,6 @@ public record HeadTail(int k, double tau, double[] attention, double[] muHead, d
         double[] attn = new double[d];
         double[] head = new double[d];
         double[] tail = new double[d];
-        if (n == 0) {
-            return new HeadTail(k, 0, attn, head, tail, 0, 0, 0, 0, 0, 0);
-        }
         SimdOps ops = SimdOps.get();
         double z = row.headSum(row.size());
         double zh = row.headSum(k);
@@ -73,8 +73,8 @@ public record HeadTail(int k, double tau, double[] attention, double[] muHead, d
         if (!(zt > 0)) {
             System.arraycopy(head, 0, tail, 0, d);
         }
-        double tau = row.tau(k);
-        double tauUp = row.tauUpper(k);
+        double tau = row.tailMass(k);
+        double tauUp = row.tailMassUpper(k);
         double error = Math.sqrt(ops.squaredDistance(attn, 0, head, 0, d));
         double decomposition = tau * Math.sqrt(ops.squaredDistance(tail, 0, head, 0, d));
 
@@ -105,16 +105,12 @@ public record HeadTail(int k, double tau, double[] attention, double[] muHead, d
                 varianceBound);
     }
 
-    /** Top-k attention's output, $\mathrm{Attn}_k = \mu_{head}$ (a copy). */
-    public double[] attentionK() {
-        return muHead.clone();
-    }
-
     @Override
     public double[] attention() {
         return attention.clone();
     }
 
+    /** $\mu_{head}$, which is top-k attention's output $\mathrm{Attn}_k$ (a copy). */
     @Override
     public double[] muHead() {
         return muHead.clone();

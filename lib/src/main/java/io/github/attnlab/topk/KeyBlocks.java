@@ -1,5 +1,7 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.AxisBisection;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +10,7 @@ import java.util.List;
 /**
  * Keys grouped into blocks, each with an upper bound on any logit $s_j = c\,\langle q, k_j\rangle$ it
  * can produce: the index behind certified top-k search that scores only part of the keys
- * (PAPERS.md §A.8).
+ * (docs/papers/A.md §A.8).
  *
  * <p>For a block $b$ with per-channel ranges $[\ell_c, h_c]$, centroid $\bar k_b$ and radius
  * $r_b = \max_{j\in b}\|k_j - \bar k_b\|$, every key of the block satisfies
@@ -30,6 +32,9 @@ import java.util.List;
  * Immutable; building costs $O(nd)$ (contiguous) or $O(nd\log n)$ (clustered).
  */
 public final class KeyBlocks {
+
+    /** Power-iteration steps per split of {@link #clustered}: enough for a useful axis, cheap at large n. */
+    private static final int POWER_STEPS = 12;
 
     private final double[][] keys;
     private final int dim;
@@ -78,8 +83,8 @@ public final class KeyBlocks {
 
     /** Keys (one row each, copied) in contiguous blocks of {@code blockSize} positions. */
     public static KeyBlocks contiguous(double[][] keys, int blockSize) {
-        double[][] k = checkedKeys(keys);
-        checkBlockSize(blockSize);
+        double[][] k = Check.finiteCopy("keys", keys);
+        Check.positive("blockSize", blockSize);
         List<int[]> groups = new ArrayList<>();
         for (int start = 0; start < k.length; start += blockSize) {
             int len = Math.min(blockSize, k.length - start);
@@ -94,28 +99,22 @@ public final class KeyBlocks {
 
     /** Keys (copied) in blocks of at most {@code blockSize} nearby keys, by recursive median bisection. */
     public static KeyBlocks clustered(double[][] keys, int blockSize) {
-        double[][] k = checkedKeys(keys);
-        checkBlockSize(blockSize);
-        int[] all = new int[k.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+        double[][] k = Check.finiteCopy("keys", keys);
+        Check.positive("blockSize", blockSize);
         List<int[]> groups = new ArrayList<>();
-        Bisection.split(k, all, blockSize, groups);
+        AxisBisection.build(k, blockSize, POWER_STEPS, new AxisBisection.Builder<Void>() {
+            @Override
+            public Void leaf(int[] points) {
+                groups.add(points);
+                return null;
+            }
+
+            @Override
+            public Void node(Void lower, Void upper) {
+                return null;
+            }
+        });
         return new KeyBlocks(k, groups);
-    }
-
-    private static double[][] checkedKeys(double[][] keys) {
-        if (keys == null || keys.length == 0) {
-            throw new IllegalArgumentException("keys is empty");
-        }
-        return Values.checkedCopy(keys, keys.length);
-    }
-
-    private static void checkBlockSize(int blockSize) {
-        if (blockSize < 1) {
-            throw new IllegalArgumentException("block size = " + blockSize + " must be at least 1");
-        }
     }
 
     /** The number of keys. */
@@ -149,7 +148,7 @@ public final class KeyBlocks {
      * their logit bound until the unscored ones provably hold at most {@code eps} of the mass; then
      * the fewest scored keys whose certified tail mass is at most {@code eps} are kept.
      *
-     * <p>The result's {@code tauUpper} bounds $\tau(H) = \sum_{j \notin H} e^{s_j} / \sum_j e^{s_j}$ for the
+     * <p>The result's {@code tailMassUpper} bounds $\tau(H) = \sum_{j \notin H} e^{s_j} / \sum_j e^{s_j}$ for the
      * exact logits $s_j = c\langle q, k_j\rangle$ (no rounding), in every floating-point regime; it is
      * never NaN ({@code docs/certificates.md}).
      *

@@ -1,5 +1,8 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ArgSort;
+import io.github.attnlab.core.LogitRow;
 import io.github.attnlab.simd.SimdOps;
 
 /**
@@ -9,7 +12,7 @@ import io.github.attnlab.simd.SimdOps;
  * <p>After {@link #rank}, every quantity of top-k attention for every k is available in O(1):
  * with $e_i = e^{s_{(i)} - s_{(1)}}$, the head sum $Z_H(k) = \sum_{i \le k} e_i$, the tail sum
  * $Z_T(k) = \sum_{i > k} e_i$ and the discarded tail mass $\tau(k) = Z_T / (Z_H + Z_T)$
- * (PAPERS.md §A.1). Tail sums are accumulated from the smallest term up, so small $\tau$ keeps its
+ * (docs/papers/A.md §A.1). Tail sums are accumulated from the smallest term up, so small $\tau$ keeps its
  * relative accuracy. Masked keys ($-\infty$) rank last and carry no mass; $n_{eff}$ counts the
  * others.
  *
@@ -26,7 +29,7 @@ public final class RankedRow {
     private double[] prefix = new double[1];
     private double[] suffix = new double[1];
     private double spread;
-    private final RadixRank radix = new RadixRank();
+    private final ArgSort argSort = new ArgSort();
 
     /** An empty workspace; its buffers grow to the longest row ranked. */
     public RankedRow() {
@@ -36,19 +39,24 @@ public final class RankedRow {
      * Validates and ranks {@code s[off..off+n)}; the array is not modified.
      *
      * @return this workspace, for chaining
-     * @throws IllegalArgumentException when a logit is NaN or $+\infty$, or {@code n < 1}
+     * @throws IllegalArgumentException unless the row satisfies the row contract ({@link LogitRow}: no NaN or
+     *                                  $+\infty$ logit, at least one unmasked key)
      */
-    public RankedRow rank(double[] s, int off, int n) {
-        Logits.validate("logits", s, off, n);
-        ensure(n);
-        this.n = n;
-        this.unmasked = Logits.sortDescending(s, off, n, order, sorted, radix);
-        prefix[0] = 0;
-        if (unmasked == 0) {
-            spread = 0;
-            suffix[0] = 0;
-            return this;
+    public RankedRow rank(double[] logits, int off, int len) {
+        return rank("logits", logits, off, len);
+    }
+
+    /** {@link #rank(double[], int, int)}, naming the row {@code name} in error messages. */
+    RankedRow rank(String name, double[] logits, int off, int len) {
+        int live = LogitRow.validate(name, logits, off, len);
+        ensure(len);
+        argSort.descending(logits, off, len, order);
+        for (int i = 0; i < len; i++) {
+            sorted[i] = logits[off + order[i]];
         }
+        this.n = len;
+        this.unmasked = live;
+        prefix[0] = 0;
         double max = sorted[0];
         SimdOps.get().expShift(sorted, 0, unmasked, max, exps, 0);
         for (int i = 0; i < unmasked; i++) {
@@ -63,8 +71,8 @@ public final class RankedRow {
     }
 
     /** Ranks a whole array. */
-    public RankedRow rank(double[] s) {
-        return rank(s, 0, s.length);
+    public RankedRow rank(double[] logits) {
+        return rank(logits, 0, io.github.attnlab.core.Check.notNull("logits", logits).length);
     }
 
     private void ensure(int len) {
@@ -89,17 +97,19 @@ public final class RankedRow {
 
     /** Index (into the ranked row) of the key of rank {@code r}, 0-based. */
     public int keyAt(int r) {
+        Check.index("r", r, n);
         return order[r];
     }
 
     /** The logit of rank {@code r}, 0-based: $s_{(r+1)}$. */
     public double logitAt(int r) {
+        Check.index("r", r, n);
         return sorted[r];
     }
 
-    /** The largest logit, $s_{(1)}$ ($-\infty$ when every key is masked). */
+    /** The largest logit, $s_{(1)}$. */
     public double max() {
-        return unmasked == 0 ? Double.NEGATIVE_INFINITY : sorted[0];
+        return sorted[0];
     }
 
     /** Checks {@code 1 <= k <= size()} and returns the number of unmasked keys among the top k. */
@@ -122,17 +132,17 @@ public final class RankedRow {
 
     /**
      * The discarded tail mass $\tau(k) = TV(P, \hat P_k) = Z_T/(Z_H + Z_T)$ as computed (an estimate
-     * accurate to a few ulps; see {@link #tauUpper} for a certificate). 0 for a fully masked row.
+     * accurate to a few ulps; see {@link #tailMassUpper} for a certificate).
      */
-    public double tau(int k) {
+    public double tailMass(int k) {
         int h = kept(k);
-        return unmasked == 0 ? 0 : suffix[h] / (prefix[h] + suffix[h]);
+        return suffix[h] / (prefix[h] + suffix[h]);
     }
 
-    /** $KL(\hat P_k \| P) = \log(Z/Z_H) = \log(1 + Z_T/Z_H)$ (PAPERS.md §A.2). 0 for a fully masked row. */
+    /** $KL(\hat P_k \| P) = \log(Z/Z_H) = \log(1 + Z_T/Z_H)$ (docs/papers/A.md §A.2). */
     public double kl(int k) {
         int h = kept(k);
-        return unmasked == 0 ? 0 : Math.log1p(suffix[h] / prefix[h]);
+        return Math.log1p(suffix[h] / prefix[h]);
     }
 
     /**
@@ -145,9 +155,9 @@ public final class RankedRow {
      * by an absolute allowance that shrinks with k, so the certificate is non-increasing in k up to the
      * rounding of its final quotient, which lets {@link #certifiedK(double)} bisect.
      */
-    public double tauUpper(int k) {
+    public double tailMassUpper(int k) {
         int h = kept(k);
-        if (unmasked == 0 || h == unmasked) {
+        if (h == unmasked) {
             return 0;
         }
         return Rigor.ratioUp(Rigor.up(suffix[h], unmasked, spread, unmasked - h), headDown(h));
@@ -162,21 +172,18 @@ public final class RankedRow {
     }
 
     /**
-     * The smallest k whose certified tail mass {@link #tauUpper} is at most {@code eps}
-     * (PAPERS.md §A.8); 0 for a fully masked row.
+     * The smallest k whose certified tail mass {@link #tailMassUpper} is at most {@code eps}
+     * (docs/papers/A.md §A.8).
      *
      * @throws IllegalArgumentException unless $0 < \varepsilon < 1$
      */
     public int certifiedK(double eps) {
         checkEps(eps);
-        if (unmasked == 0) {
-            return 0;
-        }
         int lo = 1;
-        int hi = unmasked; // tauUpper(unmasked) = 0 <= eps
+        int hi = unmasked; // tailMassUpper(unmasked) = 0 <= eps
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (tauUpper(mid) <= eps) {
+            if (tailMassUpper(mid) <= eps) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -186,22 +193,17 @@ public final class RankedRow {
     }
 
     /**
-     * The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$, found by scanning k
-     * upward; 0 for a fully masked row. Costs $O(n)$ for every bound but the multi-gap one
-     * ($O(n \log n)$); see {@link TailBound}.
+     * The smallest k whose bound {@code bound} certifies $\tau \le \varepsilon$. Costs $O(n)$ for every bound
+     * but the multi-gap one ($O(n \log n)$); see {@link TailBound}.
      */
     public int certifiedK(double eps, TailBound bound) {
         checkEps(eps);
-        if (unmasked == 0) {
-            return 0;
-        }
+        io.github.attnlab.core.Check.notNull("bound", bound);
         return bound.certifiedK(this, eps);
     }
 
     static void checkEps(double eps) {
-        if (!(eps > 0 && eps < 1)) {
-            throw new IllegalArgumentException("eps = " + eps + " is outside (0, 1)");
-        }
+        io.github.attnlab.core.Check.open("eps", eps, 0, 1);
     }
 
     /** $e^{s_{(r+1)} - s_{(1)}}$ for rank r (0-based, r below {@link #unmasked()}). */

@@ -1,5 +1,6 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 
 /**
@@ -8,19 +9,20 @@ import java.util.Locale;
  *
  * @param n            the number of keys
  * @param k            the number of keys kept
- * @param tauUpper     certified upper bound of $TV(P, \hat P_H)$ for the kept set H, at most $\varepsilon$, with
- *                     $P$ the softmax of the exact logits $c\langle q, k_j\rangle$ ({@code docs/certificates.md})
+ * @param tailMassUpper certified upper bound of $TV(P, \hat P_H)$ for the kept set H, at most $\varepsilon$, with
+ *                      $P$ the softmax of the exact logits $c\langle q, k_j\rangle$ ({@code docs/certificates.md})
  * @param eps          the budget $\varepsilon$
  * @param keysScored   keys whose logit was computed
  * @param blocksScored blocks whose keys were scored
  * @param blocks       blocks in the index (each had its bound evaluated)
  * @param keys         indices of the kept keys, largest logit first
  */
-public record SearchResult(int n, int k, double tauUpper, double eps, int keysScored, int blocksScored, int blocks,
+public record SearchResult(int n, int k, double tailMassUpper, double eps, int keysScored, int blocksScored, int blocks,
                            int[] keys) {
 
     /** Copies {@code keys}. */
     public SearchResult {
+        Check.notNull("keys", keys);
         keys = keys.clone();
     }
 
@@ -87,6 +89,6 @@ public record SearchResult(int n, int k, double tauUpper, double eps, int keysSc
         return String.format(Locale.ROOT,
                 "SearchResult[kept %d of %d keys, certified tau <= %.3e <= %s; scored %d keys in %d of %d blocks "
                         + "(%.2fx fewer)]",
-                k, n, tauUpper, eps, keysScored, blocksScored, blocks, reduction());
+                k, n, tailMassUpper, eps, keysScored, blocksScored, blocks, reduction());
     }
 }

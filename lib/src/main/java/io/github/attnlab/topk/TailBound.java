@@ -1,8 +1,10 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
+
 /**
  * A certified upper bound of the discarded tail mass $\tau(k)$ computed from the ordered logits
- * alone (PAPERS.md §A.3, [derived] forms).
+ * alone (docs/papers/A.md §A.3, [derived] forms).
  *
  * <p>All bounds share one shape. Split the tail $T$ (ranks $k+1, \dots, n$) into consecutive blocks
  * $b$ of $n_b$ keys whose largest logit is $m_b$, the first of the block in rank order; then
@@ -53,6 +55,7 @@ public final class TailBound {
 
     /** The bound for the top {@code k} of a ranked row, {@code 1 <= k <= row.size()}. */
     public double upper(RankedRow row, int k) {
+        Check.notNull("row", row);
         return evaluation.upper(row, k);
     }
 
@@ -80,8 +83,19 @@ public final class TailBound {
         return n;
     }
 
-    /** The certified exact tail mass ({@link RankedRow#tauUpper}), which reads every logit. */
-    public static final TailBound EXACT = new TailBound("exact", RankedRow::tauUpper, null);
+    /** Two bounds are equal when they are the same rule: same name (a block size is part of the name). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TailBound && ((TailBound) o).name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    /** The certified exact tail mass ({@link RankedRow#tailMassUpper}), which reads every logit. */
+    public static final TailBound EXACT = new TailBound("exact", RankedRow::tailMassUpper, null);
 
     /** One block holding the whole tail: $(n-k)e^{s_{(k+1)}} / (Z_H + (n-k)e^{s_{(k+1)}})$. */
     public static final TailBound SINGLE_GAP = new TailBound("single gap",

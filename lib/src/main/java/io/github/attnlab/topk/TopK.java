@@ -1,7 +1,10 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.LogitRow;
+
 /**
- * Top-k attention on one row of logits, certified by total variation (PAPERS.md §A; Tzachristas
+ * Top-k attention on one row of logits, certified by total variation (docs/papers/A.md §A; Tzachristas
  * et al., 2025): the fluent entry point for notebook cells.
  *
  * <pre>{@code
@@ -16,10 +19,9 @@ package io.github.attnlab.topk;
  * restriction of $P$ to $H$, renormalised: $TV(P, \hat P) = P(T) = \tau$ and
  * $KL(\hat P \| P) = \log(Z/Z_H)$, so $\tau = 1 - e^{-KL}$.
  *
- * <p>Masking: $-\infty$ marks a masked key, which has probability 0, is never kept ahead of an
- * unmasked key and does not count in $n$ of the bounds. A fully masked row has no distribution: its
- * results report {@code unmasked = 0}, $\tau = KL = 0$, certified k = 0 and an all-zero attention
- * output. NaN and $+\infty$ logits are refused.
+ * <p>Rows follow the row contract ({@link LogitRow}, {@code docs/row-contract.md}): $-\infty$ marks a masked
+ * key, which has probability 0, is never kept ahead of an unmasked key and does not count in $n$ of the
+ * bounds; NaN and $+\infty$ logits, and a row with no unmasked key, are refused.
  *
  * <p>Immutable: {@link #of} validates and copies; the ranking is computed once, on the first
  * terminal call, and shared by later calls.
@@ -38,18 +40,13 @@ public final class TopK {
 
     /** A row of logits (copied). */
     public static TopK of(double... logits) {
-        if (logits == null) {
-            throw new IllegalArgumentException("logits is null");
-        }
-        Logits.validate("logits", logits, 0, logits.length);
+        LogitRow.validate("logits", logits);
         return new TopK(logits.clone(), null, null);
     }
 
     /** A row of float logits, widened to double. */
     public static TopK of(float[] logits) {
-        if (logits == null) {
-            throw new IllegalArgumentException("logits is null");
-        }
+        LogitRow.validate("logits", logits);
         double[] d = new double[logits.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = logits[i];
@@ -59,7 +56,13 @@ public final class TopK {
 
     /** The same logits with value vectors $v_i$, one row per key (copied); needed by {@link #headTail}. */
     public TopK withValues(double[][] values) {
-        return new TopK(logits, Values.checkedCopy(values, logits.length), ranked);
+        return new TopK(logits, valuesFor(values, logits.length), ranked);
+    }
+
+    private static double[][] valuesFor(double[][] values, int keys) {
+        double[][] copy = Check.finiteCopy("values", values);
+        Check.size("values.length", copy.length, keys);
+        return copy;
     }
 
     /** The number of keys, masked ones included. */
@@ -72,13 +75,10 @@ public final class TopK {
         return logits.clone();
     }
 
-    /** $P = \mathrm{softmax}(s)$; all zeros for a fully masked row. */
+    /** $P = \mathrm{softmax}(s)$. */
     public double[] probabilities() {
         RankedRow r = ranked();
         double[] p = new double[logits.length];
-        if (r.unmasked() == 0) {
-            return p;
-        }
         double z = r.headSum(r.size());
         for (int i = 0; i < p.length; i++) {
             p[i] = Math.exp(logits[i] - r.max()) / z;
@@ -91,18 +91,14 @@ public final class TopK {
      * the keys a {@link KeyBlocks#search} kept.
      */
     public double tailMassOf(int[] kept) {
+        Check.notNull("kept", kept);
         RankedRow r = ranked();
-        if (r.unmasked() == 0) {
-            return 0;
-        }
         boolean[] in = new boolean[logits.length];
         double head = 0;
-        for (int i : kept) {
-            if (i < 0 || i >= logits.length) {
-                throw new IllegalArgumentException("kept key " + i + " is outside [0, " + logits.length + ")");
-            }
+        for (int t = 0; t < kept.length; t++) {
+            int i = Check.index("kept[" + t + "]", kept[t], logits.length);
             if (in[i]) {
-                throw new IllegalArgumentException("kept key " + i + " appears twice");
+                throw new IllegalArgumentException("kept[" + t + "] = " + i + " appears twice");
             }
             in[i] = true;
         }
@@ -134,17 +130,16 @@ public final class TopK {
      * allowances: {@code docs/certificates.md}.
      */
     public Certificate certify(double eps, TailBound bound) {
+        Check.notNull("bound", bound);
         RankedRow r = ranked();
         int k = r.certifiedK(eps, bound);
-        double t = k == 0 ? 0 : bound.upper(r, k);
-        return new Certificate(eps, k, t, r.size(), r.unmasked(), bound.name());
+        double t = bound.upper(r, k);
+        return new Certificate(eps, k, t, r.size(), r.unmasked(), bound);
     }
 
-    /** The head–tail decomposition of top-k attention (PAPERS.md §A.4–6); needs {@link #withValues}. */
+    /** The head–tail decomposition of top-k attention (docs/papers/A.md §A.4–6); needs {@link #withValues}. */
     public HeadTail headTail(int k) {
-        if (values == null) {
-            throw new IllegalStateException("headTail needs value vectors: call withValues(values) first");
-        }
+        Check.state(values != null, "headTail needs value vectors: call withValues(values) first");
         return HeadTail.of(ranked(), values, k);
     }
 

@@ -1,5 +1,8 @@
 package io.github.attnlab.topk;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.LogitRow;
+
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -12,8 +15,8 @@ import org.jfree.chart.JFreeChart;
  * allocation-free static operations on flat row-major arrays for loops
  * ({@link #certifiedK(double[], int, int, double, int[], RankedRow)}).
  *
- * <p>Rows follow {@link TopK}'s rules: $-\infty$ masks a key; a fully masked row has $\tau = 0$ and
- * certified k = 0.
+ * <p>Rows follow the row contract ({@link LogitRow}): $-\infty$ masks a key; NaN, $+\infty$ and a row with no
+ * unmasked key are refused, naming the row and the position ({@code "logits[3][17] is NaN"}).
  */
 public final class TopKRows {
 
@@ -27,51 +30,29 @@ public final class TopKRows {
         this.cols = cols;
     }
 
-    /** A rectangular matrix of logits, one row per query (copied). */
+    /** A rectangular matrix of logits, one row per query (copied); rows follow the row contract ({@link LogitRow}). */
     public static TopKRows of(double[][] logits) {
-        int cols = checkShape(logits, logits == null ? 0 : logits.length);
-        double[] flat = new double[logits.length * cols];
-        for (int i = 0; i < logits.length; i++) {
+        int rows = LogitRow.validateRows("logits", logits);
+        int cols = logits[0].length;
+        double[] flat = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
             System.arraycopy(logits[i], 0, flat, i * cols, cols);
-            Logits.validate("logits row " + i, flat, i * cols, cols);
         }
-        return new TopKRows(flat, logits.length, cols);
+        return new TopKRows(flat, rows, cols);
     }
 
     /** A rectangular float matrix of logits, widened to double. */
     public static TopKRows of(float[][] logits) {
-        int cols = checkShape(logits, logits == null ? 0 : logits.length);
-        double[] flat = new double[logits.length * cols];
-        for (int i = 0; i < logits.length; i++) {
+        int rows = Check.rectangular("logits", logits);
+        int cols = logits[0].length;
+        double[] flat = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            LogitRow.validate("logits[" + i + "]", logits[i]);
             for (int j = 0; j < cols; j++) {
                 flat[i * cols + j] = logits[i][j];
             }
-            Logits.validate("logits row " + i, flat, i * cols, cols);
         }
-        return new TopKRows(flat, logits.length, cols);
-    }
-
-    private static int checkShape(Object[] m, int rows) {
-        if (m == null || rows == 0) {
-            throw new IllegalArgumentException("logits matrix is empty");
-        }
-        int cols = -1;
-        for (int i = 0; i < rows; i++) {
-            Object row = m[i];
-            if (row == null) {
-                throw new IllegalArgumentException("logits row " + i + " is null");
-            }
-            int len = row instanceof double[] ? ((double[]) row).length : ((float[]) row).length;
-            if (cols < 0) {
-                cols = len;
-            } else if (len != cols) {
-                throw new IllegalArgumentException("ragged matrix: row " + i + " has " + len + " logits, row 0 has " + cols);
-            }
-        }
-        if (cols == 0) {
-            throw new IllegalArgumentException("logits rows are empty");
-        }
-        return cols;
+        return new TopKRows(flat, rows, cols);
     }
 
     /** Number of rows (queries). */
@@ -86,9 +67,7 @@ public final class TopKRows {
 
     /** One row as a fluent {@link TopK}. */
     public TopK row(int i) {
-        if (i < 0 || i >= rows) {
-            throw new IllegalArgumentException("row " + i + " is outside [0, " + rows + ")");
-        }
+        Check.index("i", i, rows);
         return TopK.of(Arrays.copyOfRange(flat, i * cols, (i + 1) * cols));
     }
 
@@ -99,8 +78,8 @@ public final class TopKRows {
         RankedRow w = new RankedRow();
         for (int i = 0; i < rows; i++) {
             w.rank(flat, i * cols, cols);
-            tau[i] = w.tau(k);
-            up[i] = w.tauUpper(k);
+            tau[i] = w.tailMass(k);
+            up[i] = w.tailMassUpper(k);
         }
         return new Kept(k, tau, up);
     }
@@ -117,13 +96,21 @@ public final class TopKRows {
      * {@code rows × cols} array {@code logits} into {@code out}, reusing {@code work}.
      */
     public static void certifiedK(double[] logits, int rows, int cols, double eps, int[] out, RankedRow work) {
+        Check.notNull("logits", logits);
+        Check.positive("rows", rows);
+        Check.positive("cols", cols);
         RankedRow.checkEps(eps);
-        if (logits.length < (long) rows * cols || out.length < rows) {
-            throw new IllegalArgumentException("logits holds " + logits.length + " values and out " + out.length
-                    + " slots; need " + rows + " x " + cols + " and " + rows);
+        Check.notNull("out", out);
+        Check.notNull("work", work);
+        if (logits.length < (long) rows * cols) {
+            throw new IllegalArgumentException("logits has length " + logits.length + ", need rows x cols = "
+                    + rows + " x " + cols);
+        }
+        if (out.length < rows) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need rows = " + rows);
         }
         for (int i = 0; i < rows; i++) {
-            out[i] = work.rank(logits, i * cols, cols).certifiedK(eps);
+            out[i] = work.rank("logits[" + i + "]", logits, i * cols, cols).certifiedK(eps);
         }
     }
 
@@ -135,32 +122,46 @@ public final class TopKRows {
     /**
      * Every row's tail mass at a fixed k.
      *
-     * @param k        the k kept in every row
-     * @param tau      $\tau$ per row
-     * @param tauUpper certified bound per row
+     * @param k             the k kept in every row
+     * @param tailMass      $\tau$ per row
+     * @param tailMassUpper certified bound per row
      */
-    public record Kept(int k, double[] tau, double[] tauUpper) {
+    public record Kept(int k, double[] tailMass, double[] tailMassUpper) {
 
         /** Copies the arrays. */
         public Kept {
-            tau = tau.clone();
-            tauUpper = tauUpper.clone();
+            Check.notNull("tailMass", tailMass);
+            Check.notNull("tailMassUpper", tailMassUpper);
+            tailMass = tailMass.clone();
+            tailMassUpper = tailMassUpper.clone();
+        }
+
+        /** The tail mass of every row (a copy). */
+        @Override
+        public double[] tailMass() {
+            return tailMass.clone();
+        }
+
+        /** The certified bound of every row (a copy). */
+        @Override
+        public double[] tailMassUpper() {
+            return tailMassUpper.clone();
         }
 
         /** The mean tail mass over rows. */
-        public double meanTau() {
-            return Arrays.stream(tau).average().orElse(0);
+        public double meanTailMass() {
+            return Arrays.stream(tailMass).average().orElse(0);
         }
 
         /** The largest tail mass over rows. */
-        public double maxTau() {
-            return Arrays.stream(tau).max().orElse(0);
+        public double maxTailMass() {
+            return Arrays.stream(tailMass).max().orElse(0);
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "Kept[k = %d over %d rows: mean tau %.4e, max tau %.4e]",
-                    k, tau.length, meanTau(), maxTau());
+            return String.format(Locale.ROOT, "Kept[k = %d over %d rows: mean tail mass %.4e, max %.4e]",
+                    k, tailMass.length, meanTailMass(), maxTailMass());
         }
     }
 
@@ -175,6 +176,7 @@ public final class TopKRows {
 
         /** Copies the array. */
         public Certified {
+            Check.notNull("k", k);
             k = k.clone();
         }
 

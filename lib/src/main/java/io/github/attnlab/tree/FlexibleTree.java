@@ -1,5 +1,7 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.diffusion.DiffusionMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Bottom-up flexible partition trees from a diffusion embedding (Ankenman's flexible trees, as used by
- * the questionnaire; PAPERS.md §C.2): an immutable configuration whose {@link #build()} computes.
+ * the questionnaire; docs/papers/C.md §C.2): an immutable configuration whose {@link #build()} computes.
  *
  * <p>Level 0 is the points. To go one level up, the distance between two current folders is the
  * average diffusion distance $D_t$ between their points, at time $t = t_0 g^\ell$ on level $\ell$
@@ -35,23 +37,24 @@ public final class FlexibleTree {
 
     /** A flexible tree on the points of {@code map}: penalty 1, diffusion time 1 at every level. */
     public static FlexibleTree of(DiffusionMap map) {
+        Check.notNull("map", map);
         return new FlexibleTree(java.util.Objects.requireNonNull(map, "map"), 1.0, 1.0, 1.0);
     }
 
     /** The multiplier $\varepsilon$ of the median distance (larger: wider folders, a shallower tree). */
-    public FlexibleTree penalty(double eps) {
-        if (!(eps > 0) || Double.isInfinite(eps)) {
-            throw new IllegalArgumentException("penalty = " + eps + " must be positive and finite");
+    public FlexibleTree penalty(double penalty) {
+        if (!(penalty > 0) || Double.isInfinite(penalty)) {
+            throw new IllegalArgumentException("penalty = " + penalty + " must be positive and finite");
         }
-        return new FlexibleTree(map, eps, startTime, growth);
+        return new FlexibleTree(map, penalty, startTime, growth);
     }
 
     /** The diffusion time $t_0$ of the first level. */
-    public FlexibleTree startTime(double t0) {
-        if (!(t0 > 0) || Double.isInfinite(t0)) {
-            throw new IllegalArgumentException("startTime = " + t0 + " must be positive and finite");
+    public FlexibleTree startTime(double startTime) {
+        if (!(startTime > 0) || Double.isInfinite(startTime)) {
+            throw new IllegalArgumentException("startTime = " + startTime + " must be positive and finite");
         }
-        return new FlexibleTree(map, penalty, t0, growth);
+        return new FlexibleTree(map, penalty, startTime, growth);
     }
 
     /**
@@ -60,11 +63,11 @@ public final class FlexibleTree {
      * below 1, doubling leaves only $\psi_1$ after a few levels and joins distinct groups that differ
      * in the other coordinates, so the default is 1 (the folder averaging already coarsens).
      */
-    public FlexibleTree timeGrowth(double g) {
-        if (!(g >= 1) || Double.isInfinite(g)) {
-            throw new IllegalArgumentException("timeGrowth = " + g + " must be finite and >= 1");
+    public FlexibleTree timeGrowth(double timeGrowth) {
+        if (!(timeGrowth >= 1) || Double.isInfinite(timeGrowth)) {
+            throw new IllegalArgumentException("timeGrowth = " + timeGrowth + " must be finite and >= 1");
         }
-        return new FlexibleTree(map, penalty, startTime, g);
+        return new FlexibleTree(map, penalty, startTime, timeGrowth);
     }
 
     /** Builds the tree. */
@@ -135,11 +138,7 @@ public final class FlexibleTree {
             }
         }
         double tau = penalty * median(dist);
-        Integer[] idx = new Integer[pairs];
-        for (int i = 0; i < pairs; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (x, y) -> Double.compare(dist[x], dist[y]));
+        int[] idx = ArgSort.ascending(dist);
         int[] pairA = new int[pairs];
         int[] pairB = new int[pairs];
         c = 0;
@@ -199,11 +198,7 @@ public final class FlexibleTree {
 
     /** rank[i] = position of i when sorted by value (stable). */
     private static int[] rank(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
+        int[] idx = ArgSort.ascending(v);
         int[] r = new int[v.length];
         for (int p = 0; p < v.length; p++) {
             r[idx[p]] = p;

@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,7 +17,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A matrix as a heat map, its rows and columns optionally put in the leaf order of partition trees:
- * an organised matrix looks smooth in the order of its trees (PAPERS.md §C.2). Immutable.
+ * an organised matrix looks smooth in the order of its trees (docs/papers/C.md §C.2). Immutable.
  *
  * <p>Colours: a matrix with entries of both signs (scores) is drawn on a blue-white-red scale centred at zero,
  * symmetric in $\pm\max|v|$, so white is 0; a matrix without negative entries (probabilities) on a white-to-red
@@ -47,7 +48,7 @@ public final class MatrixFigure implements Figure {
 
     /** The matrix in its own order. */
     public static MatrixFigure of(String title, double[][] m) {
-        Permutations.checkMatrix("m", m);
+        Check.finiteMatrix("m", m);
         double[][] c = new double[m.length][];
         for (int i = 0; i < m.length; i++) {
             c[i] = m[i].clone();
@@ -57,6 +58,8 @@ public final class MatrixFigure implements Figure {
 
     /** The same matrix with rows and columns in the leaf orders of the given trees. */
     public MatrixFigure organisedBy(PartitionTree rows, PartitionTree cols) {
+        Check.notNull("rows", rows);
+        Check.notNull("cols", cols);
         if (rows.size() != m.length || cols.size() != m[0].length) {
             throw new IllegalArgumentException("trees on " + rows.size() + " and " + cols.size() + " points for a "
                     + m.length + "x" + m[0].length + " matrix");
@@ -82,11 +85,11 @@ public final class MatrixFigure implements Figure {
      * The same figure with the colours of $\mathrm{sign}(v) |v|^g$ instead of $v$ (the legend shows the
      * transformed values): $g = 1/2$ makes the small probabilities of an attention matrix visible.
      */
-    public MatrixFigure gamma(double g) {
-        if (!(g > 0) || Double.isInfinite(g)) {
-            throw new IllegalArgumentException("gamma = " + g + " must be positive and finite");
+    public MatrixFigure gamma(double gamma) {
+        if (!(gamma > 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("gamma = " + gamma + " must be positive and finite");
         }
-        return new MatrixFigure(m, title, rowOrder, colOrder, g, rowTree, colTree, levels);
+        return new MatrixFigure(m, title, rowOrder, colOrder, gamma, rowTree, colTree, levels);
     }
 
     private static int[] identity(int n) {

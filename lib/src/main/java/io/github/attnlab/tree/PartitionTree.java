@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * <p>Each node is a <em>folder</em>, a set of points; the root holds every point, the children of a
  * folder partition it, and the leaves are single points. The depth-$\ell$ <em>cut</em> (the folders
  * at depth $\ell$, together with the leaves above it) is a partition of the points, and the cuts
- * refine each other as $\ell$ grows (Gavish, Nadler and Coifman, ICML 2010; PAPERS.md §C.2, §C.4).
+ * refine each other as $\ell$ grows (Gavish, Nadler and Coifman, ICML 2010; docs/papers/C.md §C.2, §C.4).
  * The children of a folder are ordered; so are the points (the leaf order), and every folder is a
  * contiguous range of that order, which is the order used to draw an organised matrix.
  *
@@ -54,6 +55,7 @@ public final class PartitionTree {
      * that is not all singletons. Siblings are ordered by their labels.
      */
     public static PartitionTree fromLevels(int[]... labels) {
+        Check.notNull("labels", labels);
         if (labels.length == 0) {
             throw new IllegalArgumentException("labels: at least one level is needed");
         }
@@ -123,10 +125,12 @@ public final class PartitionTree {
 
     /** The balanced binary tree on the points in the given leaf order (a permutation of $0..n-1$). */
     public static PartitionTree dyadic(int[] leafOrder) {
+        Check.notNull("leafOrder", leafOrder);
         int n = leafOrder.length;
         if (n < 1) {
             throw new IllegalArgumentException("leafOrder is empty");
         }
+        Check.permutation("leafOrder", leafOrder, n);
         TreeAssembler asm = new TreeAssembler();
         int root = halves(asm, leafOrder, 0, n);
         return asm.build(root, n);
@@ -142,7 +146,7 @@ public final class PartitionTree {
 
     /** The same tree with point {@code p} renamed {@code perm[p]} (a permutation): a null model for comparisons. */
     public PartitionTree relabel(int[] perm) {
-        Permutations.check("perm", perm, n);
+        Check.permutation("perm", perm, n);
         int[] newPoint = new int[pointOf.length];
         for (int v = 0; v < pointOf.length; v++) {
             newPoint[v] = pointOf[v] < 0 ? -1 : perm[pointOf[v]];
@@ -180,41 +184,49 @@ public final class PartitionTree {
 
     /** The parent of folder {@code v}, or -1 for the root. */
     public int parent(int v) {
+        Check.index("v", v, parent.length);
         return parent[v];
     }
 
     /** The first child of folder {@code v}; its children are {@code firstChild(v) .. firstChild(v)+childCount(v)-1}. */
     public int firstChild(int v) {
+        Check.index("v", v, childStart.length);
         return childStart[v];
     }
 
     /** The number of children of folder {@code v} (0 for a leaf, otherwise at least 2). */
     public int childCount(int v) {
+        Check.index("v", v, childCount.length);
         return childCount[v];
     }
 
     /** The depth of folder {@code v}. */
     public int depth(int v) {
+        Check.index("v", v, depth.length);
         return depth[v];
     }
 
     /** The number of points in folder {@code v}. */
     public int folderSize(int v) {
+        Check.index("v", v, size.length);
         return size[v];
     }
 
     /** Where folder {@code v} starts in the leaf order. */
     public int folderStart(int v) {
+        Check.index("v", v, start.length);
         return start[v];
     }
 
     /** The point of leaf {@code v}, or -1 when {@code v} is not a leaf. */
     public int point(int v) {
+        Check.index("v", v, pointOf.length);
         return pointOf[v];
     }
 
     /** The leaf holding point {@code p}. */
     public int leaf(int p) {
+        Check.index("p", p, leafOf.length);
         return leafOf[p];
     }
 
@@ -225,6 +237,7 @@ public final class PartitionTree {
 
     /** The points of folder {@code v}, in leaf order. */
     public int[] members(int v) {
+        Check.index("v", v, parent.length);
         return Arrays.copyOfRange(order, start[v], start[v] + size[v]);
     }
 
@@ -254,14 +267,10 @@ public final class PartitionTree {
         return labels;
     }
 
-    /** The number of folders in the depth-{@code level} cut. */
-    public int folderCount(int level) {
-        int[] p = partition(level);
-        return Arrays.stream(p).max().orElse(-1) + 1;
-    }
-
     /** The smallest folder holding both points (their lowest common ancestor). */
     public int commonFolder(int x, int y) {
+        Check.index("x", x, leafOf.length);
+        Check.index("y", y, leafOf.length);
         int a = leafOf[x];
         int b = leafOf[y];
         while (depth[a] > depth[b]) {

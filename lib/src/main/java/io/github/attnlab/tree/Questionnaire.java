@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.diffusion.DiffusionMap;
 import io.github.attnlab.diffusion.DiffusionMaps;
 import io.github.attnlab.simd.SimdOps;
@@ -10,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The questionnaire: co-organisation of the axes of a 3-tensor (or a matrix) by partition trees
- * (Coifman and Gavish 2011; Ankenman 2014; Mishne et al. 2016; PAPERS.md §C.2). An immutable
+ * (Coifman and Gavish 2011; Ankenman 2014; Mishne et al. 2016; docs/papers/C.md §C.2). An immutable
  * configuration; {@link #run()} computes.
  *
  * <p>Start: each axis gets a flexible tree from a diffusion map of its slices with Gaussian
@@ -47,6 +48,7 @@ public final class Questionnaire {
 
     /** The questionnaire of a 3-tensor: 2 iterations, a = 1, b = 0, epsilon = 1, alpha = 0, 8 components, penalty 1. */
     public static Questionnaire of(Tensor3 t) {
+        Check.notNull("t", t);
         return new Questionnaire(java.util.Objects.requireNonNull(t, "tensor"), 2, 1, 0, 1, 0, 8, 1);
     }
 
@@ -56,51 +58,50 @@ public final class Questionnaire {
     }
 
     /** How many rounds over the axes after the start (0: the start trees only). */
-    public Questionnaire iterations(int it) {
-        if (it < 0) {
-            throw new IllegalArgumentException("iterations = " + it + " must be >= 0");
+    public Questionnaire iterations(int iterations) {
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations = " + iterations + " must be >= 0");
         }
-        return new Questionnaire(data, it, levelWeight, sizeWeight, epsilon, diffusionAlpha, components, penalty);
+        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, diffusionAlpha, components, penalty);
     }
 
     /** The folder weights' exponents: $2^{-a\,\mathrm{depth}}$ and $(|X|/n)^b$. */
     public Questionnaire folderWeights(double a, double b) {
-        if (!Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("folder weight exponents must be finite, not " + a + ", " + b);
-        }
+        Check.finite("a", a);
+        Check.finite("b", b);
         return new Questionnaire(data, iterations, a, b, epsilon, diffusionAlpha, components, penalty);
     }
 
     /** The affinity scale: a multiple of the median tree distance (default 1). */
-    public Questionnaire epsilon(double eps) {
-        if (!(eps > 0) || Double.isInfinite(eps)) {
-            throw new IllegalArgumentException("epsilon = " + eps + " must be positive and finite");
+    public Questionnaire epsilon(double epsilon) {
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon = " + epsilon + " must be positive and finite");
         }
-        return new Questionnaire(data, iterations, levelWeight, sizeWeight, eps, diffusionAlpha, components, penalty);
+        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, diffusionAlpha, components, penalty);
     }
 
     /** The diffusion maps' density normalisation (default 0). */
-    public Questionnaire diffusionAlpha(double a) {
-        if (!(a >= 0 && a <= 1)) {
-            throw new IllegalArgumentException("diffusionAlpha = " + a + " is outside [0, 1]");
+    public Questionnaire diffusionAlpha(double diffusionAlpha) {
+        if (!(diffusionAlpha >= 0 && diffusionAlpha <= 1)) {
+            throw new IllegalArgumentException("diffusionAlpha = " + diffusionAlpha + " is outside [0, 1]");
         }
-        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, a, components, penalty);
+        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, diffusionAlpha, components, penalty);
     }
 
     /** How many diffusion coordinates the flexible trees use (default 8). */
-    public Questionnaire components(int m) {
-        if (m < 1) {
-            throw new IllegalArgumentException("components = " + m + " must be at least 1");
+    public Questionnaire components(int components) {
+        if (components < 1) {
+            throw new IllegalArgumentException("components = " + components + " must be at least 1");
         }
-        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, diffusionAlpha, m, penalty);
+        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, diffusionAlpha, components, penalty);
     }
 
     /** The flexible trees' penalty (see {@link FlexibleTree#penalty(double)}; default 1). */
-    public Questionnaire penalty(double p) {
-        if (!(p > 0) || Double.isInfinite(p)) {
-            throw new IllegalArgumentException("penalty = " + p + " must be positive and finite");
+    public Questionnaire penalty(double penalty) {
+        if (!(penalty > 0) || Double.isInfinite(penalty)) {
+            throw new IllegalArgumentException("penalty = " + penalty + " must be positive and finite");
         }
-        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, diffusionAlpha, components, p);
+        return new Questionnaire(data, iterations, levelWeight, sizeWeight, epsilon, diffusionAlpha, components, penalty);
     }
 
     /** Runs the start and the iterations. */
@@ -156,6 +157,11 @@ public final class Questionnaire {
      */
     public static double[][] treeDistances(Tensor3 t, int axis, PartitionTree rows, PartitionTree cols,
                                            double levelWeight, double sizeWeight) {
+        Check.notNull("t", t);
+        Check.notNull("rows", rows);
+        Check.notNull("cols", cols);
+        Check.finite("levelWeight", levelWeight);
+        Check.finite("sizeWeight", sizeWeight);
         int n = t.dim(axis);
         int fr = rows.nodeCount();
         int fc = cols.nodeCount();

@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.diffusion.DiffusionMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ public record QuestionnaireResult(List<PartitionTree> trees, List<DiffusionMap> 
 
     /** Copies the lists (maps may hold nulls). */
     public QuestionnaireResult {
+        Check.notNull("trees", trees);
+        Check.notNull("maps", maps);
+        Check.notNull("history", history);
         trees = List.copyOf(trees);
         maps = java.util.Collections.unmodifiableList(new ArrayList<>(maps));
         List<List<PartitionTree>> h = new ArrayList<>();
@@ -27,16 +31,19 @@ public record QuestionnaireResult(List<PartitionTree> trees, List<DiffusionMap> 
 
     /** The final tree of {@code axis}. */
     public PartitionTree tree(int axis) {
+        Check.index("axis", axis, trees.size());
         return trees.get(axis);
     }
 
     /** The diffusion map of {@code axis}'s final tree. */
     public DiffusionMap map(int axis) {
+        Check.index("axis", axis, maps.size());
         return maps.get(axis);
     }
 
     /** The agreement of the last two trees of {@code axis} (how settled the iteration is). */
     public TreeAgreement settled(int axis) {
+        Check.index("axis", axis, history.size());
         List<PartitionTree> h = history.get(axis);
         return TreeAgreement.of(h.get(Math.max(0, h.size() - 2)), h.get(h.size() - 1));
     }

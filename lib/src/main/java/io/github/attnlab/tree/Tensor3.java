@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
@@ -7,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * A dense immutable 3-tensor $T_{ijk}$, stored row-major ($k$ fastest): the data that partition
  * trees organise, for example a network's attention as query $\times$ key $\times$ head
- * (PAPERS.md §C.2). A matrix is the tensor with a third axis of length 1.
+ * (docs/papers/C.md §C.2). A matrix is the tensor with a third axis of length 1.
  */
 public final class Tensor3 {
 
@@ -24,39 +25,44 @@ public final class Tensor3 {
     }
 
     /** A copy of {@code a[i][j][k]}; every entry must be finite and the array rectangular. */
-    public static Tensor3 of(double[][][] a) {
-        int d0 = a.length;
-        int d1 = d0 == 0 ? 0 : a[0].length;
-        int d2 = d1 == 0 ? 0 : a[0][0].length;
-        checkDims(d0, d1, d2);
+    public static Tensor3 of(double[][][] values) {
+        Check.notNull("values", values);
+        int d0 = values.length;
+        int d1 = d0 == 0 || values[0] == null ? 0 : values[0].length;
+        int d2 = d1 == 0 || values[0][0] == null ? 0 : values[0][0].length;
+        if (d0 < 1 || d1 < 1 || d2 < 1) {
+            throw new IllegalArgumentException("values is " + d0 + " x " + d1 + " x " + d2 + ": an axis is empty");
+        }
         double[] data = new double[d0 * d1 * d2];
         for (int i = 0; i < d0; i++) {
-            if (a[i].length != d1) {
-                throw new IllegalArgumentException("a[" + i + "] has " + a[i].length + " rows, expected " + d1);
+            if (values[i].length != d1) {
+                throw new IllegalArgumentException("values[" + i + "] has " + values[i].length + " rows, expected " + d1);
             }
             for (int j = 0; j < d1; j++) {
-                if (a[i][j].length != d2) {
-                    throw new IllegalArgumentException("a[" + i + "][" + j + "] has " + a[i][j].length + " entries, expected " + d2);
+                if (values[i][j].length != d2) {
+                    throw new IllegalArgumentException("values[" + i + "][" + j + "] has " + values[i][j].length + " entries, expected "
+                            + d2);
                 }
-                System.arraycopy(a[i][j], 0, data, (i * d1 + j) * d2, d2);
+                System.arraycopy(values[i][j], 0, data, (i * d1 + j) * d2, d2);
             }
         }
-        return checked(new Tensor3(d0, d1, d2, data));
+        return checked("values", new Tensor3(d0, d1, d2, data));
     }
 
     /** A copy of a row-major array of shape {@code n0 x n1 x n2}. */
     public static Tensor3 of(int n0, int n1, int n2, double[] data) {
+        Check.notNull("data", data);
         checkDims(n0, n1, n2);
-        if (data.length != n0 * n1 * n2) {
-            throw new IllegalArgumentException("data has " + data.length + " entries, the shape " + n0 + "x" + n1 + "x" + n2
-                    + " needs " + n0 * n1 * n2);
+        if (data.length != (long) n0 * n1 * n2) {
+            throw new IllegalArgumentException("data has " + data.length + " entries, the shape n0 x n1 x n2 = " + n0 + " x "
+                    + n1 + " x " + n2 + " needs " + (long) n0 * n1 * n2);
         }
-        return checked(new Tensor3(n0, n1, n2, data.clone()));
+        return checked("data", new Tensor3(n0, n1, n2, data.clone()));
     }
 
     /** The matrix {@code m} as an {@code n0 x n1 x 1} tensor. */
     public static Tensor3 ofMatrix(double[][] m) {
-        Permutations.checkMatrix("m", m);
+        Check.finiteMatrix("m", m);
         double[] data = new double[m.length * m[0].length];
         for (int i = 0; i < m.length; i++) {
             System.arraycopy(m[i], 0, data, i * m[0].length, m[0].length);
@@ -69,6 +75,7 @@ public final class Tensor3 {
      * the query $\times$ key $\times$ head tensor of a list of attention heads.
      */
     public static Tensor3 stack(List<double[][]> mats) {
+        Check.notNull("mats", mats);
         if (mats.isEmpty()) {
             throw new IllegalArgumentException("mats is empty");
         }
@@ -78,7 +85,7 @@ public final class Tensor3 {
         double[] data = new double[r * c * h];
         for (int k = 0; k < h; k++) {
             double[][] m = mats.get(k);
-            Permutations.checkMatrix("mats[" + k + "]", m);
+            Check.finiteMatrix("mats[" + k + "]", m);
             if (m.length != r || m[0].length != c) {
                 throw new IllegalArgumentException("mats[" + k + "] is " + m.length + "x" + m[0].length + ", mats[0] is " + r + "x" + c);
             }
@@ -92,17 +99,18 @@ public final class Tensor3 {
     }
 
     private static void checkDims(int d0, int d1, int d2) {
-        if (d0 < 1 || d1 < 1 || d2 < 1) {
-            throw new IllegalArgumentException("shape " + d0 + "x" + d1 + "x" + d2 + " has an empty axis");
-        }
+        Check.positive("n0", d0);
+        Check.positive("n1", d1);
+        Check.positive("n2", d2);
     }
 
-    private static Tensor3 checked(Tensor3 t) {
+    private static Tensor3 checked(String name, Tensor3 t) {
         for (int i = 0; i < t.data.length; i++) {
             if (!Double.isFinite(t.data[i])) {
                 int k = i % t.n2;
                 int j = (i / t.n2) % t.n1;
-                throw new IllegalArgumentException("entry [" + i / (t.n1 * t.n2) + "][" + j + "][" + k + "] is " + t.data[i]);
+                throw new IllegalArgumentException(name + ": entry [" + i / (t.n1 * t.n2) + "][" + j + "][" + k + "] is "
+                        + t.data[i]);
             }
         }
         return t;
@@ -129,6 +137,9 @@ public final class Tensor3 {
 
     /** $T_{ijk}$. */
     public double get(int i, int j, int k) {
+        Check.index("i", i, n0);
+        Check.index("j", j, n1);
+        Check.index("k", k, n2);
         return data[(i * n1 + j) * n2 + k];
     }
 
@@ -164,11 +175,12 @@ public final class Tensor3 {
 
     /** The tensor with {@code f} applied to every entry. */
     public Tensor3 map(DoubleUnaryOperator f) {
+        Check.notNull("f", f);
         double[] d = new double[data.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = f.applyAsDouble(data[i]);
         }
-        return checked(new Tensor3(n0, n1, n2, d));
+        return checked("values", new Tensor3(n0, n1, n2, d));
     }
 
     /** The Frobenius norm. */

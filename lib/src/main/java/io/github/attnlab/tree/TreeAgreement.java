@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,11 +39,14 @@ public record TreeAgreement(double meanAdjustedRand, double metricCorrelation, L
 
     /** Copies the list. */
     public TreeAgreement {
+        Check.notNull("levels", levels);
         levels = List.copyOf(levels);
     }
 
     /** Compares two trees on the same number of points. */
     public static TreeAgreement of(PartitionTree a, PartitionTree b) {
+        Check.notNull("a", a);
+        Check.notNull("b", b);
         if (a.size() != b.size()) {
             throw new IllegalArgumentException("trees on " + a.size() + " and " + b.size() + " points");
         }
@@ -96,8 +100,11 @@ public record TreeAgreement(double meanAdjustedRand, double metricCorrelation, L
 
     /** The adjusted Rand index of two labellings of the same points (1 when both are the same trivial partition). */
     public static double adjustedRand(int[] x, int[] y) {
+        Check.notNull("x", x);
+        Check.notNull("y", y);
         if (x.length != y.length) {
-            throw new IllegalArgumentException("labellings of " + x.length + " and " + y.length + " points");
+            throw new IllegalArgumentException("x and y label " + x.length + " and " + y.length
+                    + " points: two labellings of the same non-empty set are needed");
         }
         Map<Long, Integer> joint = new HashMap<>();
         Map<Integer, Integer> rows = new HashMap<>();
@@ -133,6 +140,8 @@ public record TreeAgreement(double meanAdjustedRand, double metricCorrelation, L
 
     /** The Pearson correlation over pairs $x < y$ of the two tree metrics. */
     public static double metricCorrelation(PartitionTree a, PartitionTree b) {
+        Check.notNull("a", a);
+        Check.notNull("b", b);
         int n = a.size();
         double[][] da = folderSizes(a);
         double[][] db = folderSizes(b);

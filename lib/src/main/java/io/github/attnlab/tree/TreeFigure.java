@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.Style;
 import java.awt.BasicStroke;
@@ -40,6 +41,7 @@ public final class TreeFigure implements Figure {
 
     /** The dendrogram of {@code tree}, with a default title. */
     public static TreeFigure of(PartitionTree tree) {
+        Check.notNull("tree", tree);
         return new TreeFigure(tree, tree.toString(), null, null, null);
     }
 
@@ -69,12 +71,14 @@ public final class TreeFigure implements Figure {
      * legend naming group {@code g} {@code names[g]} when given.
      */
     public TreeFigure groups(int[] labels, String... groupNames) {
+        Check.notNull("labels", labels);
+        Check.notNull("groupNames", groupNames);
         if (labels.length != tree.size()) {
             throw new IllegalArgumentException("groups has " + labels.length + " labels for " + tree.size() + " points");
         }
         for (int p = 0; p < labels.length; p++) {
             if (labels[p] < 0) {
-                throw new IllegalArgumentException("groups[" + p + "] = " + labels[p] + " is negative");
+                throw new IllegalArgumentException("labels[" + p + "] = " + labels[p] + " is negative");
             }
         }
         return new TreeFigure(tree, title, labels.clone(), groupNames.length == 0 ? null : groupNames.clone(),

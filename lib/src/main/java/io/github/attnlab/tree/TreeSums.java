@@ -1,5 +1,6 @@
 package io.github.attnlab.tree;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 
 /**
@@ -20,6 +21,9 @@ public final class TreeSums {
      * into {@code sums[v*len .. (v+1)*len)} for every folder {@code v}.
      */
     public static void folderSums(PartitionTree tree, double[] in, int inOff, int stride, int len, double[] sums) {
+        Check.notNull("tree", tree);
+        Check.notNull("in", in);
+        Check.notNull("sums", sums);
         int nodes = tree.nodeCount();
         if (len < 1 || stride < len) {
             throw new IllegalArgumentException("len = " + len + " must be in [1, stride = " + stride + "]");
@@ -27,9 +31,9 @@ public final class TreeSums {
         if (sums.length < nodes * len) {
             throw new IllegalArgumentException("sums has " + sums.length + " entries, needs " + nodes * len);
         }
-        if (inOff < 0 || in.length < inOff + (tree.size() - 1) * stride + len) {
-            throw new IllegalArgumentException("in has " + in.length + " entries, needs "
-                    + (inOff + (tree.size() - 1) * stride + len));
+        if (inOff < 0 || in.length < (long) inOff + (long) (tree.size() - 1) * stride + len) {
+            throw new IllegalArgumentException("in has " + in.length + " entries; inOff = " + inOff + ", stride = " + stride
+                    + " and len = " + len + " need " + ((long) inOff + (long) (tree.size() - 1) * stride + len));
         }
         SimdOps ops = SimdOps.get();
         for (int v = nodes - 1; v >= 0; v--) {
@@ -48,6 +52,8 @@ public final class TreeSums {
 
     /** The folder averages $S_X / |X|$ of a vector, one per folder. */
     public static double[] folderAverages(PartitionTree tree, double[] f) {
+        Check.notNull("tree", tree);
+        Check.finite("f", f);
         if (f.length != tree.size()) {
             throw new IllegalArgumentException("f has " + f.length + " values for a tree on " + tree.size() + " points");
         }

@@ -83,7 +83,7 @@ public record ProximalWeights(String operator, double[] query, double[] logits, 
 
     /** The same logits under another normaliser (sparsemax, entmax): the comparison on the same inputs. */
     public double[] under(Normalizer normalizer) {
-        return Check.notNull("normalizer", normalizer).apply(logits).p();
+        return Check.notNull("normalizer", normalizer).apply(logits).probabilities();
     }
 
     /** $TV(w, w')$ between these weights and {@code other} (same length). */

@@ -28,8 +28,8 @@ class BatchSurfaceTest {
             assertArrayEquals(before, z, 0.0, nz + " modified its input");
             for (int row = 0; row < rows; row++) {
                 Normalized f = nz.apply(Arrays.copyOfRange(z, row * cols, (row + 1) * cols));
-                assertArrayEquals(f.p(), Arrays.copyOfRange(out, row * cols, (row + 1) * cols), 0.0, nz + " row " + row);
-                assertEquals(f.tau(), tau[row], 0.0);
+                assertArrayEquals(f.probabilities(), Arrays.copyOfRange(out, row * cols, (row + 1) * cols), 0.0, nz + " row " + row);
+                assertEquals(f.threshold(), tau[row], 0.0);
             }
         }
     }
@@ -55,9 +55,9 @@ class BatchSurfaceTest {
     @Test
     void fluentResultsAreImmutable() {
         Normalized r = Normalizer.sparsemax().apply(-2, 0, 0.5);
-        r.p()[2] = 42;
+        r.probabilities()[2] = 42;
         r.scores()[0] = 42;
-        assertEquals(0.75, r.p(2), 1e-16);
+        assertEquals(0.75, r.probability(2), 1e-16);
         assertEquals(-2, r.scores()[0], 0.0);
         assertEquals("sparsemax: p = [0, 0.25, 0.75], support 2 of 3, τ = -0.25, residual 0.0e+00", r.toString());
     }

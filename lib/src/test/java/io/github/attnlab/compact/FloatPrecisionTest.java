@@ -37,14 +37,14 @@ class FloatPrecisionTest {
                 z[i] = zf[i];
             }
             Normalized exact = Normalizer.entmax(alpha).apply(z);
-            double[] bracket = certify(alpha, 64, z, exact.tau());
+            double[] bracket = certify(alpha, 64, z, exact.threshold());
             float tauF = float32Bisection((float) alpha, zf);
             float a1 = (float) alpha - 1;
             for (int i = 0; i < ROW; i++) {
                 double u = (alpha - 1) * z[i] - bracket[1];
                 if (u > 1e-4) {
                     inSupport++;
-                    assertTrue(exact.p(i) > 0, "double lost key " + i + " with u = " + u);
+                    assertTrue(exact.probability(i) > 0, "double lost key " + i + " with u = " + u);
                     float uf = a1 * zf[i] - tauF;
                     lostFloat += uf > 0 && (float) Math.pow(uf, 1 / a1) > 0 ? 0 : 1;
                 }
@@ -70,7 +70,7 @@ class FloatPrecisionTest {
                 z[i] = zf[i];
             }
             Normalized exact = Normalizer.sparsemax().apply(z);
-            double[] bracket = certify(2, 1, z, exact.tau());
+            double[] bracket = certify(2, 1, z, exact.threshold());
             float tauF = float32Bisection(2f, zf);
             double sumF = 0;
             for (float x : zf) {
@@ -79,7 +79,7 @@ class FloatPrecisionTest {
             for (int i = 0; i < ROW; i++) {
                 double lo = Math.max(z[i] - bracket[1], 0);
                 double hi = Math.max(z[i] - bracket[0], 0);
-                assertTrue(exact.p(i) >= lo - 1e-11 && exact.p(i) <= hi + 1e-11, "double p[" + i + "] off");
+                assertTrue(exact.probability(i) >= lo - 1e-11 && exact.probability(i) <= hi + 1e-11, "double p[" + i + "] off");
                 double pf = Math.max(zf[i] - tauF, 0f) / sumF;
                 worstFloat = Math.max(worstFloat, Math.max(pf - hi, lo - pf));
             }

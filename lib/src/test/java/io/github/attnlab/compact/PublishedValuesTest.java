@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example of PAPERS.md §B (closing facts): z = [−2, 0, 0.5], against the published four-digit
+ * The example of docs/papers/B.md §B (closing facts): z = [−2, 0, 0.5], against the published four-digit
  * values and against closed forms derived by hand.
  */
 class PublishedValuesTest {
@@ -20,19 +20,19 @@ class PublishedValuesTest {
 
     @Test
     void softmax() {
-        double[] p = Normalizer.softmax().apply(Z).p();
+        double[] p = Normalizer.softmax().apply(Z).probabilities();
         assertArrayEquals(new double[] {0.0486, 0.3592, 0.5922}, p, PUBLISHED);
         double zsum = Math.exp(-2) + 1 + Math.exp(0.5);
         assertArrayEquals(new double[] {Math.exp(-2) / zsum, 1 / zsum, Math.exp(0.5) / zsum}, p, EXACT);
-        assertEquals(Math.log(zsum), Normalizer.softmax().apply(Z).tau(), EXACT);
+        assertEquals(Math.log(zsum), Normalizer.softmax().apply(Z).threshold(), EXACT);
     }
 
     @Test
     void sparsemax() {
         for (ThresholdMethod m : ThresholdMethod.values()) {
             Normalized r = Normalizer.sparsemax(m).apply(Z);
-            assertArrayEquals(new double[] {0, 0.25, 0.75}, r.p(), EXACT, m.name());
-            assertEquals(-0.25, r.tau(), EXACT, m.name()); // (0 + 0.5 - 1) / 2
+            assertArrayEquals(new double[] {0, 0.25, 0.75}, r.probabilities(), EXACT, m.name());
+            assertEquals(-0.25, r.threshold(), EXACT, m.name()); // (0 + 0.5 - 1) / 2
             assertArrayEquals(new int[] {1, 2}, r.support());
         }
     }
@@ -44,9 +44,9 @@ class PublishedValuesTest {
         double[] exact = {0, tau * tau, (0.25 - tau) * (0.25 - tau)};
         for (ThresholdMethod m : new ThresholdMethod[] {ThresholdMethod.SORT, ThresholdMethod.BISECTION}) {
             Normalized r = Normalizer.entmax(1.5, m).apply(Z);
-            assertArrayEquals(new double[] {0, 0.3260, 0.6740}, r.p(), PUBLISHED, m.name());
-            assertArrayEquals(exact, r.p(), 4 * EXACT, m.name());
-            assertEquals(tau, r.tau(), 4 * EXACT, m.name());
+            assertArrayEquals(new double[] {0, 0.3260, 0.6740}, r.probabilities(), PUBLISHED, m.name());
+            assertArrayEquals(exact, r.probabilities(), 4 * EXACT, m.name());
+            assertEquals(tau, r.threshold(), 4 * EXACT, m.name());
         }
     }
 }

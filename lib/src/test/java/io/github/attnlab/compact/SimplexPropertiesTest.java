@@ -25,7 +25,7 @@ class SimplexPropertiesTest {
             double[] z = RandomRows.row(r, 300);
             for (Normalizer nz : RandomRows.all()) {
                 Normalized res = nz.apply(z);
-                double[] p = res.p();
+                double[] p = res.probabilities();
                 double sum = 0;
                 for (int i = 0; i < p.length; i++) {
                     if (!(p[i] >= 0 && p[i] <= 1) || (z[i] == Double.NEGATIVE_INFINITY && p[i] != 0)) {
@@ -54,10 +54,10 @@ class SimplexPropertiesTest {
             for (double alpha : new double[] {1.1, 4.0 / 3, 1.5, 2, 3}) {
                 Normalized res = Normalizer.entmax(alpha).apply(z);
                 for (int i = 0; i < z.length; i++) {
-                    double x = (alpha - 1) * z[i] - res.tau();
+                    double x = (alpha - 1) * z[i] - res.threshold();
                     double expected = x > 0 ? Math.pow(x, 1 / (alpha - 1)) : 0;
-                    if (!(Math.abs(expected - res.p(i)) <= METHOD_TOL) || (x > 0) != (res.p(i) > 0)) {
-                        fail("alpha = " + alpha + ", i = " + i + ": p = " + res.p(i) + ", formula " + expected);
+                    if (!(Math.abs(expected - res.probability(i)) <= METHOD_TOL) || (x > 0) != (res.probability(i) > 0)) {
+                        fail("alpha = " + alpha + ", i = " + i + ": p = " + res.probability(i) + ", formula " + expected);
                     }
                 }
             }
@@ -72,14 +72,14 @@ class SimplexPropertiesTest {
             Normalized sort = Normalizer.sparsemax().apply(z);
             Normalized pivot = Normalizer.sparsemax(ThresholdMethod.PIVOT).apply(z);
             Normalized bis = Normalizer.sparsemax(ThresholdMethod.BISECTION).apply(z);
-            assertEquals(sort.tau(), pivot.tau(), METHOD_TOL * (1 + Math.abs(sort.tau())));
-            assertEquals(sort.tau(), bis.tau(), METHOD_TOL * (1 + Math.abs(sort.tau())));
-            assertMaxDiff(sort.p(), pivot.p(), "sparsemax sort/pivot");
-            assertMaxDiff(sort.p(), bis.p(), "sparsemax sort/bisection");
+            assertEquals(sort.threshold(), pivot.threshold(), METHOD_TOL * (1 + Math.abs(sort.threshold())));
+            assertEquals(sort.threshold(), bis.threshold(), METHOD_TOL * (1 + Math.abs(sort.threshold())));
+            assertMaxDiff(sort.probabilities(), pivot.probabilities(), "sparsemax sort/pivot");
+            assertMaxDiff(sort.probabilities(), bis.probabilities(), "sparsemax sort/bisection");
             Normalized e15 = Normalizer.entmax(1.5).apply(z);
             Normalized e15b = Normalizer.entmax(1.5, ThresholdMethod.BISECTION).apply(z);
-            assertEquals(e15.tau(), e15b.tau(), METHOD_TOL * (1 + Math.abs(e15.tau())));
-            assertMaxDiff(e15.p(), e15b.p(), "1.5-entmax sort/bisection");
+            assertEquals(e15.threshold(), e15b.threshold(), METHOD_TOL * (1 + Math.abs(e15.threshold())));
+            assertMaxDiff(e15.probabilities(), e15b.probabilities(), "1.5-entmax sort/bisection");
             assertEquals(e15.supportSize(), e15b.supportSize(), "1.5-entmax support");
         }
     }
@@ -89,10 +89,10 @@ class SimplexPropertiesTest {
         Random r = new Random(4);
         for (int it = 0; it < 200; it++) {
             double[] z = Arrays.stream(RandomRows.row(r, 50)).map(x -> x == Double.NEGATIVE_INFINITY ? 0 : x).toArray();
-            double[] soft = Normalizer.softmax().apply(z).p();
+            double[] soft = Normalizer.softmax().apply(z).probabilities();
             double previous = Double.POSITIVE_INFINITY;
             for (double n : new double[] {10, 100, 1000, 10000}) {
-                double[] p = Normalizer.entmax(1 + 1 / n).apply(z).p();
+                double[] p = Normalizer.entmax(1 + 1 / n).apply(z).probabilities();
                 double dev = 0;
                 for (int i = 0; i < p.length; i++) {
                     dev = Math.max(dev, Math.abs(p[i] - soft[i]));
@@ -110,7 +110,7 @@ class SimplexPropertiesTest {
         for (int it = 0; it < 300; it++) {
             double[] z = Arrays.stream(RandomRows.row(r, 30)).map(x -> x == Double.NEGATIVE_INFINITY ? -5 : x).toArray();
             for (double alpha : new double[] {1.5, 2, 4.0 / 3}) {
-                double[] p = Normalizer.entmax(alpha).apply(z).p();
+                double[] p = Normalizer.entmax(alpha).apply(z).probabilities();
                 double best = objective(alpha, p, z);
                 for (int k = 0; k < 50; k++) {
                     double[] y = randomSimplexPoint(r, z.length);

@@ -28,7 +28,7 @@ class SparsemaxProjectionTest {
                 }
             }
             for (ThresholdMethod m : ThresholdMethod.values()) {
-                double[] p = Normalizer.sparsemax(m).apply(z).p();
+                double[] p = Normalizer.sparsemax(m).apply(z).probabilities();
                 double zp = 0;
                 for (int i = 0; i < z.length; i++) {
                     zp += (z[i] - p[i]) * p[i];
@@ -50,7 +50,7 @@ class SparsemaxProjectionTest {
             for (int i = 0; i < z.length; i++) {
                 z[i] = z[i] == Double.NEGATIVE_INFINITY ? -3 : z[i];
             }
-            double[] p = Normalizer.sparsemax().apply(z).p();
+            double[] p = Normalizer.sparsemax().apply(z).probabilities();
             double dp = dist2(p, z);
             for (int k = 0; k < 200; k++) {
                 double[] y = SimplexPropertiesTest.randomSimplexPoint(r, z.length);
@@ -70,7 +70,7 @@ class SparsemaxProjectionTest {
             for (int i : res.support()) {
                 s += z[i];
             }
-            assertEquals((s - 1) / res.supportSize(), res.tau(), 1e-12 * (1 + Math.abs(res.tau())));
+            assertEquals((s - 1) / res.supportSize(), res.threshold(), 1e-12 * (1 + Math.abs(res.threshold())));
         }
     }
 

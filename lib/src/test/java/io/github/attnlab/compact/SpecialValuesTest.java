@@ -22,18 +22,18 @@ class SpecialValuesTest {
         }
         double[] row = {0, 1, 2, Double.NaN, 3};
         var e = assertThrows(IllegalArgumentException.class, () -> Normalizers.sparsemax(row, new double[5], 1, 4));
-        assertEquals("scores[3] is NaN", e.getMessage());
+        assertEquals("scores[2] is NaN", e.getMessage(), "positions are relative to the row's start");
     }
 
     @Test
     void allMaskedAndEmptyRowsAreRefused() {
         for (Normalizer nz : RandomRows.all()) {
             var e = assertThrows(IllegalArgumentException.class, () -> nz.apply(NEG, NEG, NEG));
-            assertTrue(e.getMessage().startsWith("scores[0..3) are all -Infinity: every key is masked"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("scores: all 3 logits are -Infinity"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> nz.apply(new double[0]));
         }
         var e = assertThrows(IllegalArgumentException.class, () -> Normalizers.softmax(new double[3], new double[3], 0, 0));
-        assertEquals("len = 0: a row needs at least one score", e.getMessage());
+        assertEquals("scores: len = 0 must be at least 1", e.getMessage());
     }
 
     @Test
@@ -41,26 +41,28 @@ class SpecialValuesTest {
         double[] z = {0.5, NEG, -2, NEG, 0};
         double[] unmasked = {0.5, -2, 0};
         for (Normalizer nz : RandomRows.all()) {
-            double[] p = nz.apply(z).p();
-            double[] q = nz.apply(unmasked).p();
+            double[] p = nz.apply(z).probabilities();
+            double[] q = nz.apply(unmasked).probabilities();
             assertArrayEquals(new double[] {q[0], 0, q[1], 0, q[2]}, p, 1e-15, nz.name());
         }
     }
 
     @Test
-    void positiveInfinitiesShareTheMassUniformly() {
+    void positiveInfinityIsRefused() {
         for (Normalizer nz : RandomRows.all()) {
-            Normalized r = nz.apply(3, POS, NEG, POS, 1e300);
-            assertArrayEquals(new double[] {0, 0.5, 0, 0.5, 0}, r.p(), 0.0, nz.name());
-            assertArrayEquals(new int[] {1, 3}, r.support(), nz.name());
+            var e = assertThrows(IllegalArgumentException.class, () -> nz.apply(3, POS, NEG, POS, 1e300));
+            assertEquals("scores[1] is +Infinity (a logit is finite, or -Infinity to mask a key)", e.getMessage());
         }
-        assertEquals(POS, Normalizer.entmax(1.5).apply(POS, 0).tau(), 0.0);
+        double[] p = Normalizer.softmax().apply(1, 2).probabilities();
+        var j = assertThrows(IllegalArgumentException.class,
+                () -> Jacobians.softmax(new double[] {1, POS}, p, new double[2], new double[2], 0, 2));
+        assertTrue(j.getMessage().startsWith("scores[1] is +Infinity"), j.getMessage());
     }
 
     @Test
     void alphaRules() {
         assertInstanceOf(Softmax.class, Normalizer.entmax(1));
-        assertArrayEquals(Normalizer.softmax().apply(1, 2, 3).p(), Normalizer.entmax(1).apply(1, 2, 3).p(), 0.0,
+        assertArrayEquals(Normalizer.softmax().apply(1, 2, 3).probabilities(), Normalizer.entmax(1).apply(1, 2, 3).probabilities(), 0.0,
                 "alpha = 1 must be softmax, not uniform");
         var below = assertThrows(IllegalArgumentException.class, () -> Normalizer.entmax(0.5));
         assertTrue(below.getMessage().startsWith("alpha = 0.5 < 1 is refused"), below.getMessage());
@@ -81,13 +83,13 @@ class SpecialValuesTest {
     void normalizedReluFallsBackToUniformOverUnmaskedKeys() {
         Normalized r = Normalizer.normalizedRelu(5).apply(1, NEG, 2, 3);
         assertTrue(r.fallback());
-        assertArrayEquals(new double[] {1.0 / 3, 0, 1.0 / 3, 1.0 / 3}, r.p(), 1e-16);
+        assertArrayEquals(new double[] {1.0 / 3, 0, 1.0 / 3, 1.0 / 3}, r.probabilities(), 1e-16);
         assertTrue(r.toString().endsWith("uniform fallback"), r.toString());
         double[] out = new double[4];
         assertEquals(0.0, Normalizers.normalizedRelu(1, 5, new double[] {1, NEG, 2, 3}, out, 0, 4), 0.0);
         Normalized ok = Normalizer.normalizedRelu(2.5).apply(1, NEG, 2, 3);
         assertTrue(!ok.fallback());
-        assertArrayEquals(new double[] {0, 0, 0, 1}, ok.p(), 1e-16);
+        assertArrayEquals(new double[] {0, 0, 0, 1}, ok.probabilities(), 1e-16);
         assertThrows(IllegalArgumentException.class, () -> Normalizer.normalizedRelu(0, 1));
         assertThrows(IllegalArgumentException.class, () -> Normalizer.normalizedRelu(Double.NaN));
     }
@@ -98,15 +100,15 @@ class SpecialValuesTest {
         var alias = assertThrows(IllegalArgumentException.class, () -> Normalizers.entmax15(z, z, 0, 3));
         assertTrue(alias.getMessage().startsWith("out must not be the scores array"), alias.getMessage());
         var range = assertThrows(IllegalArgumentException.class, () -> Normalizers.softmax(z, new double[3], 1, 3));
-        assertEquals("off = 1, len = 3 exceed an array of length 3", range.getMessage());
-        double[] p = Normalizer.softmax().apply(z).p();
+        assertEquals("scores: off = 1, len = 3 give [1, 4), which is not inside an array of length 3", range.getMessage());
+        double[] p = Normalizer.softmax().apply(z).probabilities();
         assertThrows(IllegalArgumentException.class, () -> Jacobians.softmax(z, p, p, p, 0, 3));
     }
 
     @Test
     void hugeFiniteScoresStayFinite() {
         for (Normalizer nz : RandomRows.all()) {
-            double[] p = nz.apply(1e200, -1e200, 1e200 - 1e185, 0).p();
+            double[] p = nz.apply(1e200, -1e200, 1e200 - 1e185, 0).probabilities();
             double s = 0;
             for (double x : p) {
                 assertTrue(Double.isFinite(x) && x >= 0, nz + ": " + x);

@@ -26,7 +26,7 @@ class LogitRowTest {
                 + " a key)", message(() -> LogitRow.validate("s", new double[] {NEG, NEG})));
         assertEquals("s is null", message(() -> LogitRow.validate("s", (double[]) null)));
         assertEquals("s: len = 0 must be at least 1", message(() -> LogitRow.validate("s", new double[0])));
-        assertEquals("s: [2, 4) is not inside an array of length 3",
+        assertEquals("s: off = 2, len = 2 give [2, 4), which is not inside an array of length 3",
                 message(() -> LogitRow.validate("s", new double[3], 2, 2)));
         assertEquals("scores[1][0] is NaN",
                 message(() -> LogitRow.validateRows("scores", new double[][] {{1}, {Double.NaN}})));

@@ -265,9 +265,9 @@ class DiffusionMapsTest {
     void badInputIsRejected() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionMaps.fromAffinity(new double[][] {{1, 0.5}, {0.4, 1}}));
-        assertTrue(e.getMessage().startsWith("affinity is not symmetric: [0][1] = 0.5"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("k is not symmetric: [0][1] = 0.5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DiffusionMaps.fromAffinity(new double[][] {{1, -1}, {-1, 1}}));
-        assertEquals("affinity[0][1] = -1.0 is negative", e.getMessage());
+        assertEquals("k[0][1] = -1.0 is negative", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DiffusionMaps.fromPoints(new double[][] {{0, Double.NaN}}));
         assertEquals("points[0][1] is NaN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DiffusionMaps.fromPoints(new double[][] {{0}, {1}}).alpha(2));

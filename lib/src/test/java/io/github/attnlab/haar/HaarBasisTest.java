@@ -79,6 +79,6 @@ class HaarBasisTest {
     void coefficientIndicesAreChecked() {
         HaarBasis b = HaarBasis.on(PartitionTree.dyadic(4));
         var e = assertThrows(IllegalArgumentException.class, () -> b.folder(4));
-        assertEquals("coefficient 4 is outside [0, 4)", e.getMessage());
+        assertEquals("q = 4 is outside [0, 3]", e.getMessage());
     }
 }

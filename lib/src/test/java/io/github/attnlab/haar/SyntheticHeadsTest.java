@@ -47,7 +47,7 @@ class SyntheticHeadsTest {
         assertEquals(2, x.heads());
         assertEquals(1, y.heads());
         var e = assertThrows(IllegalArgumentException.class, () -> SyntheticHeads.generate(1, 3, 1, 0));
-        assertTrue(e.getMessage().contains("need tokens >= 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("tokens = 1 is outside [2, "), e.getMessage());
     }
 
     @Test

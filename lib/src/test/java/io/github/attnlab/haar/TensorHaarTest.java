@@ -162,9 +162,9 @@ class TensorHaarTest {
     void badInputIsRejected() {
         TensorHaar h = TensorHaar.bi(PartitionTree.dyadic(3), PartitionTree.dyadic(2));
         var e = assertThrows(IllegalArgumentException.class, () -> h.forward(new double[] {1, 2, 3, 4, 5, Double.NaN}));
-        assertEquals("entry 5 is NaN", e.getMessage());
+        assertEquals("flat[5] is NaN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> h.forward(new double[][] {{1, 2}, {3, 4}}));
-        assertEquals("m has 2 rows, the row tree 3 points", e.getMessage());
+        assertEquals("m is 2 x 2, the trees are on 3 and 2 points", e.getMessage());
         double[] a = new double[6];
         assertThrows(IllegalArgumentException.class, () -> h.forward(a, a));
     }

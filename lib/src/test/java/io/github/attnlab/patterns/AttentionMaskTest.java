@@ -42,7 +42,7 @@ class AttentionMaskTest {
                 () -> AttentionMask.of(new boolean[][] {{true, false}, {false, false}})).getMessage());
         assertEquals("allowed[0].length = 1, need 2", assertThrows(IllegalArgumentException.class,
                 () -> AttentionMask.of(new boolean[][] {{true}, {true, true}})).getMessage());
-        assertEquals("n = 0 must be at least 1",
+        assertEquals("n = 0 is outside [1, 65536]",
                 assertThrows(IllegalArgumentException.class, () -> AttentionMask.dense(0)).getMessage());
         BitSet wide = new BitSet();
         wide.set(5);

@@ -95,7 +95,7 @@ class CertificateRegimesTest {
         // tau(1) = 1000 e^{-746} = 1.05e-321 > 2^-1074: k = 1 must not be certified
         Certificate c = TopK.of(s).certify(Double.MIN_VALUE, TailBound.GAP_ONLY);
         assertTrue(c.k() > 1, c.toString());
-        assertTrue(c.tauUpper() <= Double.MIN_VALUE, c.toString());
+        assertTrue(c.tailMassUpper() <= Double.MIN_VALUE, c.toString());
     }
 
     @Test

@@ -26,7 +26,7 @@ class CertificateSoundnessTest {
                 assertTrue(u <= 1, where + ": bound above 1");
             }
             // the estimate itself is within a few ulps of the exact value
-            double tau = row.tau(k);
+            double tau = row.tailMass(k);
             assertEquals(exact.doubleValue(), tau, 1e-13 * exact.doubleValue() + 4 * Double.MIN_VALUE, where);
         }
     }
@@ -69,8 +69,8 @@ class CertificateSoundnessTest {
                 assertEquals(0, k);
                 continue;
             }
-            assertTrue(row.tauUpper(k) <= eps || k == row.unmasked());
-            assertTrue(k == 1 || row.tauUpper(k - 1) > eps, "not the smallest k");
+            assertTrue(row.tailMassUpper(k) <= eps || k == row.unmasked());
+            assertTrue(k == 1 || row.tailMassUpper(k - 1) > eps, "not the smallest k");
             BigDecimal exact = ExactTail.tau(ExactTail.weights(s), k);
             assertTrue(new BigDecimal(eps).compareTo(exact) >= 0, "certified k leaves exact tau " + exact + " > " + eps);
             for (TailBound b : List.of(TailBound.SINGLE_GAP, TailBound.DYADIC, TailBound.blocks(4))) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** PAPERS.md §A.7: the rule's algebra, its limits, and Monte Carlo where the asymptotics apply. */
+/** docs/papers/A.md §A.7: the rule's algebra, its limits, and Monte Carlo where the asymptotics apply. */
 class GaussianRuleTest {
 
     @Test

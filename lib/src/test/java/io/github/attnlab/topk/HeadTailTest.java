@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** PAPERS.md §A.4–6: the exact identity and both output bounds. */
+/** docs/papers/A.md §A.4–6: the exact identity and both output bounds. */
 class HeadTailTest {
 
     /**
@@ -52,7 +52,7 @@ class HeadTailTest {
             }
             // Attn = (1 - tau) mu_head + tau mu_tail
             for (int j = 0; j < d; j++) {
-                double mix = (1 - h.tau()) * h.muHead()[j] + h.tau() * h.muTail()[j];
+                double mix = (1 - h.tailMass()) * h.muHead()[j] + h.tailMass() * h.muTail()[j];
                 assertEquals(h.attention()[j], mix, 1e-11 * (1 + Math.abs(mix)), where);
             }
         }
@@ -63,7 +63,7 @@ class HeadTailTest {
         double[][] v = {{1, 0}, {0, 1}, {2, 2}};
         HeadTail h = TopK.of(1, 2, 3).withValues(v).headTail(3);
         assertEquals(0, h.error(), 1e-15);
-        assertEquals(0, h.tau(), 0);
+        assertEquals(0, h.tailMass(), 0);
         assertEquals(0, h.diameterBound(), 0);
         assertEquals(h.muHead()[0], h.muTail()[0], 0, "empty tail: mu_tail is defined as mu_head");
     }

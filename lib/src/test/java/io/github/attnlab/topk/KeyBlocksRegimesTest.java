@@ -22,7 +22,7 @@ class KeyBlocksRegimesTest {
         tally.rows++;
         KeyBlocks index = p.index();
         SearchResult res = index.search(p.query(), p.scale(), p.eps());
-        double t = res.tauUpper();
+        double t = res.tailMassUpper();
         String at = where + " " + res;
         int[] kept = res.keys();
         // positive whenever a key is left out: the oracle rounds terms below e^{-100000} to 0
@@ -44,9 +44,9 @@ class KeyBlocksRegimesTest {
     void theIssuesExampleIsCertifiedNotNaN() {
         Regimes.Search p = Regimes.overflowExample();
         SearchResult res = p.index().search(p.query(), p.scale(), p.eps());
-        assertFalse(Double.isNaN(res.tauUpper()), res.toString());
+        assertFalse(Double.isNaN(res.tailMassUpper()), res.toString());
         // logits 0, 0, -40: keeping one key of the two at 0 drops half the mass
-        assertTrue(res.k() == 2 && res.tauUpper() <= p.eps(), res.toString());
+        assertTrue(res.k() == 2 && res.tailMassUpper() <= p.eps(), res.toString());
     }
 
     @Test

@@ -61,8 +61,8 @@ class KeyBlocksSearchTest {
             }
             BigDecimal exact = BigDecimal.ONE.subtract(head.divide(all, java.math.MathContext.DECIMAL128));
             String where = "instance " + t + " " + res;
-            assertTrue(res.tauUpper() <= eps, where);
-            assertTrue(ExactTail.atLeast(res.tauUpper() * (1 + 1e-30), exact), where + ": exact tau " + exact);
+            assertTrue(res.tailMassUpper() <= eps, where);
+            assertTrue(ExactTail.atLeast(res.tailMassUpper() * (1 + 1e-30), exact), where + ": exact tau " + exact);
             assertTrue(res.keysScored() <= n && res.keysScored() >= res.k(), where);
             int oracle = TopK.of(logits).certify(eps).k();
             assertTrue(res.k() >= oracle, where + ": kept fewer keys than the exact certified k " + oracle);
@@ -95,9 +95,9 @@ class KeyBlocksSearchTest {
                 assertThrows(IllegalArgumentException.class, () -> index.search(new double[2], 1, 1.5)).getMessage());
         assertEquals("query[1] is NaN", assertThrows(IllegalArgumentException.class,
                 () -> index.search(new double[] {0, Double.NaN}, 1, 0.1)).getMessage());
-        assertEquals("keys is empty",
+        assertEquals("keys has no rows",
                 assertThrows(IllegalArgumentException.class, () -> KeyBlocks.clustered(new double[0][], 4)).getMessage());
-        assertEquals("kept key 5 is outside [0, 2)",
+        assertEquals("kept[0] = 5 is outside [0, 1]",
                 assertThrows(IllegalArgumentException.class, () -> TopK.of(1, 2).tailMassOf(new int[] {5})).getMessage());
     }
 }

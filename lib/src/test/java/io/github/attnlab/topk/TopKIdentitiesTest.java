@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * PAPERS.md §A.1–2 from their definitions, on many seeded instances: TV, KL and the identity
+ * docs/papers/A.md §A.1–2 from their definitions, on many seeded instances: TV, KL and the identity
  * TV = 1 - e^{-KL} (the notebook A01 states the paper's items; the identity is our code's invariant, tested here).
  */
 class TopKIdentitiesTest {
@@ -45,15 +45,15 @@ class TopKIdentitiesTest {
                 }
             }
             String where = "instance " + t + " (n = " + s.length + ", k = " + k + ")";
-            assertEquals(tv, res.tau(), MASS_TOL, where + ": TV = tail mass");
-            assertEquals(1 - head, res.tau(), MASS_TOL, where + ": tail mass = 1 - Z_H/Z");
+            assertEquals(tv, res.tailMass(), MASS_TOL, where + ": TV = tail mass");
+            assertEquals(1 - head, res.tailMass(), MASS_TOL, where + ": tail mass = 1 - Z_H/Z");
             assertEquals(kl, res.kl(), MASS_TOL * Math.max(1, res.kl()) * s.length, where + ": KL from its definition");
-            assertEquals(res.tau(), res.tvFromKl(), RELATIVE_TOL * res.tau() + Double.MIN_NORMAL, where + ": TV = 1 - e^-KL");
+            assertEquals(res.tailMass(), res.tvFromKl(), RELATIVE_TOL * res.tailMass() + Double.MIN_NORMAL, where + ": TV = 1 - e^-KL");
             // the identity with both sides from their definitions, independently of the engine: the sums over the
             // n keys round to about n u, and 1 - e^-KL moves by at most the error of KL
             assertEquals(tv, -Math.expm1(-kl), MASS_TOL * Math.max(1, kl) * s.length,
                     where + ": TV = 1 - e^-KL from the definitions");
-            assertTrue(res.tau() <= res.tauUpper(), where);
+            assertTrue(res.tailMass() <= res.tailMassUpper(), where);
         }
     }
 
@@ -83,13 +83,13 @@ class TopKIdentitiesTest {
     void aHandComputedRow() {
         // weights 3, 2, 1: Z = 6
         TopKResult r = TopK.of(Math.log(2), Math.log(3), 0).keep(1);
-        assertEquals(0.5, r.tau(), 1e-15);
+        assertEquals(0.5, r.tailMass(), 1e-15);
         assertEquals(Math.log(2), r.kl(), 1e-15);
         assertEquals(4.0 / 7, r.singleGap(), 1e-14);    // (n-k) e^{s(2)} = 4 against Z_H = 3
         assertEquals(1.0, r.gapOnly(), 0.0);            // (2/1) * 2/3 = 4/3, capped at 1
         assertEquals(0.5, r.multiGap(), 1e-14);         // blocks {2}, {1}: exact here
         assertEquals(1, r.keys()[0]);
-        assertEquals(1.0 / 6, TopK.of(Math.log(2), Math.log(3), 0).keep(2).tau(), 1e-15);
-        assertEquals(0.0, TopK.of(Math.log(2), Math.log(3), 0).keep(3).tau(), 0.0);
+        assertEquals(1.0 / 6, TopK.of(Math.log(2), Math.log(3), 0).keep(2).tailMass(), 1e-15);
+        assertEquals(0.0, TopK.of(Math.log(2), Math.log(3), 0).keep(3).tailMass(), 0.0);
     }
 }

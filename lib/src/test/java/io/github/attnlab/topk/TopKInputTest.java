@@ -18,9 +18,9 @@ class TopKInputTest {
     @Test
     void badLogits() {
         fails("logits[2] is NaN", () -> TopK.of(1, 2, Double.NaN));
-        fails("logits[0] is +Infinity (only -Infinity, a masked key, is allowed)",
+        fails("logits[0] is +Infinity (a logit is finite, or -Infinity to mask a key)",
                 () -> TopK.of(Double.POSITIVE_INFINITY, 1));
-        fails("logits is empty", () -> TopK.of(new double[0]));
+        fails("logits: len = 0 must be at least 1", () -> TopK.of(new double[0]));
         fails("logits is null", () -> TopK.of((double[]) null));
         fails("logits[1] is NaN", () -> new RankedRow().rank(new double[] {0, Double.NaN}));
     }
@@ -39,8 +39,8 @@ class TopKInputTest {
     @Test
     void badValues() {
         TopK t = TopK.of(1, 2, 3);
-        fails("values has 2 rows but there are 3 logits", () -> t.withValues(new double[2][4]));
-        fails("values row 1 has 3 columns, row 0 has 4",
+        fails("values.length = 2, need 3", () -> t.withValues(new double[2][4]));
+        fails("values is ragged: row 0 has 4 entries, row 1 has 3",
                 () -> t.withValues(new double[][] {{1, 2, 3, 4}, {1, 2, 3}, {1, 2, 3, 4}}));
         fails("values[2][0] is NaN", () -> t.withValues(new double[][] {{1}, {2}, {Double.NaN}}));
         assertThrows(IllegalStateException.class, () -> t.headTail(1));
@@ -51,25 +51,22 @@ class TopKInputTest {
         double ninf = Double.NEGATIVE_INFINITY;
         TopKResult masked = TopK.of(0.5, ninf, 2.0, ninf, -1.0).keep(2);
         TopKResult plain = TopK.of(0.5, 2.0, -1.0).keep(2);
-        assertEquals(plain.tau(), masked.tau(), 0);
+        assertEquals(plain.tailMass(), masked.tailMass(), 0);
         assertEquals(plain.singleGap(), masked.singleGap(), 0);
         assertEquals(3, masked.unmasked());
         assertArrayEquals(new int[] {2, 0}, masked.keys());
-        assertEquals(0, TopK.of(0.5, ninf, 2.0).keep(3).tau(), 0, "k beyond the unmasked keys keeps them all");
+        assertEquals(0, TopK.of(0.5, ninf, 2.0).keep(3).tailMass(), 0, "k beyond the unmasked keys keeps them all");
     }
 
     @Test
-    void fullyMaskedRowHasTheDocumentedResult() {
+    void fullyMaskedRowIsRefused() {
         double ninf = Double.NEGATIVE_INFINITY;
-        TopK t = TopK.of(ninf, ninf, ninf).withValues(new double[][] {{1}, {2}, {3}});
-        TopKResult r = t.keep(2);
-        assertEquals(0, r.unmasked());
-        assertEquals(0, r.tau(), 0);
-        assertEquals(0, r.kl(), 0);
-        assertEquals(0, r.keys().length);
-        assertEquals(0, t.certify(0.1).k());
-        assertArrayEquals(new double[] {0}, t.headTail(1).attention());
-        assertArrayEquals(new double[] {0, 0, 0}, t.probabilities());
+        String message = "logits: all 3 logits are -Infinity; a row needs at least one unmasked key (drop the row, or"
+                + " unmask a key)";
+        fails(message, () -> TopK.of(ninf, ninf, ninf));
+        fails(message, () -> new RankedRow().rank(new double[] {ninf, ninf, ninf}));
+        fails("logits[1]: all 2 logits are -Infinity; a row needs at least one unmasked key (drop the row, or unmask"
+                + " a key)", () -> TopKRows.of(new double[][] {{0, 1}, {ninf, ninf}}));
     }
 
     @Test

@@ -20,15 +20,15 @@ class TopKRowsTest {
             }
         }
         m[3][7] = Double.NEGATIVE_INFINITY;
-        java.util.Arrays.fill(m[5], Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(m[5], 0, 52, Double.NEGATIVE_INFINITY);
         TopKRows rows = TopKRows.of(m);
         TopKRows.Certified c = rows.certify(0.05);
         TopKRows.Kept kept = rows.keep(9);
         for (int i = 0; i < m.length; i++) {
             assertEquals(TopK.of(m[i]).certify(0.05).k(), c.k()[i], "row " + i);
-            assertEquals(TopK.of(m[i]).keep(9).tau(), kept.tau()[i], 0, "row " + i);
+            assertEquals(TopK.of(m[i]).keep(9).tailMass(), kept.tailMass()[i], 0, "row " + i);
         }
-        assertEquals(0, c.k()[5], "a fully masked row certifies with k = 0");
+        assertEquals(1, c.k()[5], "a row with one unmasked key certifies with k = 1");
         float[][] f = new float[m.length][];
         for (int i = 0; i < m.length; i++) {
             f[i] = new float[m[i].length];
@@ -49,13 +49,13 @@ class TopKRowsTest {
 
     @Test
     void malformedMatrices() {
-        assertEquals("ragged matrix: row 1 has 2 logits, row 0 has 3", assertThrows(IllegalArgumentException.class,
+        assertEquals("logits is ragged: row 0 has 3 entries, row 1 has 2", assertThrows(IllegalArgumentException.class,
                 () -> TopKRows.of(new double[][] {{1, 2, 3}, {1, 2}})).getMessage());
-        assertEquals("logits row 1[0] is NaN", assertThrows(IllegalArgumentException.class,
+        assertEquals("logits[1][0] is NaN", assertThrows(IllegalArgumentException.class,
                 () -> TopKRows.of(new double[][] {{1}, {Double.NaN}})).getMessage());
-        assertEquals("logits matrix is empty",
+        assertEquals("logits has no rows",
                 assertThrows(IllegalArgumentException.class, () -> TopKRows.of(new double[0][])).getMessage());
-        assertEquals("row 2 is outside [0, 1)",
+        assertEquals("i = 2 is outside [0, 0]",
                 assertThrows(IllegalArgumentException.class, () -> TopKRows.of(new double[][] {{1}}).row(2)).getMessage());
     }
 }

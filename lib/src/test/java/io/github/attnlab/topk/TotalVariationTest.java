@@ -26,7 +26,7 @@ class TotalVariationTest {
             for (int key : top.keys()) {
                 restricted[key] = s[key];
             }
-            assertEquals(top.tau(), TotalVariation.ofLogits(s, restricted), 1e-12, "n = " + n + ", k = " + k);
+            assertEquals(top.tailMass(), TotalVariation.ofLogits(s, restricted), 1e-12, "n = " + n + ", k = " + k);
             assertEquals(TotalVariation.ofLogits(restricted, s), TotalVariation.ofLogits(s, restricted), 0);
         }
     }

@@ -41,17 +41,7 @@ public final class RandomTrees {
     }
 
     private static int[] shuffled(Random r, int n) {
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        return perm;
+        return io.github.attnlab.stats.Shuffle.permutation(n, r);
     }
 
     /**
@@ -61,16 +51,7 @@ public final class RandomTrees {
     public static PartitionTree randomLevels(Random r, int n, int maxChildren) {
         int levels = 1 + r.nextInt(5);
         int[][] labels = new int[levels][n];
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = io.github.attnlab.stats.Shuffle.permutation(n, r);
         // Level l cuts the permuted order into runs; each run of level l+1 lies inside one of level l.
         int[] cut = new int[n];
         for (int l = 0; l < levels; l++) {

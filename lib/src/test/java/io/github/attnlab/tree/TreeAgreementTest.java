@@ -28,16 +28,7 @@ class TreeAgreementTest {
             TreeAgreement self = TreeAgreement.of(t, t);
             assertEquals(1.0, self.meanAdjustedRand(), 1e-12);
             assertEquals(1.0, self.metricCorrelation(), 1e-12);
-            int[] perm = new int[t.size()];
-            for (int i = 0; i < perm.length; i++) {
-                perm[i] = i;
-            }
-            for (int i = perm.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int x = perm[i];
-                perm[i] = perm[j];
-                perm[j] = x;
-            }
+            int[] perm = io.github.attnlab.stats.Shuffle.permutation(t.size(), r);
             TreeAgreement shuffled = TreeAgreement.of(t, t.relabel(perm));
             sumAri += shuffled.meanAdjustedRand();
             sumCorr += shuffled.metricCorrelation();

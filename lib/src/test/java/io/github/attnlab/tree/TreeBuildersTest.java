@@ -23,7 +23,7 @@ class TreeBuildersTest {
                 s[i] = r.nextDouble();
                 x[i] = new double[] {3 * s[i], -2 * s[i]};
             }
-            PartitionTree t = Bisection.of(x);
+            PartitionTree t = BisectionTree.of(x);
             assertEquals(n == 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1), t.depth(), "balanced, n = " + n);
             int[] order = t.order();
             boolean up = true;
@@ -70,7 +70,7 @@ class TreeBuildersTest {
         assertEquals(2, t.size());
         assertEquals(1, t.depth());
         double[][] flat = new double[5][3]; // identical points: every split is a tie
-        PartitionTree b = Bisection.of(flat);
+        PartitionTree b = BisectionTree.of(flat);
         assertEquals(5, b.size());
         assertEquals(5, Arrays.stream(b.order()).distinct().count());
     }

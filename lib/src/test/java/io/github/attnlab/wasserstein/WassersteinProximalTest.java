@@ -99,7 +99,7 @@ class WassersteinProximalTest {
         double[][] x = randomParticles(r, 64, 4);
         ProximalWeights w = WassersteinProximal.of(Prior.l1(1), 0.05, 1).weights(new double[] {1, 0, -1, 0.5}, x);
         double[] sp = w.under(Normalizer.sparsemax());
-        assertArrayEquals(Normalizer.sparsemax().apply(w.logits()).p(), sp, 0);
+        assertArrayEquals(Normalizer.sparsemax().apply(w.logits()).probabilities(), sp, 0);
         double tv = 0;
         for (int i = 0; i < sp.length; i++) {
             tv += 0.5 * Math.abs(sp[i] - w.weights()[i]);

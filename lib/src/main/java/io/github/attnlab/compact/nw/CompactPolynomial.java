@@ -1,5 +1,7 @@
 package io.github.attnlab.compact.nw;
 
+import io.github.attnlab.core.Check;
+
 /**
  * The compact smoothing kernel $K(u) = (1 - \|u\|^2)_+^n$ of order $n &gt; 0$: Epanechnikov, biweight
  * and triweight for $n = 1, 2, 3$. Obtain it with {@link SmoothingKernel#compact(double)} or the
@@ -20,6 +22,7 @@ public record CompactPolynomial(double order) implements SmoothingKernel {
     /** $(1 - t)_+^n$. */
     @Override
     public double profile(double t) {
+        SmoothingKernel.checkArgument(t);
         return t < 1 ? Math.pow(1 - t, order) : 0.0;
     }
 

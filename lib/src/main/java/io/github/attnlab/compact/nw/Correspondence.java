@@ -1,10 +1,11 @@
 package io.github.attnlab.compact.nw;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.compact.Normalizer;
 
 /**
  * The dictionary between sparse normalisers and compact-kernel regression (Santos et al. 2026,
- * PAPERS.md §B.1–3), for unit-norm queries and keys and scores $z_i = \langle q, k_i\rangle/h^2$.
+ * docs/papers/B.md §B.1–3), for unit-norm queries and keys and scores $z_i = \langle q, k_i\rangle/h^2$.
  *
  * <p>Since $\|q - k\|^2 = 2 - 2\langle q, k\rangle$,
  * $z_i/n - \tau = (\tfrac{1}{nh^2} - \tau)\,(1 - \|q - k_i\|^2/b^2)$ with $b^2 = 2 - 2nh^2\tau$, so
@@ -63,6 +64,7 @@ public final class Correspondence {
 
     /** The normaliser that computes this kernel's adaptively normalised weights: $(1+1/n)$-entmax, or softmax. */
     public static Normalizer adaptiveNormalizer(SmoothingKernel kernel) {
+        Check.notNull("kernel", kernel);
         return Normalizer.forKernelOrder(kernel.order());
     }
 
@@ -71,6 +73,9 @@ public final class Correspondence {
      * order $n$ with $\theta = (2 - b^2)/(2nh^2)$ (for the Gaussian, softmax with $b = h$ is the only case).
      */
     public static Normalizer fixedNormalizer(SmoothingKernel kernel, double b, double h) {
+        Check.notNull("kernel", kernel);
+        Check.positive("b", b);
+        Check.positive("h", h);
         if (!kernel.isCompact()) {
             if (b != h) {
                 throw new IllegalArgumentException("the Gaussian at bandwidth b = " + b + " is softmax of <q,k>/b^2;"
@@ -83,6 +88,8 @@ public final class Correspondence {
 
     /** The scores $z_i = \langle q, k_i\rangle / h^2$. */
     public static double[] scores(double[] q, double[][] keys, double h) {
+        Check.finite("q", q);
+        Check.finiteMatrix("keys", keys);
         checkH(h);
         double[] z = new double[keys.length];
         for (int i = 0; i < keys.length; i++) {

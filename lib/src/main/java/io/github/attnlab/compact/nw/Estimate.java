@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.nw;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -27,6 +28,9 @@ public record Estimate(SmoothingKernel kernel, boolean adaptive, double bandwidt
 
     /** Copies the arrays. */
     public Estimate {
+        Check.notNull("sqDistances", sqDistances);
+        Check.notNull("weights", weights);
+        Check.notNull("output", output);
         sqDistances = sqDistances.clone();
         weights = weights.clone();
         output = output.clone();
@@ -49,6 +53,7 @@ public record Estimate(SmoothingKernel kernel, boolean adaptive, double bandwidt
 
     /** $w_i$. */
     public double weight(int i) {
+        Check.index("i", i, weights.length);
         return weights[i];
     }
 

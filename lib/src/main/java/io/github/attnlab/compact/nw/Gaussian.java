@@ -1,5 +1,7 @@
 package io.github.attnlab.compact.nw;
 
+import io.github.attnlab.core.Check;
+
 /**
  * The Gaussian smoothing kernel $K(u) = e^{-\|u\|^2/2}$, the limit of the compact kernels as
  * $n \to \infty$. On unit-norm queries and keys its Nadaraya–Watson weights at bandwidth $h$ are
@@ -11,6 +13,7 @@ public record Gaussian() implements SmoothingKernel {
     /** $e^{-t/2}$. */
     @Override
     public double profile(double t) {
+        SmoothingKernel.checkArgument(t);
         return Math.exp(-0.5 * t);
     }
 

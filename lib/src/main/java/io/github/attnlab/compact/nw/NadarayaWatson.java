@@ -1,12 +1,13 @@
 package io.github.attnlab.compact.nw;
 
 import io.github.attnlab.compact.RectifiedPowerEquation;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Locale;
 
 /**
  * Nadaraya–Watson kernel regression, $\hat y(q) = \sum_i w_i v_i$ with weights from a smoothing kernel
- * of the distances $\|q - k_i\|$, under fixed or adaptive normalisation (PAPERS.md §B).
+ * of the distances $\|q - k_i\|$, under fixed or adaptive normalisation (docs/papers/B.md §B).
  *
  * <ul>
  * <li>Fixed normalisation at bandwidth $b$: $w_i = K(\|q-k_i\|^2/b^2) / \sum_j K(\|q-k_j\|^2/b^2)$.
@@ -31,12 +32,8 @@ public final class NadarayaWatson {
     private final double width;
 
     private NadarayaWatson(SmoothingKernel kernel, boolean adaptive, double width) {
-        if (kernel == null) {
-            throw new IllegalArgumentException("kernel is null");
-        }
-        if (!(width > 0) || !Double.isFinite(width)) {
-            throw new IllegalArgumentException((adaptive ? "h = " : "bandwidth b = ") + width + " must be finite and > 0");
-        }
+        Check.notNull("kernel", kernel);
+        Check.positive(adaptive ? "h" : "bandwidth", width);
         this.kernel = kernel;
         this.adaptive = adaptive;
         this.width = width;
@@ -59,17 +56,17 @@ public final class NadarayaWatson {
 
     /** The weights and the estimate $\hat y(q) = \sum_i w_i v_i$ ({@code values} may be null). */
     public Estimate apply(double[] q, double[][] keys, double[][] values) {
-        if (keys.length == 0) {
-            throw new IllegalArgumentException("keys: need at least one key");
+        Check.finite("q", q);
+        Check.finiteMatrix("keys", keys);
+        if (keys[0].length != q.length) {
+            throw new IllegalArgumentException("keys have dimension " + keys[0].length + ", q has " + q.length);
         }
-        if (values != null && values.length != keys.length) {
-            throw new IllegalArgumentException(values.length + " values for " + keys.length + " keys");
+        if (values != null) {
+            Check.finiteMatrix("values", values);
+            Check.size("values.length", values.length, keys.length);
         }
         double[] d2 = new double[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i].length != q.length) {
-                throw new IllegalArgumentException("keys[" + i + "] has dimension " + keys[i].length + ", q " + q.length);
-            }
             d2[i] = SimdOps.get().squaredDistance(q, 0, keys[i], 0, q.length);
         }
         double[] w = new double[keys.length];
@@ -90,9 +87,6 @@ public final class NadarayaWatson {
         }
         double[] y = new double[values == null ? 0 : values[0].length];
         for (int i = 0; values != null && i < keys.length; i++) {
-            if (values[i].length != y.length) {
-                throw new IllegalArgumentException("values[" + i + "] has length " + values[i].length + ", not " + y.length);
-            }
             SimdOps.get().axpy(w[i], values[i], 0, y, 0, y.length);
         }
         return new Estimate(kernel, adaptive, b, d2, w, y, residual, fallback);
@@ -104,6 +98,8 @@ public final class NadarayaWatson {
      * within $b$ and the weights fall back to uniform.
      */
     public static double fixedWeights(SmoothingKernel kernel, double b, double[] sqDist, double[] out, int off, int len) {
+        Check.notNull("kernel", kernel);
+        Check.positive("b", b);
         check(sqDist, out, off, len);
         double sum;
         if (kernel.isCompact()) {
@@ -137,6 +133,8 @@ public final class NadarayaWatson {
      */
     public static double adaptiveWeights(SmoothingKernel kernel, double h, double[] sqDist, double[] out, int off,
                                          int len) {
+        Check.notNull("kernel", kernel);
+        Check.positive("h", h);
         check(sqDist, out, off, len);
         if (!kernel.isCompact()) {
             fixedWeights(kernel, h, sqDist, out, off, len);
@@ -161,17 +159,15 @@ public final class NadarayaWatson {
     }
 
     private static void check(double[] sqDist, double[] out, int off, int len) {
-        if (len < 1 || off < 0 || (long) off + len > sqDist.length || (long) off + len > out.length) {
-            throw new IllegalArgumentException("off = " + off + ", len = " + len + " do not fit arrays of length "
-                    + sqDist.length + " and " + out.length);
-        }
+        Check.notNull("sqDist", sqDist);
+        Check.notNull("out", out);
+        Check.slice("sqDist", sqDist.length, off, len);
+        Check.slice("out", out.length, off, len);
         if (out == sqDist) {
             throw new IllegalArgumentException("out must not be the distance array");
         }
         for (int i = off; i < off + len; i++) {
-            if (!(sqDist[i] >= 0) || sqDist[i] == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("sqDist[" + i + "] = " + sqDist[i] + " is not a finite squared distance");
-            }
+            Check.nonNegative("sqDist[" + i + "]", sqDist[i]);
         }
     }
 

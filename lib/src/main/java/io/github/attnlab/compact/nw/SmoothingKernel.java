@@ -7,7 +7,7 @@ package io.github.attnlab.compact.nw;
  * <p>The compact family $k(t) = (1 - t)_+^n$ has the classical names Epanechnikov ($n = 1$),
  * biweight ($n = 2$) and triweight ($n = 3$); any real order $n &gt; 0$ is allowed. The Gaussian,
  * $k(t) = e^{-t/2}$, is their limit: $(1 - t/(2n))^n \to e^{-t/2}$, i.e. the compact kernel of order
- * $n$ at bandwidth $\sqrt{2n}\,h$ tends to the Gaussian at bandwidth $h$ (PAPERS.md §B).
+ * $n$ at bandwidth $\sqrt{2n}\,h$ tends to the Gaussian at bandwidth $h$ (docs/papers/B.md §B).
  */
 public sealed interface SmoothingKernel permits CompactPolynomial, Gaussian {
 
@@ -43,6 +43,13 @@ public sealed interface SmoothingKernel permits CompactPolynomial, Gaussian {
 
     /** The profile $k(t)$ at $t = \|u\|^2/b^2 \ge 0$. */
     double profile(double t);
+
+    /** Refuses an argument of {@link #profile} that is not a squared scaled distance: NaN or negative. */
+    static void checkArgument(double t) {
+        if (!(t >= 0)) {
+            throw new IllegalArgumentException("t = " + t + " must be >= 0 (a squared distance over b^2)");
+        }
+    }
 
     /** The order $n$ ($+\infty$ for the Gaussian). */
     double order();

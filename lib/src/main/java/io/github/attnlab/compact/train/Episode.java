@@ -1,8 +1,10 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
+
 /**
  * One in-context episode: $N$ context pairs $(x_i, y_i)$, a query $x_q$ and the value to predict.
- * Arrays are row-major and owned by the episode (tasks create them; nothing modifies them).
+ * Arrays are row-major; the record copies them in and out (read each once per use, not element by element).
  *
  * @param xs     the context inputs, $N \times d$
  * @param ys     the context values, $N \times d_v$
@@ -12,12 +14,46 @@ package io.github.attnlab.compact.train;
  */
 public record Episode(double[] xs, double[] ys, double[] query, double[] target, int length) {
 
-    /** Checks the shapes. */
+    /** Checks the shapes and copies the arrays. */
     public Episode {
-        if (length < 1 || xs.length != length * query.length || ys.length != length * target.length) {
-            throw new IllegalArgumentException("episode shapes disagree: " + length + " pairs, xs " + xs.length
-                    + ", ys " + ys.length + ", query " + query.length + ", target " + target.length);
+        Check.positive("length", length);
+        Check.finite("query", query);
+        Check.finite("target", target);
+        Check.finite("xs", xs);
+        Check.finite("ys", ys);
+        if (xs.length != length * query.length || ys.length != length * target.length) {
+            throw new IllegalArgumentException("xs and ys do not fit length = " + length + " pairs: xs has " + xs.length
+                    + " values, ys " + ys.length + ", for query dimension " + query.length + " and target dimension "
+                    + target.length);
         }
+        xs = xs.clone();
+        ys = ys.clone();
+        query = query.clone();
+        target = target.clone();
+    }
+
+    /** The context inputs (a copy). */
+    @Override
+    public double[] xs() {
+        return xs.clone();
+    }
+
+    /** The context values (a copy). */
+    @Override
+    public double[] ys() {
+        return ys.clone();
+    }
+
+    /** The query (a copy). */
+    @Override
+    public double[] query() {
+        return query.clone();
+    }
+
+    /** The target (a copy). */
+    @Override
+    public double[] target() {
+        return target.clone();
     }
 
     @Override

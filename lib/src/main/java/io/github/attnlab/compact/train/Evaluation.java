@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 import java.util.Random;
 
@@ -19,6 +20,9 @@ public record Evaluation(String normalizer, int contextLength, int episodes, dou
 
     /** Evaluates on {@code episodes} episodes drawn from {@code new Random(seed)}. */
     public static Evaluation of(KernelRegressionHead head, Task task, int contextLength, int episodes, long seed) {
+        Check.notNull("head", head);
+        Check.notNull("task", task);
+        Check.positive("contextLength", contextLength);
         if (episodes < 2) {
             throw new IllegalArgumentException("episodes = " + episodes + ": need at least 2 for a standard error");
         }

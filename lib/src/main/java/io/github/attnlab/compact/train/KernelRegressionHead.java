@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.compact.Normalized;
 import io.github.attnlab.compact.Normalizer;
 import io.github.attnlab.simd.SimdOps;
@@ -12,7 +13,7 @@ import java.util.Random;
  * $\varphi(x) = (Wx + c)/\|Wx + c\|$ shared by keys and queries, scores
  * $z_i = \beta\langle\varphi(x_q), \varphi(x_i)\rangle$ ($\beta = 1/h^2$), weights $p = \rho(z)$ for a
  * normaliser $\rho$, and the prediction $\hat y = \sum_i p_i y_i$. With unit-norm features this is
- * exactly the Nadaraya–Watson estimator of PAPERS.md §B with the normaliser's smoothing kernel,
+ * exactly the Nadaraya–Watson estimator of docs/papers/B.md §B with the normaliser's smoothing kernel,
  * in a learned metric.
  *
  * <p>Immutable: the parameters $\theta = (W, c, \log\beta)$ are copied in and out; training
@@ -40,10 +41,11 @@ public final class KernelRegressionHead {
      * given initial $\beta$.
      */
     public static KernelRegressionHead init(Task task, int featureDim, Normalizer normalizer, double beta, Random random) {
-        if (featureDim < 1 || !(beta > 0) || normalizer == null) {
-            throw new IllegalArgumentException("need featureDim >= 1, beta > 0 and a normaliser, not " + featureDim
-                    + ", " + beta + ", " + normalizer);
-        }
+        Check.notNull("task", task);
+        Check.notNull("random", random);
+        Check.positive("featureDim", featureDim);
+        Check.notNull("normalizer", normalizer);
+        Check.positive("beta", beta);
         int d = task.inputDim();
         double[] theta = new double[featureDim * d + featureDim + 1];
         for (int i = 0; i < featureDim * d; i++) {
@@ -63,6 +65,7 @@ public final class KernelRegressionHead {
 
     /** The same head with other parameters (same layout as {@link #parameters()}). */
     public KernelRegressionHead withParameters(double[] parameters) {
+        Check.notNull("parameters", parameters);
         if (parameters.length != theta.length) {
             throw new IllegalArgumentException(parameters.length + " parameters, the head has " + theta.length);
         }
@@ -91,6 +94,7 @@ public final class KernelRegressionHead {
 
     /** The prediction $\hat y(x_q)$ for an episode. */
     public double[] predict(Episode e) {
+        Check.notNull("e", e);
         Workspace w = workspace();
         forward(e, w);
         return w.yHat.clone();
@@ -98,6 +102,7 @@ public final class KernelRegressionHead {
 
     /** The attention of the query over the context: the normaliser's result on the scores. */
     public Normalized attention(Episode e) {
+        Check.notNull("e", e);
         Workspace w = workspace();
         forward(e, w);
         return normalizer.apply(Arrays.copyOf(w.scores, e.length()));
@@ -117,8 +122,10 @@ public final class KernelRegressionHead {
         int n = e.length();
         w.ensure(n, featureDim);
         SimdOps ops = SimdOps.get();
+        double[] xs = e.xs(); // the record's accessors copy: read each array once
+        double[] ys = e.ys();
         for (int i = 0; i < n; i++) {
-            w.norms[i] = feature(e.xs(), i * inputDim, w.phi, i * featureDim);
+            w.norms[i] = feature(xs, i * inputDim, w.phi, i * featureDim);
         }
         w.normQ = feature(e.query(), 0, w.phiQ, 0);
         double beta = beta();
@@ -130,7 +137,7 @@ public final class KernelRegressionHead {
         Arrays.fill(w.yHat, 0);
         for (int i = 0; i < n; i++) {
             if (w.p[i] != 0) {
-                ops.axpy(w.p[i], e.ys(), i * valueDim, w.yHat, 0, valueDim);
+                ops.axpy(w.p[i], ys, i * valueDim, w.yHat, 0, valueDim);
             }
         }
         return tau;
@@ -139,9 +146,10 @@ public final class KernelRegressionHead {
     /** $\frac12\|\hat y - y^*\|^2$. */
     double loss(Episode e, Workspace w) {
         forward(e, w);
+        double[] target = e.target();
         double s = 0;
         for (int k = 0; k < valueDim; k++) {
-            double d = w.yHat[k] - e.target()[k];
+            double d = w.yHat[k] - target[k];
             s += d * d;
         }
         return 0.5 * s;
@@ -152,13 +160,16 @@ public final class KernelRegressionHead {
         forward(e, w);
         int n = e.length();
         SimdOps ops = SimdOps.get();
+        double[] xs = e.xs();
+        double[] ys = e.ys();
+        double[] target = e.target();
         double loss = 0;
         for (int k = 0; k < valueDim; k++) {
-            w.gradY[k] = w.yHat[k] - e.target()[k];
+            w.gradY[k] = w.yHat[k] - target[k];
             loss += 0.5 * w.gradY[k] * w.gradY[k];
         }
         for (int i = 0; i < n; i++) {
-            w.gradP[i] = ops.dot(w.gradY, 0, e.ys(), i * valueDim, valueDim);
+            w.gradP[i] = ops.dot(w.gradY, 0, ys, i * valueDim, valueDim);
         }
         normalizer.vjp(w.scores, w.p, w.gradP, w.gradScores, 0, n);
         double beta = beta();
@@ -176,7 +187,7 @@ public final class KernelRegressionHead {
             for (int k = 0; k < featureDim; k++) {
                 w.gradU[k] = gCos * (w.phiQ[k] - w.cosines[i] * w.phi[i * featureDim + k]) / w.norms[i];
             }
-            accumulate(w.gradU, e.xs(), i * inputDim, grad);
+            accumulate(w.gradU, xs, i * inputDim, grad);
         }
         double radial = ops.dot(w.gradPhiQ, 0, w.phiQ, 0, featureDim);
         for (int k = 0; k < featureDim; k++) {

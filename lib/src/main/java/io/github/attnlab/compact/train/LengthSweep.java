@@ -1,5 +1,7 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.Copy;
 import io.github.attnlab.plot.ErrorBarChart;
 import io.github.attnlab.plot.Figure;
 import java.util.ArrayList;
@@ -25,6 +27,18 @@ import org.jfree.chart.JFreeChart;
 public record LengthSweep(Task task, List<String> names, int[] lengths, int seeds, double[][][] perSeed,
                           double[][] support) implements Figure {
 
+    /** Copies the list and the arrays. */
+    public LengthSweep {
+        Check.notNull("perSeed", perSeed);
+        Check.notNull("support", support);
+        Check.notNull("names", names);
+        Check.notNull("lengths", lengths);
+        names = List.copyOf(names);
+        lengths = lengths.clone();
+        perSeed = Copy.of(perSeed);
+        support = Copy.of(support);
+    }
+
     /** A paired difference of MSE between two normalisers at one length: mean and standard error over seeds. */
     public record Difference(String a, String b, int length, double mean, double stderr) {
 
@@ -39,6 +53,15 @@ public record LengthSweep(Task task, List<String> names, int[] lengths, int seed
      * by normaliser name in order of appearance and must have the same number of seeds each.
      */
     public static LengthSweep of(Task task, List<TrainingRun> runs, int[] lengths, int episodes, long seed) {
+        Check.notNull("task", task);
+        Check.notNull("runs", runs);
+        Check.notNull("lengths", lengths);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs is empty: a sweep needs at least one trained head");
+        }
+        for (int l = 0; l < lengths.length; l++) {
+            Check.positive("lengths[" + l + "]", lengths[l]);
+        }
         Map<String, List<TrainingRun>> groups = new LinkedHashMap<>();
         for (TrainingRun r : runs) {
             groups.computeIfAbsent(r.head().normalizer().name(), k -> new ArrayList<>()).add(r);
@@ -70,33 +93,24 @@ public record LengthSweep(Task task, List<String> names, int[] lengths, int seed
 
     @Override
     public double[][][] perSeed() {
-        double[][][] c = new double[perSeed.length][][];
-        for (int k = 0; k < c.length; k++) {
-            c[k] = new double[perSeed[k].length][];
-            for (int l = 0; l < perSeed[k].length; l++) {
-                c[k][l] = perSeed[k][l].clone();
-            }
-        }
-        return c;
+        return Copy.of(perSeed);
     }
 
     @Override
     public double[][] support() {
-        double[][] c = new double[support.length][];
-        for (int k = 0; k < c.length; k++) {
-            c[k] = support[k].clone();
-        }
-        return c;
+        return Copy.of(support);
     }
 
     /** Mean over seeds of the MSE of normaliser {@code name} at length index {@code l}. */
     public double mse(String name, int l) {
-        return mean(perSeed[index(name)][l]);
+        Check.notNull("name", name);
+        return mean(perSeed[index("name", name)][length(l)]);
     }
 
     /** Standard error over seeds of that MSE. */
     public double stderr(String name, int l) {
-        double[] x = perSeed[index(name)][l];
+        Check.notNull("name", name);
+        double[] x = perSeed[index("name", name)][length(l)];
         double m = mean(x);
         double v = 0;
         for (double xi : x) {
@@ -107,8 +121,10 @@ public record LengthSweep(Task task, List<String> names, int[] lengths, int seed
 
     /** The paired difference MSE(a) − MSE(b) at length index {@code l}. */
     public Difference difference(String a, String b, int l) {
-        double[] x = perSeed[index(a)][l];
-        double[] y = perSeed[index(b)][l];
+        Check.notNull("a", a);
+        Check.notNull("b", b);
+        double[] x = perSeed[index("a", a)][length(l)];
+        double[] y = perSeed[index("b", b)][length(l)];
         double[] d = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             d[s] = x[s] - y[s];
@@ -121,10 +137,15 @@ public record LengthSweep(Task task, List<String> names, int[] lengths, int seed
         return new Difference(a, b, lengths[l], m, seeds > 1 ? Math.sqrt(v / (seeds - 1) / seeds) : Double.NaN);
     }
 
-    private int index(String name) {
+    private int length(int l) {
+        return Check.index("l", l, lengths.length);
+    }
+
+    private int index(String param, String name) {
+        Check.notNull(param, name);
         int i = names.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("no normaliser named '" + name + "'; have " + names);
+            throw new IllegalArgumentException(param + " = '" + name + "' names no normaliser of this sweep; have " + names);
         }
         return i;
     }
@@ -168,7 +189,7 @@ public record LengthSweep(Task task, List<String> names, int[] lengths, int seed
             sb.append('\n').append(String.format(Locale.ROOT, "%-28s", name));
             for (int l = 0; l < lengths.length; l++) {
                 sb.append(String.format(Locale.ROOT, "%13.4g ±%7.1e(%4.0f)", mse(name, l), stderr(name, l),
-                        support[index(name)][l]));
+                        support[index("name", name)][l]));
             }
         }
         return sb.toString();

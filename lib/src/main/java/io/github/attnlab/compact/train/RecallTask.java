@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 import java.util.Random;
 
@@ -27,6 +28,8 @@ public record RecallTask(int signal, int nuisance, int valueDim, double queryNoi
 
     @Override
     public Episode sample(Random random, int length) {
+        Check.notNull("random", random);
+        Check.positive("length", length);
         int d = inputDim();
         double[] xs = new double[length * d];
         double[] ys = new double[length * valueDim];

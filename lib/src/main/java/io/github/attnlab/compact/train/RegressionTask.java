@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 import java.util.Random;
 
@@ -30,6 +31,8 @@ public record RegressionTask(int relevant, int nuisance, int harmonics, double f
 
     @Override
     public Episode sample(Random random, int length) {
+        Check.positive("length", length);
+        Check.notNull("random", random);
         int d = inputDim();
         double[][] omega = new double[harmonics][relevant];
         double[] phase = new double[harmonics];

@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.compact.Normalizer;
 import java.util.Random;
 
@@ -29,58 +30,60 @@ public record Trainer(Task task, Normalizer normalizer, int contextLength, int s
 
     /** Validates the settings. */
     public Trainer {
-        if (task == null || normalizer == null) {
-            throw new IllegalArgumentException("task and normalizer are required");
-        }
-        if (contextLength < 1 || steps < 0 || batch < 1 || !(learningRate > 0) || featureDim < 1 || !(initialBeta > 0)) {
-            throw new IllegalArgumentException("need contextLength >= 1, steps >= 0, batch >= 1, learningRate > 0,"
-                    + " featureDim >= 1, initialBeta > 0");
-        }
+        Check.notNull("task", task);
+        Check.notNull("normalizer", normalizer);
+        Check.positive("contextLength", contextLength);
+        Check.range("steps", steps, 0, Integer.MAX_VALUE);
+        Check.positive("batch", batch);
+        Check.positive("learningRate", learningRate);
+        Check.positive("featureDim", featureDim);
+        Check.positive("initialBeta", initialBeta);
     }
 
     /** Defaults: softmax, $N = 32$, 300 steps of 32 episodes, $\eta = 0.03$, $m = d + 1$, $\beta_0 = 4$, seed 1. */
     public static Trainer on(Task task) {
+        Check.notNull("task", task);
         return new Trainer(task, Normalizer.softmax(), 32, 300, 32, 0.03, task.inputDim() + 1, 4, 1);
     }
 
     /** With another normaliser. */
-    public Trainer normalizer(Normalizer n) {
-        return new Trainer(task, n, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
+    public Trainer normalizer(Normalizer normalizer) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** With another training context length. */
-    public Trainer contextLength(int n) {
-        return new Trainer(task, normalizer, n, steps, batch, learningRate, featureDim, initialBeta, seed);
+    public Trainer contextLength(int contextLength) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** With another number of steps. */
-    public Trainer steps(int s) {
-        return new Trainer(task, normalizer, contextLength, s, batch, learningRate, featureDim, initialBeta, seed);
+    public Trainer steps(int steps) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** With another batch size. */
-    public Trainer batch(int b) {
-        return new Trainer(task, normalizer, contextLength, steps, b, learningRate, featureDim, initialBeta, seed);
+    public Trainer batch(int batch) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** With another learning rate. */
-    public Trainer learningRate(double rate) {
-        return new Trainer(task, normalizer, contextLength, steps, batch, rate, featureDim, initialBeta, seed);
+    public Trainer learningRate(double learningRate) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** With another feature dimension. */
-    public Trainer featureDim(int m) {
-        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, m, initialBeta, seed);
+    public Trainer featureDim(int featureDim) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** With another initial $\beta$. */
-    public Trainer initialBeta(double beta) {
-        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, beta, seed);
+    public Trainer initialBeta(double initialBeta) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** With another seed. */
-    public Trainer seed(long s) {
-        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, s);
+    public Trainer seed(long seed) {
+        return new Trainer(task, normalizer, contextLength, steps, batch, learningRate, featureDim, initialBeta, seed);
     }
 
     /** Trains a fresh head with Adam on the mean squared error; records the mean loss of every step. */

@@ -1,5 +1,6 @@
 package io.github.attnlab.compact.train;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Locale;
@@ -20,6 +21,7 @@ public record TrainingRun(Trainer trainer, KernelRegressionHead head, double[] l
 
     /** Copies the curve. */
     public TrainingRun {
+        Check.notNull("losses", losses);
         losses = losses.clone();
     }
 

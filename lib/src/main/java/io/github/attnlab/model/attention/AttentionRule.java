@@ -152,7 +152,7 @@ public sealed interface AttentionRule {
     }
 
     /**
-     * Per row, the smallest $k$ whose certified tail mass ({@code topk.RankedRow#tauUpper}) is at most $\varepsilon$,
+     * Per row, the smallest $k$ whose certified tail mass ({@code topk.RankedRow#tailMassUpper}) is at most $\varepsilon$,
      * so the exact $\tau_q \le \varepsilon$ on every row.
      */
     record CertifiedTopK(double eps) implements AttentionRule {

@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param n              tokens
  * @param keysScored     keys scored per query
  * @param keysKept       keys kept per query
- * @param tau            $\tau$ (truncations) or TV (other rules) per query
+ * @param tailMass       $\tau$ (truncations) or TV (other rules) per query
  * @param error          exact output error per query
  * @param varianceBound  $\sqrt{\tau/(1-\tau)\,\mathrm{Var}_P(V)}$ per query (truncations)
  * @param diameterBound  $\tau\,\mathrm{diam}_{H,T}$ (truncations) or $\mathrm{TV}\cdot\mathrm{diam}(V)$ per query
@@ -30,7 +30,7 @@ import java.util.Locale;
  * @param forwardNanos   wall time of the whole forward pass
  */
 public record AttentionRun(String model, String rules, Measurement measurement, int layers, int heads, int n,
-                           int[] keysScored, int[] keysKept, double[] tau, double[] error, double[] varianceBound,
+                           int[] keysScored, int[] keysKept, double[] tailMass, double[] error, double[] varianceBound,
                            double[] diameterBound, boolean[] truncation, long[] attentionNanos, long forwardNanos) {
 
     /** Copies the arrays and checks their lengths. */
@@ -38,13 +38,13 @@ public record AttentionRun(String model, String rules, Measurement measurement, 
         int rows = layers * heads * n;
         keysScored = keysScored.clone();
         keysKept = keysKept.clone();
-        tau = tau.clone();
+        tailMass = tailMass.clone();
         error = error.clone();
         varianceBound = varianceBound.clone();
         diameterBound = diameterBound.clone();
         truncation = truncation.clone();
         attentionNanos = attentionNanos.clone();
-        for (Object a : new Object[] {keysScored, keysKept, tau, error, varianceBound, diameterBound}) {
+        for (Object a : new Object[] {keysScored, keysKept, tailMass, error, varianceBound, diameterBound}) {
             int len = a instanceof int[] i ? i.length : ((double[]) a).length;
             if (len != rows) {
                 throw new IllegalArgumentException("per-query arrays need " + layers + " x " + heads + " x " + n
@@ -75,11 +75,11 @@ public record AttentionRun(String model, String rules, Measurement measurement, 
     }
 
     /** The largest $\tau$ over the queries of truncating heads (NaN when not measured). */
-    public double maxTau() {
+    public double maxTailMass() {
         double m = Double.NaN;
-        for (int i = 0; i < tau.length; i++) {
-            if (truncation[i / n] && !Double.isNaN(tau[i])) {
-                m = Double.isNaN(m) ? tau[i] : Math.max(m, tau[i]);
+        for (int i = 0; i < tailMass.length; i++) {
+            if (truncation[i / n] && !Double.isNaN(tailMass[i])) {
+                m = Double.isNaN(m) ? tailMass[i] : Math.max(m, tailMass[i]);
             }
         }
         return m;
@@ -134,8 +134,8 @@ public record AttentionRun(String model, String rules, Measurement measurement, 
     }
 
     @Override
-    public double[] tau() {
-        return tau.clone();
+    public double[] tailMass() {
+        return tailMass.clone();
     }
 
     @Override
@@ -171,13 +171,13 @@ public record AttentionRun(String model, String rules, Measurement measurement, 
         return s / x.length;
     }
 
-    /** One line: the rules, the keys, the largest tau, and the times. */
+    /** One line: the rules, the keys, the largest tail mass, and the times. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "AttentionRun[%s, %s on %d tokens: keys scored %.1f, kept %.1f of %d per query"
                 + "%s; attention %.3f s of %.3f s (%.0f%%)]", model, rules, n, meanKeysScored(), meanKeysKept(), n,
-                Double.isNaN(maxTau()) ? "" : String.format(Locale.ROOT, ", max tau %.3e, bound violations %d",
-                        maxTau(), boundViolations()),
+                Double.isNaN(maxTailMass()) ? "" : String.format(Locale.ROOT, ", max tau %.3e, bound violations %d",
+                        maxTailMass(), boundViolations()),
                 attentionSeconds(), forwardSeconds(), 100 * attentionShare());
     }
 }

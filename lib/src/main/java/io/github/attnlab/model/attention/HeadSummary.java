@@ -14,16 +14,16 @@ import org.jfree.chart.title.PaintScaleLegend;
  * @param rules        the rules, as text
  * @param runs         how many runs were pooled
  * @param keptFraction mean keys kept / n
- * @param maxTau       largest $\tau$ (or TV), NaN when not measured
+ * @param maxTailMass       largest $\tau$ (or TV), NaN when not measured
  * @param meanError    mean exact output error, NaN when not measured
  */
-public record HeadSummary(String rules, int runs, double[][] keptFraction, double[][] maxTau, double[][] meanError)
+public record HeadSummary(String rules, int runs, double[][] keptFraction, double[][] maxTailMass, double[][] meanError)
         implements Figure {
 
     /** Copies the matrices. */
     public HeadSummary {
         keptFraction = copy(keptFraction);
-        maxTau = copy(maxTau);
+        maxTailMass = copy(maxTailMass);
         meanError = copy(meanError);
     }
 
@@ -35,10 +35,10 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
         int layers = runs.get(0).layers();
         int heads = runs.get(0).heads();
         double[][] kept = new double[layers][heads];
-        double[][] maxTau = new double[layers][heads];
+        double[][] maxTailMass = new double[layers][heads];
         double[][] err = new double[layers][heads];
         double[][] rows = new double[layers][heads];
-        for (double[] m : maxTau) {
+        for (double[] m : maxTailMass) {
             java.util.Arrays.fill(m, Double.NaN);
         }
         for (AttentionRun r : runs) {
@@ -47,7 +47,7 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
                         + r.layers() + " x " + r.heads() + " heads");
             }
             int[] k = r.keysKept();
-            double[] tau = r.tau();
+            double[] tau = r.tailMass();
             double[] e = r.error();
             int n = r.n();
             for (int i = 0; i < k.length; i++) {
@@ -56,7 +56,7 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
                 kept[l][h] += k[i] / (double) n;
                 err[l][h] += e[i];
                 rows[l][h]++;
-                maxTau[l][h] = Double.isNaN(maxTau[l][h]) || tau[i] > maxTau[l][h] ? tau[i] : maxTau[l][h];
+                maxTailMass[l][h] = Double.isNaN(maxTailMass[l][h]) || tau[i] > maxTailMass[l][h] ? tau[i] : maxTailMass[l][h];
             }
         }
         for (int l = 0; l < layers; l++) {
@@ -65,7 +65,7 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
                 err[l][h] /= rows[l][h];
             }
         }
-        return new HeadSummary(runs.get(0).rules(), runs.size(), kept, maxTau, err);
+        return new HeadSummary(runs.get(0).rules(), runs.size(), kept, maxTailMass, err);
     }
 
     private static double[][] copy(double[][] m) {
@@ -113,8 +113,8 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
     }
 
     @Override
-    public double[][] maxTau() {
-        return copy(maxTau);
+    public double[][] maxTailMass() {
+        return copy(maxTailMass);
     }
 
     @Override

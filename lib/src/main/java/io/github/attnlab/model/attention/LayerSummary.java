@@ -18,14 +18,14 @@ import org.jfree.chart.JFreeChart;
  * @param keysKept         mean keys kept per query
  * @param keptFraction     mean of keys kept / n
  * @param scoredFraction   mean of keys scored / n
- * @param meanTau          mean $\tau$ (or TV), NaN when not measured
- * @param maxTau           largest $\tau$ of a truncating head, NaN when not measured
+ * @param meanTailMass          mean $\tau$ (or TV), NaN when not measured
+ * @param maxTailMass           largest $\tau$ of a truncating head, NaN when not measured
  * @param meanError        mean exact output error
  * @param meanBound        mean variance head–tail bound (truncating heads)
  * @param attentionSeconds wall time of the layer's attention, summed over the runs
  */
 public record LayerSummary(String rules, int runs, double[] keysScored, double[] keysKept, double[] keptFraction,
-                           double[] scoredFraction, double[] meanTau, double[] maxTau, double[] meanError,
+                           double[] scoredFraction, double[] meanTailMass, double[] maxTailMass, double[] meanError,
                            double[] meanBound, double[] attentionSeconds) implements Figure {
 
     /** Copies the arrays. */
@@ -34,8 +34,8 @@ public record LayerSummary(String rules, int runs, double[] keysScored, double[]
         keysKept = keysKept.clone();
         keptFraction = keptFraction.clone();
         scoredFraction = scoredFraction.clone();
-        meanTau = meanTau.clone();
-        maxTau = maxTau.clone();
+        meanTailMass = meanTailMass.clone();
+        maxTailMass = maxTailMass.clone();
         meanError = meanError.clone();
         meanBound = meanBound.clone();
         attentionSeconds = attentionSeconds.clone();
@@ -50,8 +50,8 @@ public record LayerSummary(String rules, int runs, double[] keysScored, double[]
         int layers = first.layers();
         int heads = first.heads();
         double[][] acc = new double[9][layers];
-        double[] maxTau = new double[layers];
-        Arrays.fill(maxTau, Double.NaN);
+        double[] maxTailMass = new double[layers];
+        Arrays.fill(maxTailMass, Double.NaN);
         double[] rows = new double[layers];
         double[] boundRows = new double[layers];
         for (AttentionRun r : runs) {
@@ -61,7 +61,7 @@ public record LayerSummary(String rules, int runs, double[] keysScored, double[]
             }
             int[] scored = r.keysScored();
             int[] kept = r.keysKept();
-            double[] tau = r.tau();
+            double[] tau = r.tailMass();
             double[] err = r.error();
             double[] bound = r.varianceBound();
             boolean[] trunc = r.truncation();
@@ -78,7 +78,7 @@ public record LayerSummary(String rules, int runs, double[] keysScored, double[]
                     acc[6][l] += err[i];
                     rows[l]++;
                     if (trunc[i / n]) {
-                        maxTau[l] = Double.isNaN(maxTau[l]) || tau[i] > maxTau[l] ? tau[i] : maxTau[l];
+                        maxTailMass[l] = Double.isNaN(maxTailMass[l]) || tau[i] > maxTailMass[l] ? tau[i] : maxTailMass[l];
                         acc[7][l] += bound[i];
                         boundRows[l]++;
                     }
@@ -91,7 +91,7 @@ public record LayerSummary(String rules, int runs, double[] keysScored, double[]
             }
             acc[7][l] = boundRows[l] > 0 ? acc[7][l] / boundRows[l] : Double.NaN;
         }
-        return new LayerSummary(first.rules(), runs.size(), acc[0], acc[1], acc[2], acc[3], acc[4], maxTau, acc[6],
+        return new LayerSummary(first.rules(), runs.size(), acc[0], acc[1], acc[2], acc[3], acc[4], maxTailMass, acc[6],
                 acc[7], acc[8]);
     }
 
@@ -143,13 +143,13 @@ public record LayerSummary(String rules, int runs, double[] keysScored, double[]
     }
 
     @Override
-    public double[] meanTau() {
-        return meanTau.clone();
+    public double[] meanTailMass() {
+        return meanTailMass.clone();
     }
 
     @Override
-    public double[] maxTau() {
-        return maxTau.clone();
+    public double[] maxTailMass() {
+        return maxTailMass.clone();
     }
 
     @Override

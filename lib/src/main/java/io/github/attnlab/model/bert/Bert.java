@@ -77,6 +77,8 @@ public final class Bert {
 
     /** A pretrained model read from the given jar (a copy of the Maven artifact). */
     public static Bert load(PretrainedModel model, Path jar) {
+        Check.notNull("model", model);
+        Check.notNull("jar", jar);
         String key = model + "@" + jar.toAbsolutePath();
         SoftReference<Bert> ref = CACHE.get(key);
         Bert b = ref == null ? null : ref.get();
@@ -98,7 +100,7 @@ public final class Bert {
      * the heads to remove, in addition to any this model already lacks. A removed head's context
      * vector $C_h = P_h V_h$ is replaced by 0 before the attention output projection, so the layer
      * computes $\sum_{h \notin R} C_h W_o^{(h)} + b_o$: the head masking of Michel, Levy and Neubig
-     * (2019), "Are sixteen heads really better than one?" (PAPERS.md §C.5 prunes by it). Every other
+     * (2019), "Are sixteen heads really better than one?" (docs/papers/C.md §C.5 prunes by it). Every other
      * weight is kept, and shared with this model. Removing all heads of a layer leaves its residual
      * path, $\mathrm{LN}(x + b_o)$, and its feed-forward block.
      *
@@ -210,6 +212,7 @@ public final class Bert {
 
     /** {@code [CLS]} + the text's tokens + {@code [SEP]}, refused when longer than the model's positions. */
     public Encoding encode(String text) {
+        Check.notNull("text", text);
         return checked(tokenizer.encode(text));
     }
 
@@ -219,6 +222,7 @@ public final class Bert {
      * nearest piece that does not start with {@code ##} (unless a single word is longer than a window).
      */
     public List<Encoding> passages(String text, int maxTokens) {
+        Check.notNull("text", text);
         if (maxTokens < 3 || maxTokens > config().maxPositions()) {
             throw new IllegalArgumentException("maxTokens = " + maxTokens + " is outside [3, "
                     + config().maxPositions() + "]");
@@ -245,11 +249,13 @@ public final class Bert {
 
     /** The attention of every layer and head on the text ({@code [CLS]} text {@code [SEP]}). */
     public AttentionTensor attention(String text) {
+        Check.notNull("text", text);
         return attention(encode(text));
     }
 
     /** The attention of every layer and head on an encoding. */
     public AttentionTensor attention(Encoding e) {
+        Check.notNull("e", e);
         Encoder.Output o = encoder().run(checked(e).ids(), true);
         return AttentionTensor.wrap(model.modelName(), e.tokens(), config().layers(), config().heads(), o.scores(),
                 o.probabilities());
@@ -257,6 +263,7 @@ public final class Bert {
 
     /** The attention on many encodings, with a progress bar. */
     public List<AttentionTensor> attention(List<Encoding> encodings) {
+        Check.notNull("encodings", encodings);
         Progress p = Progress.start(model.modelName() + " attention", encodings.size());
         List<AttentionTensor> out = new ArrayList<>();
         for (Encoding e : encodings) {
@@ -268,12 +275,14 @@ public final class Bert {
 
     /** The queries and keys of every layer and head on an encoding (for searches over the keys). */
     public QueryKeys queryKeys(Encoding e) {
+        Check.notNull("e", e);
         Encoder.Output o = encoder().run(checked(e).ids(), false, true);
         return new QueryKeys(config(), e.tokens(), o.projections());
     }
 
     /** The last layer's hidden states, flat $n \times H$ row-major. */
     public float[] lastHiddenState(Encoding e) {
+        Check.notNull("e", e);
         return encoder().run(checked(e).ids(), false).hidden();
     }
 
@@ -316,6 +325,7 @@ public final class Bert {
 
     /** The vocabulary distribution at every {@code [MASK]} of the text, from one forward pass. */
     public MaskedLm maskedLm(String text) {
+        Check.notNull("text", text);
         return maskedLm(encode(text));
     }
 
@@ -348,6 +358,8 @@ public final class Bert {
      *                                  repeated, or on a special token ({@code [CLS]}, {@code [SEP]}, …)
      */
     public MaskedPassage mask(Encoding passage, int... positions) {
+        Check.notNull("passage", passage);
+        Check.notNull("positions", positions);
         return MaskedPassage.of(passage, positions, tokenizer);
     }
 
@@ -362,6 +374,7 @@ public final class Bert {
      * @throws IllegalArgumentException for a rate outside $(0, 1]$ or a passage with nothing to mask
      */
     public List<MaskedPassage> mask(List<Encoding> passages, double rate, long seed) {
+        Check.notNull("passages", passages);
         if (!(rate > 0 && rate <= 1)) {
             throw new IllegalArgumentException("mask rate = " + rate + " is outside (0, 1]");
         }
@@ -381,6 +394,7 @@ public final class Bert {
      * @throws IllegalStateException    when the model has no masked-LM head
      */
     public MaskedLmScore evaluate(List<MaskedPassage> passages) {
+        Check.notNull("passages", passages);
         return evaluate(passages, Progress.start(model.modelName() + " masked LM" + (removed == null ? ""
                 : " without " + removedHeadCount() + " heads") + (rules == null ? "" : ", " + rules), passages.size()));
     }

@@ -1,5 +1,7 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
+
 /**
  * The shape of a BERT encoder.
  *
@@ -18,9 +20,15 @@ public record BertConfig(String name, int layers, int heads, int hidden, int int
 
     /** Validates the sizes. */
     public BertConfig {
-        if (layers < 1 || heads < 1 || hidden < 1 || intermediate < 1 || vocabulary < 1 || maxPositions < 1
-                || typeVocabulary < 1) {
-            throw new IllegalArgumentException(name + ": every size must be positive: " + this);
+        Check.positive("layers", layers);
+        Check.positive("heads", heads);
+        Check.positive("hidden", hidden);
+        Check.positive("intermediate", intermediate);
+        Check.positive("vocabulary", vocabulary);
+        Check.positive("maxPositions", maxPositions);
+        Check.positive("typeVocabulary", typeVocabulary);
+        if (!(layerNormEps > 0) || Float.isInfinite(layerNormEps)) {
+            throw new IllegalArgumentException("layerNormEps = " + layerNormEps + " must be finite and > 0");
         }
         if (hidden % heads != 0) {
             throw new IllegalArgumentException(name + ": hidden size " + hidden + " is not a multiple of " + heads + " heads");

@@ -114,13 +114,14 @@ final class BertWeights {
                 throw new IllegalArgumentException(source + ": tensor " + name + " has shape "
                         + Arrays.toString(t.shape()) + ", but " + model + " needs " + Arrays.toString(shape));
             }
-            for (int i = 0; i < t.data().length; i++) {
-                if (!Float.isFinite(t.data()[i])) {
+            float[] data = t.data();
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
                     throw new IllegalArgumentException(source + ": tensor " + name + " has a non-finite value "
-                            + t.data()[i] + " at index " + i + ": the file is corrupted");
+                            + data[i] + " at index " + i + ": the file is corrupted");
                 }
             }
-            return t.data();
+            return data;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ public record FillMask(String text, List<Prediction> predictions) {
 
     /** Copies the list. */
     public FillMask {
+        Check.notNull("predictions", predictions);
         predictions = List.copyOf(predictions);
     }
 

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.model.text.Encoding;
 import io.github.attnlab.model.text.Vocabulary;
 import java.util.Arrays;
@@ -24,9 +25,13 @@ public record MaskedLm(Encoding input, int[] positions, double[][] logProbabilit
 
     /** Checks the shapes and copies the arrays. */
     public MaskedLm {
+        Check.notNull("input", input);
+        Check.notNull("positions", positions);
+        Check.notNull("logProbabilities", logProbabilities);
+        Check.notNull("vocabulary", vocabulary);
         if (positions.length != logProbabilities.length) {
-            throw new IllegalArgumentException(positions.length + " positions but " + logProbabilities.length
-                    + " distributions");
+            throw new IllegalArgumentException("logProbabilities has " + logProbabilities.length + " rows, need one per"
+                    + " entry of positions: " + positions.length);
         }
         positions = positions.clone();
         double[][] copy = new double[logProbabilities.length][];
@@ -93,17 +98,12 @@ public record MaskedLm(Encoding input, int[] positions, double[][] logProbabilit
     }
 
     private double[] row(int i) {
-        if (i < 0 || i >= positions.length) {
-            throw new IllegalArgumentException("mask " + i + " is outside [0, " + positions.length + ")");
-        }
+        Check.index("i", i, positions.length);
         return logProbabilities[i];
     }
 
     private int checkedId(int tokenId) {
-        if (tokenId < 0 || tokenId >= vocabulary.size()) {
-            throw new IllegalArgumentException("token id " + tokenId + " is outside [0, " + vocabulary.size() + ")");
-        }
-        return tokenId;
+        return Check.index("tokenId", tokenId, vocabulary.size());
     }
 
     /** One line: each mask's position and top-1 prediction (the first eight). */

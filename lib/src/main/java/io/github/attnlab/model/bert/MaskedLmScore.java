@@ -1,5 +1,6 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +45,14 @@ public record MaskedLmScore(String model, int removedHeads, int passages, int[] 
 
     /** Checks the lengths and copies the arrays. */
     public MaskedLmScore {
-        if (targets.length == 0 || targets.length != predictions.length || targets.length != logLikelihoods.length) {
-            throw new IllegalArgumentException("need one target, prediction and log-likelihood per masked token, got "
-                    + targets.length + ", " + predictions.length + " and " + logLikelihoods.length);
+        Check.notNull("targets", targets);
+        Check.notNull("predictions", predictions);
+        Check.notNull("logLikelihoods", logLikelihoods);
+        if (targets.length == 0) {
+            throw new IllegalArgumentException("targets is empty: a score needs at least one masked token");
         }
+        Check.size("predictions.length", predictions.length, targets.length);
+        Check.size("logLikelihoods.length", logLikelihoods.length, targets.length);
         targets = targets.clone();
         predictions = predictions.clone();
         logLikelihoods = logLikelihoods.clone();
@@ -130,6 +135,7 @@ public record MaskedLmScore(String model, int removedHeads, int passages, int[] 
 
     /** {@code this - other}, token by token; both must score the same masked tokens. */
     public PairedDifference minus(MaskedLmScore other) {
+        Check.notNull("other", other);
         if (!Arrays.equals(targets, other.targets)) {
             throw new IllegalArgumentException("the two scores are not on the same masked tokens (" + tokens() + " and "
                     + other.tokens() + " targets, not equal)");

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.model.text.BertTokenizer;
 import io.github.attnlab.model.text.Encoding;
 import java.util.ArrayList;
@@ -21,12 +22,15 @@ public record MaskedPassage(Encoding original, Encoding masked, int[] positions)
 
     /** Checks that {@code masked} is {@code original} with exactly {@code positions} masked; copies the positions. */
     public MaskedPassage {
+        Check.notNull("original", original);
+        Check.notNull("masked", masked);
+        Check.notNull("positions", positions);
         if (original.length() != masked.length()) {
             throw new IllegalArgumentException("the original has " + original.length() + " tokens, the masked passage "
                     + masked.length());
         }
         if (positions.length == 0) {
-            throw new IllegalArgumentException("no position is masked");
+            throw new IllegalArgumentException("positions is empty: no position is masked");
         }
         positions = positions.clone();
         boolean[] at = new boolean[original.length()];

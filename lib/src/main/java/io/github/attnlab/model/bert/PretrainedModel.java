@@ -1,5 +1,6 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.model.io.MavenArtifact;
 
 /**
@@ -56,12 +57,13 @@ public enum PretrainedModel {
 
     /** The model with this name (as in {@link #modelName()}), ignoring case. */
     public static PretrainedModel named(String name) {
+        Check.notNull("name", name);
         for (PretrainedModel m : values()) {
             if (m.modelName.equalsIgnoreCase(name) || m.name().equalsIgnoreCase(name)) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("no pretrained model named '" + name + "'; known: bert-base-uncased,"
+        throw new IllegalArgumentException("name = '" + name + "' names no pretrained model; known: bert-base-uncased,"
                 + " all-MiniLM-L6-v2, bge-small-en-v1.5");
     }
 }

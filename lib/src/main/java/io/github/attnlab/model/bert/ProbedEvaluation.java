@@ -86,10 +86,10 @@ public record ProbedEvaluation(String model, String rules, List<MaskedPassage> p
     }
 
     /** The largest $\tau$ of any query of a truncating head over all passes (NaN when not measured). */
-    public double maxTau() {
+    public double maxTailMass() {
         double m = Double.NaN;
         for (AttentionRun r : runs) {
-            double t = r.maxTau();
+            double t = r.maxTailMass();
             m = Double.isNaN(m) || t > m ? t : m;
         }
         return m;
@@ -110,6 +110,6 @@ public record ProbedEvaluation(String model, String rules, List<MaskedPassage> p
     public String toString() {
         return String.format(Locale.ROOT, "ProbedEvaluation[%s, %s: %d passages, keys kept %.1f per query (%.3f of n)"
                 + "%s; %s]", model, rules, passages.size(), meanKeysKept(), meanKeptFraction(),
-                Double.isNaN(maxTau()) ? "" : String.format(Locale.ROOT, ", max tau %.3e", maxTau()), score);
+                Double.isNaN(maxTailMass()) ? "" : String.format(Locale.ROOT, ", max tau %.3e", maxTailMass()), score);
     }
 }

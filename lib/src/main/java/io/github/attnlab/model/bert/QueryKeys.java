@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The queries, keys and values of every layer and head of one forward pass: $Q_h, K_h, V_h \in \mathbb R^{n \times d}$
  * with $s = Q_h K_h^\top/\sqrt d$ the scores of {@link io.github.attnlab.model.AttentionTensor}.
- * What a search that scores only some keys (certified top-k, PAPERS.md §A.8) and the output-error bounds of
+ * What a search that scores only some keys (certified top-k, docs/papers/A.md §A.8) and the output-error bounds of
  * top-k attention (§A.4-A.6) need.
  */
 public final class QueryKeys {

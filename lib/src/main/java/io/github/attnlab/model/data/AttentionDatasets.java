@@ -1,5 +1,6 @@
 package io.github.attnlab.model.data;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.model.AttentionTensor;
 import io.github.attnlab.model.bert.PretrainedModel;
 import io.github.attnlab.model.io.Npy;
@@ -65,6 +66,7 @@ public final class AttentionDatasets {
 
     /** The datasets in a given directory. */
     public static AttentionDatasets open(Path dir) {
+        Check.notNull("dir", dir);
         return new AttentionDatasets(dir);
     }
 
@@ -93,9 +95,10 @@ public final class AttentionDatasets {
 
     /** The bytes of a listed file after checking its SHA-256. */
     public byte[] bytes(String relative) {
+        Check.notNull("relative", relative);
         String want = sums.get(relative);
         if (want == null) {
-            throw new IllegalArgumentException(relative + " is not listed in " + dir.resolve(SUMS));
+            throw new IllegalArgumentException("relative = '" + relative + "' is not listed in " + dir.resolve(SUMS));
         }
         Path f = dir.resolve(relative);
         if (!Files.isRegularFile(f)) {
@@ -112,29 +115,43 @@ public final class AttentionDatasets {
         return b;
     }
 
+    /** Refuses a name whose file is not in the checksum list, naming the parameter. */
+    private void listed(String param, String value, String relative) {
+        Check.notNull(param, value);
+        if (!sums.containsKey(relative)) {
+            throw new IllegalArgumentException(param + " = '" + value + "': " + relative + " is not listed in "
+                    + dir.resolve(SUMS));
+        }
+    }
+
     /** The documents of a corpus: {@code moby-dick} or {@code sotu}. */
     public List<Document> corpus(String name) {
+        listed("name", name, "texts/" + name + ".jsonl");
         return Corpus.parse(dir.resolve("texts/" + name + ".jsonl").toString(), bytes("texts/" + name + ".jsonl"));
     }
 
     /** The tokens of a passage. */
     public List<String> tokens(String passage) {
+        listed("passage", passage, "tokens/" + passage + ".txt");
         String t = new String(bytes("tokens/" + passage + ".txt"), StandardCharsets.UTF_8);
         return Arrays.asList(t.split("\n"));
     }
 
     /** The attention of a model on a passage. */
     public AttentionTensor attention(PretrainedModel model, String passage) {
+        Check.notNull("model", model);
+        listed("passage", passage, "tokens/" + passage + ".txt");
         List<String> tokens = tokens(passage);
         String base = folder(model) + "/" + passage;
         Tensor s = Npy.readFloats(dir.resolve(base + ".scores.npy"), bytes(base + ".scores.npy"));
         Tensor p = Npy.readFloats(dir.resolve(base + ".probabilities.npy"), bytes(base + ".probabilities.npy"));
         int n = tokens.size();
-        if (s.shape().length != 4 || s.shape()[2] != n || s.shape()[3] != n || !Arrays.equals(s.shape(), p.shape())) {
-            throw new IllegalStateException(dir.resolve(base) + ": shapes " + Arrays.toString(s.shape()) + " and "
+        int[] shape = s.shape();
+        if (shape.length != 4 || shape[2] != n || shape[3] != n || !p.hasShape(shape)) {
+            throw new IllegalStateException(dir.resolve(base) + ": shapes " + Arrays.toString(shape) + " and "
                     + Arrays.toString(p.shape()) + " do not fit " + n + " tokens");
         }
-        return AttentionTensor.wrap(model.modelName(), tokens, s.shape()[0], s.shape()[1], s.data(), p.data());
+        return AttentionTensor.wrap(model.modelName(), tokens, shape[0], shape[1], s.data(), p.data());
     }
 
     /** The folder of a model's tensors: its name in lower case. */

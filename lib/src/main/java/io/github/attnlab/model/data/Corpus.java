@@ -1,5 +1,6 @@
 package io.github.attnlab.model.data;
 
+import io.github.attnlab.core.Check;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +23,13 @@ public final class Corpus {
 
     /** The documents of a JSON-lines file. */
     public static List<Document> read(Path jsonl) {
+        Check.notNull("jsonl", jsonl);
         return parse(jsonl.toString(), readBytes(jsonl));
     }
 
     /** The documents of the bytes of a JSON-lines file ({@code name} for error messages). */
     public static List<Document> parse(String name, byte[] bytes) {
+        Check.notNull("bytes", bytes);
         List<Document> out = new ArrayList<>();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
         for (int i = 0; i < lines.length; i++) {
@@ -46,6 +49,7 @@ public final class Corpus {
 
     /** The bytes of a JSON-lines file of these documents. */
     public static byte[] toBytes(List<Document> docs) {
+        Check.notNull("docs", docs);
         StringBuilder b = new StringBuilder();
         for (Document d : docs) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -63,8 +67,10 @@ public final class Corpus {
 
     /** The document with this id. */
     public static Document find(List<Document> docs, String id) {
+        Check.notNull("docs", docs);
+        Check.notNull("id", id);
         return docs.stream().filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no document " + id + " in the corpus"));
+                .orElseThrow(() -> new IllegalArgumentException("docs has no document with id = '" + id + "'"));
     }
 
     static byte[] readBytes(Path file) {

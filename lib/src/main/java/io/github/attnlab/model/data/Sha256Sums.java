@@ -1,5 +1,6 @@
 package io.github.attnlab.model.data;
 
+import io.github.attnlab.core.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ public final class Sha256Sums {
 
     /** The SHA-256 of a file, as 64 lowercase hex digits. */
     public static String of(Path file) {
+        Check.notNull("file", file);
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
             byte[] buf = new byte[1 << 16];
             while (in.read(buf) >= 0) {
@@ -37,11 +39,13 @@ public final class Sha256Sums {
 
     /** The SHA-256 of bytes in memory. */
     public static String of(byte[] bytes) {
+        Check.notNull("bytes", bytes);
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
     /** Parses a sums file into relative path → digest, in file order. */
     public static Map<String, String> read(Path sums) {
+        Check.notNull("sums", sums);
         Map<String, String> m = new LinkedHashMap<>();
         try {
             int line = 0;
@@ -63,6 +67,8 @@ public final class Sha256Sums {
 
     /** Writes path → digest lines, sorted by path. */
     public static void write(Path sums, Map<String, String> digests) {
+        Check.notNull("sums", sums);
+        Check.notNull("digests", digests);
         StringBuilder b = new StringBuilder();
         digests.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> b.append(e.getValue()).append("  ").append(e.getKey()).append('\n'));

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.io;
 
+import io.github.attnlab.core.Check;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,11 @@ public final class JarEntries {
      *                                  entry is missing
      */
     public static Map<String, byte[]> read(Path jar, String nested, Set<String> wanted) {
+        Check.notNull("jar", jar);
+        Check.notNull("wanted", wanted);
+        if (nested != null && nested.isEmpty()) {
+            throw new IllegalArgumentException("nested is empty: name a jar inside the jar, or pass null");
+        }
         Map<String, byte[]> out = new HashMap<>();
         String where = jar + (nested == null ? "" : "!/" + nested);
         try (ZipFile zip = new ZipFile(jar.toFile())) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.io;
 
+import io.github.attnlab.core.Check;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -50,11 +51,18 @@ public final class Npy {
 
     /** Writes floats as {@code type} (FLOAT16 or FLOAT32) with the given shape. */
     public static void write(Path file, Type type, int[] shape, float[] values) {
+        Check.notNull("file", file);
+        Check.notNull("type", type);
+        Check.notNull("shape", shape);
+        Check.notNull("values", values);
         save(file, ByteBuffer.wrap(toBytes(file.toString(), type, shape, values)));
     }
 
     /** The bytes of a {@code .npy} file holding floats as {@code type} (FLOAT16 or FLOAT32). */
     public static byte[] toBytes(String name, Type type, int[] shape, float[] values) {
+        Check.notNull("type", type);
+        Check.notNull("shape", shape);
+        Check.notNull("values", values);
         checkCount(name, shape, values.length);
         ByteBuffer b = header(type, shape, values.length);
         for (float v : values) {
@@ -71,6 +79,9 @@ public final class Npy {
 
     /** Writes 32-bit integers with the given shape. */
     public static void write(Path file, int[] shape, int[] values) {
+        Check.notNull("file", file);
+        Check.notNull("shape", shape);
+        Check.notNull("values", values);
         checkCount(file.toString(), shape, values.length);
         ByteBuffer b = header(Type.INT32, shape, values.length);
         for (int v : values) {
@@ -81,11 +92,14 @@ public final class Npy {
 
     /** Reads a float16 or float32 file as floats, named after the file. */
     public static Tensor readFloats(Path file) {
+        Check.notNull("file", file);
         return readFloats(file, load(file));
     }
 
     /** Parses the bytes of a float16 or float32 file (named {@code file} in errors) as floats. */
     public static Tensor readFloats(Path file, byte[] all) {
+        Check.notNull("file", file);
+        Check.notNull("all", all);
         Object[] h = parse(file, all);
         Type t = (Type) h[0];
         int[] shape = (int[]) h[1];
@@ -105,6 +119,10 @@ public final class Npy {
 
     /** Reads an int32 file; {@code shape[0]} receives its shape when not null. */
     public static int[] readInts(Path file, int[][] shape) {
+        Check.notNull("file", file);
+        if (shape != null && shape.length < 1) {
+            throw new IllegalArgumentException("shape has length 0: pass null, or an array of length 1 to receive it");
+        }
         byte[] all = load(file);
         Object[] h = parse(file, all);
         if (h[0] != Type.INT32) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.io;
 
+import io.github.attnlab.core.Check;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class OnnxInitializers {
      * @throws IllegalArgumentException naming the file and tensor when the file is malformed
      */
     public static Map<String, Tensor> read(String fileName, byte[] model) {
+        Check.notNull("model", model);
         ProtoReader m = new ProtoReader(model, 0, model.length, fileName);
         ProtoReader graph = null;
         while (m.next()) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.io;
 
+import io.github.attnlab.core.Check;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class TfCheckpoint {
      * @throws IllegalArgumentException naming the file and tensor when anything is malformed
      */
     public static Map<String, Tensor> read(String indexName, byte[] index, String dataName, byte[] data) {
+        Check.notNull("index", index);
+        Check.notNull("data", data);
         if (index.length < FOOTER) {
             throw new IllegalArgumentException(indexName + ": " + index.length
                     + " bytes is too short for a checkpoint index (truncated?)");

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.text;
 
+import io.github.attnlab.core.Check;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class BasicTokenizer {
 
     /** The words of a text (no special-token handling; see {@link BertTokenizer}). */
     public static List<String> words(String text) {
+        Check.notNull("text", text);
         String s = Normalizer.normalize(clean(text), Normalizer.Form.NFD);
         StringBuilder lower = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.text;
 
+import io.github.attnlab.core.Check;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public final class BertTokenizer {
 
     /** A tokenizer over this vocabulary, which must hold the special tokens. */
     public static BertTokenizer of(Vocabulary vocab) {
+        Check.notNull("vocab", vocab);
         return new BertTokenizer(vocab);
     }
 
@@ -38,6 +40,7 @@ public final class BertTokenizer {
 
     /** The WordPiece tokens of a text, without {@code [CLS]}/{@code [SEP]}. */
     public List<String> tokenize(String text) {
+        Check.notNull("text", text);
         List<String> out = new ArrayList<>();
         int from = 0;
         while (from <= text.length()) {
@@ -65,6 +68,7 @@ public final class BertTokenizer {
 
     /** The tokens of a text between {@code [CLS]} and {@code [SEP]}, with their ids. */
     public Encoding encode(String text) {
+        Check.notNull("text", text);
         List<String> t = new ArrayList<>();
         t.add("[CLS]");
         t.addAll(tokenize(text));
@@ -74,6 +78,7 @@ public final class BertTokenizer {
 
     /** An encoding of given tokens, each of which must be in the vocabulary. */
     public Encoding of(List<String> tokens) {
+        Check.notNull("tokens", tokens);
         int[] ids = new int[tokens.size()];
         for (int i = 0; i < ids.length; i++) {
             int id = vocab.id(tokens.get(i));

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.text;
 
+import io.github.attnlab.core.Check;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ public record Encoding(List<String> tokens, int[] ids) {
 
     /** Validates that there is one id per token. */
     public Encoding {
+        Check.notNull("tokens", tokens);
+        Check.notNull("ids", ids);
         tokens = List.copyOf(tokens);
         ids = ids.clone();
         if (tokens.size() != ids.length) {
@@ -33,6 +36,7 @@ public record Encoding(List<String> tokens, int[] ids) {
 
     /** The position of the first occurrence of {@code token}, or -1. */
     public int indexOf(String token) {
+        Check.notNull("token", token);
         return tokens.indexOf(token);
     }
 

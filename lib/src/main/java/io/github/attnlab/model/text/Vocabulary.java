@@ -1,5 +1,6 @@
 package io.github.attnlab.model.text;
 
+import io.github.attnlab.core.Check;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,8 +33,9 @@ public final class Vocabulary {
     }
 
     /** Parses {@code vocab.txt} (UTF-8, one token per line, a final newline optional). */
-    public static Vocabulary parse(byte[] vocabTxt) {
-        String s = new String(vocabTxt, StandardCharsets.UTF_8);
+    public static Vocabulary parse(byte[] vocabulary) {
+        Check.notNull("vocabulary", vocabulary);
+        String s = new String(vocabulary, StandardCharsets.UTF_8);
         List<String> t = new ArrayList<>(32768);
         int start = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -50,6 +52,7 @@ public final class Vocabulary {
 
     /** A vocabulary of the given tokens, ids in order. */
     public static Vocabulary of(List<String> tokens) {
+        Check.notNull("tokens", tokens);
         if (tokens.isEmpty()) {
             throw new IllegalArgumentException("vocabulary: no tokens");
         }

@@ -1,5 +1,7 @@
 package io.github.attnlab.spectral.cut;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import io.github.attnlab.spectral.graph.Laplacian;
@@ -12,7 +14,7 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * Cheeger's inequality for the normalised Laplacian, $\lambda_2/2 \le h(G) \le \sqrt{2\lambda_2}$,
- * with the sweep cut that proves the upper side (Chung 1997, Thm 2.2; PAPERS.md §D item 1).
+ * with the sweep cut that proves the upper side (Chung 1997, Thm 2.2; docs/papers/D.md §D item 1).
  *
  * <p>The sweep sorts vertices by $x_i = \psi_i/\sqrt{d_i}$ ($\psi$ the Fiedler vector of
  * $L_{\mathrm{sym}}$, so $x$ is that of $L_{\mathrm{rw}}$), and takes the prefix $S_j$ of smallest
@@ -27,11 +29,13 @@ public record Cheeger(double lambda2, Cut sweep, double[] sweepProfile) implemen
 
     /** Copies. */
     public Cheeger {
+        Check.notNull("sweepProfile", sweepProfile);
         sweepProfile = sweepProfile.clone();
     }
 
     /** Cheeger's bounds and sweep cut of an undirected graph without isolated vertices. */
     public static Cheeger of(WeightedGraph g) {
+        Check.notNull("g", g);
         Conductance.check(g, new boolean[g.n()]);
         Conductance.requireNoIsolatedVertex(g);
         return of(g, SpectralGap.of(Laplacian.of(g, LaplacianKind.SYMMETRIC)));
@@ -39,6 +43,8 @@ public record Cheeger(double lambda2, Cut sweep, double[] sweepProfile) implemen
 
     /** The same from an already computed gap of $L_{\mathrm{sym}}$. */
     public static Cheeger of(WeightedGraph g, SpectralGap symmetricGap) {
+        Check.notNull("g", g);
+        Check.notNull("symmetricGap", symmetricGap);
         if (symmetricGap.kind() != LaplacianKind.SYMMETRIC) {
             throw new IllegalArgumentException("Cheeger's inequality is stated for the symmetric normalised Laplacian, not "
                     + symmetricGap.kind());
@@ -48,13 +54,11 @@ public record Cheeger(double lambda2, Cut sweep, double[] sweepProfile) implemen
         double[] d = g.degrees();
         double[] psi = symmetricGap.fiedler();
         int n = g.n();
-        Integer[] order = new Integer[n];
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
             x[i] = psi[i] / Math.sqrt(d[i]);
         }
-        Arrays.sort(order, (a, b) -> x[a] != x[b] ? Double.compare(x[b], x[a]) : Integer.compare(a, b));
+        int[] order = ArgSort.descending(x);
         double total = Arrays.stream(d).sum();
         SparseMatrix w = g.adjacency();
         boolean[] in = new boolean[n];

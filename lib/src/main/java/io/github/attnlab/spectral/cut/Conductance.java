@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.cut;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.EdgeList;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 
@@ -17,6 +18,7 @@ public final class Conductance {
 
     /** $w(S, \bar S)$ for the set {@code inS}. */
     public static double cut(WeightedGraph g, boolean[] inS) {
+        Check.notNull("g", g);
         check(g, inS);
         EdgeList e = g.edges();
         double c = 0;
@@ -30,6 +32,7 @@ public final class Conductance {
 
     /** $\phi(S)$; NaN when $S$ or its complement has volume 0. */
     public static double of(WeightedGraph g, boolean[] inS) {
+        Check.notNull("g", g);
         check(g, inS);
         double[] d = g.degrees();
         double vol = 0;
@@ -49,7 +52,7 @@ public final class Conductance {
             throw new IllegalArgumentException("conductance needs an undirected graph; call symmetrised() first");
         }
         if (inS == null || inS.length != g.n()) {
-            throw new IllegalArgumentException("set has length " + (inS == null ? "null" : inS.length) + ", need " + g.n());
+            throw new IllegalArgumentException("inS has length " + (inS == null ? "null" : inS.length) + ", need " + g.n());
         }
     }
 

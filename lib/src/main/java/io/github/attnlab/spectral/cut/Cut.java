@@ -1,5 +1,7 @@
 package io.github.attnlab.spectral.cut;
 
+import io.github.attnlab.core.Check;
+
 /**
  * A vertex set $S$ and its conductance $\phi(S)$.
  *
@@ -10,6 +12,7 @@ public record Cut(double conductance, boolean[] set) {
 
     /** Copies. */
     public Cut {
+        Check.notNull("set", set);
         set = set.clone();
     }
 

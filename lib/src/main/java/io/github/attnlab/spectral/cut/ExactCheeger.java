@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.cut;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 
@@ -20,10 +20,11 @@ public final class ExactCheeger {
 
     /** The minimum-conductance set (one of them, the first in Gray-code order) and its conductance. */
     public static Cut minimum(WeightedGraph g) {
+        Check.notNull("g", g);
         Conductance.check(g, new boolean[g.n()]);
         Conductance.requireNoIsolatedVertex(g);
         int n = g.n();
-        Checks.range("n", n, 2, MAX_N);
+        Check.range("n", n, 2, MAX_N);
         SparseMatrix w = g.adjacency();
         double[] d = g.degrees();
         double total = 0;

@@ -1,10 +1,10 @@
 package io.github.attnlab.spectral.cut;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra.Method;
 import io.github.attnlab.spectral.eigen.SolverOptions;
 import io.github.attnlab.spectral.eigen.Spectrum;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Components;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.LaplacianKind;
@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The spectral gap $\lambda_2$ of a Laplacian (the Fiedler value, "algebraic connectivity" for
- * $L = D - W$) and its eigenvector, the Fiedler vector (Fiedler 1973; PAPERS.md §D item 1).
+ * $L = D - W$) and its eigenvector, the Fiedler vector (Fiedler 1973; docs/papers/D.md §D item 1).
  *
  * <p>$\lambda_2 > 0$ exactly when the graph is connected. A disconnected graph has
  * $\lambda_2 = 0$; its Fiedler vector is then a null-space vector supported on one component
@@ -28,17 +28,20 @@ public record SpectralGap(LaplacianKind kind, double lambda2, double[] fiedler, 
 
     /** Copies. */
     public SpectralGap {
+        Check.notNull("fiedler", fiedler);
         fiedler = fiedler.clone();
     }
 
     /** The gap of a Laplacian, by {@link LaplacianSpectra}'s automatic choice of solver. */
     public static SpectralGap of(Laplacian l) {
+        Check.notNull("l", l);
         return of(l, Method.AUTO, SolverOptions.DEFAULT);
     }
 
     /** The gap of a Laplacian by the given solver. */
     public static SpectralGap of(Laplacian l, Method method, SolverOptions options) {
-        Checks.range("number of vertices", l.n(), 2, Integer.MAX_VALUE);
+        Check.notNull("l", l);
+        Check.range("number of vertices", l.n(), 2, Integer.MAX_VALUE);
         Spectrum s = LaplacianSpectra.smallest(l, 2, method, options);
         return new SpectralGap(l.kind(), s.value(1), s.vector(1), s.residuals()[1], l.graph().components());
     }

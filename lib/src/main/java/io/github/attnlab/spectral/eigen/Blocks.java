@@ -2,9 +2,7 @@ package io.github.attnlab.spectral.eigen;
 
 import io.github.attnlab.simd.SimdOps;
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import io.github.attnlab.core.SymmetricEigen;
 
 /**
  * Operations on blocks of long vectors ({@code double[m][n]}, one vector per row), cache-blocked:
@@ -117,20 +115,22 @@ final class Blocks {
                 gs[i][j] = g[i][j] * scale[i] * scale[j];
             }
         }
-        SmallEigen e = SmallEigen.of(gs);
-        double max = e.values[m - 1];
+        SmallEigen e = smallEigen(gs);
+        double[] values = e.values();
+        double[][] vectors = e.vectors();
+        double max = values[m - 1];
         int keep = 0;
         for (int t = m - 1; t >= 0; t--) {
-            if (e.values[t] > dropTol * max) {
+            if (values[t] > dropTol * max) {
                 keep++;
             }
         }
         double[][] z = new double[m][keep];
         for (int c = 0; c < keep; c++) {
             int t = m - 1 - c;
-            double f = 1 / Math.sqrt(e.values[t]);
+            double f = 1 / Math.sqrt(values[t]);
             for (int i = 0; i < m; i++) {
-                z[i][c] = scale[i] * e.vectors[i][t] * f;
+                z[i][c] = scale[i] * vectors[i][t] * f;
             }
         }
         return z;
@@ -162,41 +162,32 @@ final class Blocks {
         return Math.sqrt(SimdOps.get().dot(x, 0, x, 0, x.length));
     }
 
-    /** The symmetric eigen-decomposition of a small dense matrix, eigenvalues increasing. */
-    static final class SmallEigen {
-        final double[] values;
-        /** Column $t$ of {@code vectors} is the eigenvector of {@code values[t]}. */
-        final double[][] vectors;
-
-        private SmallEigen(double[] values, double[][] vectors) {
-            this.values = values;
-            this.vectors = vectors;
+    /**
+     * The symmetric eigen-decomposition of a small dense matrix (symmetrised first, $(a + a^\top)/2$, since
+     * Rayleigh–Ritz matrices are symmetric only up to rounding), eigenvalues increasing.
+     */
+    static SmallEigen smallEigen(double[][] a) {
+        int m = a.length;
+        double[][] sym = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                sym[i][j] = 0.5 * (a[i][j] + a[j][i]);
+            }
         }
-
-        static SmallEigen of(double[][] a) {
-            int m = a.length;
-            DMatrixRMaj mat = new DMatrixRMaj(a);
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-            if (!eig.decompose(mat)) {
-                throw new ArithmeticException("symmetric eigen-decomposition of a " + m + "x" + m + " matrix failed");
+        SymmetricEigen e = SymmetricEigen.of(sym);
+        double[][] vectors = new double[m][m];
+        for (int t = 0; t < m; t++) {
+            for (int i = 0; i < m; i++) {
+                vectors[i][t] = e.vectorEntry(t, i);
             }
-            Integer[] order = new Integer[m];
-            double[] val = new double[m];
-            for (int t = 0; t < m; t++) {
-                order[t] = t;
-                val[t] = eig.getEigenvalue(t).getReal();
-            }
-            java.util.Arrays.sort(order, (p, q) -> Double.compare(val[p], val[q]));
-            double[] values = new double[m];
-            double[][] vectors = new double[m][m];
-            for (int c = 0; c < m; c++) {
-                values[c] = val[order[c]];
-                DMatrixRMaj v = eig.getEigenVector(order[c]);
-                for (int i = 0; i < m; i++) {
-                    vectors[i][c] = v.get(i, 0);
-                }
-            }
-            return new SmallEigen(values, vectors);
         }
+        return new SmallEigen(e.values(), vectors);
+    }
+
+    /**
+     * Eigenvalues increasing, and the eigenvectors as the columns of a matrix: column $t$ of {@code vectors} is
+     * the eigenvector of {@code values[t]}.
+     */
+    record SmallEigen(double[] values, double[][] vectors) {
     }
 }

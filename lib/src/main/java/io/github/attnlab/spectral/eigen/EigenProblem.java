@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.eigen;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.LaplacianKind;
 import java.util.Arrays;
@@ -22,14 +22,14 @@ public record EigenProblem(Operator operator, double normBound, double[][] const
         if (operator == null) {
             throw new IllegalArgumentException("operator is null");
         }
-        Checks.positive("normBound", normBound);
+        Check.positive("normBound", normBound);
         int n = operator.dimension();
         constraints = constraints == null ? new double[0][] : Arrays.stream(constraints).map(double[]::clone).toArray(double[][]::new);
         for (int c = 0; c < constraints.length; c++) {
-            Checks.vector("constraints[" + c + "]", constraints[c], n);
+            Check.vector("constraints[" + c + "]", constraints[c], n);
         }
         if (diagonal != null) {
-            Checks.vector("diagonal", diagonal, n);
+            Check.vector("diagonal", diagonal, n);
             diagonal = diagonal.clone();
         }
     }
@@ -39,6 +39,7 @@ public record EigenProblem(Operator operator, double normBound, double[][] const
      * component) as constraints and its diagonal for preconditioning.
      */
     public static EigenProblem of(Laplacian l) {
+        Check.notNull("l", l);
         if (!l.isSymmetric()) {
             throw new IllegalArgumentException("the random-walk Laplacian is not symmetric; solve the symmetric one"
                     + " (same eigenvalues, eigenvectors D^(-1/2) psi)");
@@ -53,11 +54,6 @@ public record EigenProblem(Operator operator, double normBound, double[][] const
     /** The dimension. */
     public int n() {
         return operator.dimension();
-    }
-
-    /** The same problem without constraints. */
-    public EigenProblem unconstrained() {
-        return new EigenProblem(operator, normBound, null, diagonal);
     }
 
     @Override

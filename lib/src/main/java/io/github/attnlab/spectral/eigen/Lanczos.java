@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral.eigen;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
-import io.github.attnlab.spectral.graph.Checks;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -32,6 +32,8 @@ public final class Lanczos {
      * basis of {@code max(2k + 20, 40)} vectors (at most the free dimension).
      */
     public static Spectrum smallest(EigenProblem p, int k, SolverOptions o) {
+        Check.notNull("p", p);
+        Check.notNull("o", o);
         return smallest(p, k, Math.max(2 * k + 20, 40), o);
     }
 
@@ -40,9 +42,11 @@ public final class Lanczos {
      * with $A$, a smaller one streams less memory per step (reorthogonalisation costs $O(nm)$).
      */
     public static Spectrum smallest(EigenProblem p, int k, int basisSize, SolverOptions o) {
+        Check.notNull("p", p);
+        Check.notNull("o", o);
         int free = p.n() - p.constraints().length;
-        Checks.range("k", k, 1, free);
-        Checks.range("basisSize", basisSize, Math.min(free, k + 1), Integer.MAX_VALUE);
+        Check.range("k", k, 1, free);
+        Check.range("basisSize", basisSize, Math.min(free, k + 1), Integer.MAX_VALUE);
         return run(p, k, Math.min(free, basisSize), o);
     }
 
@@ -84,32 +88,34 @@ public final class Lanczos {
                     h[j][j + 1] = beta;
                 }
             }
-            Blocks.SmallEigen e = Blocks.SmallEigen.of(h);
+            Blocks.SmallEigen e = Blocks.smallEigen(h);
+            double[][] ev = e.vectors();
+            double[] values = e.values();
             boolean done = true;
             for (int t = 0; t < k; t++) {
-                done &= beta * Math.abs(e.vectors[m - 1][t]) <= tolAbs;
+                done &= beta * Math.abs(ev[m - 1][t]) <= tolAbs;
             }
             if (done || restarts >= o.maxIterations() || m == n - y.length) {
-                double[][] x = Blocks.combine(Arrays.copyOf(q, m), e.vectors, k);
-                double[] res = freshResiduals(a, x, e.values);
+                double[][] x = Blocks.combine(Arrays.copyOf(q, m), ev, k);
+                double[] res = freshResiduals(a, x, values);
                 boolean fresh = Arrays.stream(res).allMatch(v -> v <= tolAbs);
                 matVecs += k;
                 if (fresh || restarts >= o.maxIterations() || m == n - y.length) {
-                    return SignConvention.spectrum(Arrays.copyOf(e.values, k), x, a, "Lanczos (thick restart)",
+                    return SignConvention.spectrum(Arrays.copyOf(values, k), x, a, Spectrum.Solver.LANCZOS,
                             restarts, matVecs, tolAbs);
                 }
             }
             // thick restart: keep the Ritz vectors of the smallest Ritz values
             int keep = Math.min(m - 1, k + (m - k) / 2);
-            double[][] kept = Blocks.combine(Arrays.copyOf(q, m), e.vectors, keep);
+            double[][] kept = Blocks.combine(Arrays.copyOf(q, m), ev, keep);
             double[] last = q[m];
             for (double[] row : h) {
                 Arrays.fill(row, 0);
             }
             for (int t = 0; t < keep; t++) {
                 q[t] = kept[t];
-                h[t][t] = e.values[t];
-                h[t][keep] = beta * e.vectors[m - 1][t];
+                h[t][t] = values[t];
+                h[t][keep] = beta * ev[m - 1][t];
                 h[keep][t] = h[t][keep];
             }
             q[keep] = last;

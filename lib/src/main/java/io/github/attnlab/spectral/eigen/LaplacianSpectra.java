@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.eigen;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.LaplacianKind;
 import io.github.attnlab.spectral.graph.SparseMatrix;
@@ -41,12 +41,14 @@ public final class LaplacianSpectra {
 
     /** The {@code k} smallest eigenpairs with {@link Method#AUTO} and default options. */
     public static Spectrum smallest(Laplacian l, int k) {
+        Check.notNull("l", l);
         return smallest(l, k, Method.AUTO, SolverOptions.DEFAULT);
     }
 
     /** The {@code k} smallest eigenpairs by the given method. */
     public static Spectrum smallest(Laplacian l, int k, Method method, SolverOptions options) {
-        Checks.range("k", k, 1, l.n());
+        Check.notNull("l", l);
+        Check.range("k", k, 1, l.n());
         Laplacian sym = l.kind() == LaplacianKind.RANDOM_WALK ? Laplacian.symmetric(l.graph()) : l;
         double[][] nullSpace = sym.nullSpace();
         if (method == Method.AUTO) {
@@ -68,6 +70,7 @@ public final class LaplacianSpectra {
 
     /** All eigenpairs, by the dense solver (at most {@link DenseEigen#MAX_N} vertices). */
     public static Spectrum all(Laplacian l) {
+        Check.notNull("l", l);
         return smallest(l, l.n(), Method.DENSE, SolverOptions.DEFAULT);
     }
 
@@ -80,12 +83,12 @@ public final class LaplacianSpectra {
             v[t] = 0;
             x[t] = nullSpace[t];
         }
-        return SignConvention.spectrum(v, x, Operator.of(a), dense.method(), 0, 0, Double.NaN);
+        return SignConvention.spectrum(v, x, Operator.of(a), dense.solver(), 0, 0, Double.NaN);
     }
 
     private static Spectrum nullOnly(double[][] nullSpace, int k, SparseMatrix a, Method m, double tol) {
         return SignConvention.spectrum(new double[k], Arrays.copyOf(nullSpace, k), Operator.of(a),
-                m.name() + " (null space only)", 0, 0, tol);
+                Spectrum.Solver.NULL_SPACE, 0, 0, tol);
     }
 
     private static Spectrum prepend(double[][] nullSpace, Spectrum rest, SparseMatrix a) {
@@ -99,7 +102,7 @@ public final class LaplacianSpectra {
             v[c + t] = rest.value(t);
             x[c + t] = rest.vector(t);
         }
-        return SignConvention.spectrum(v, x, Operator.of(a), rest.method(), rest.iterations(), rest.matVecs() + v.length,
+        return SignConvention.spectrum(v, x, Operator.of(a), rest.solver(), rest.iterations(), rest.matVecs() + v.length,
                 rest.tolerance());
     }
 
@@ -123,7 +126,7 @@ public final class LaplacianSpectra {
                 }
             }
         }
-        return SignConvention.spectrum(s.values(), x, Operator.of(rw.matrix()), s.method() + " via L_sym",
+        return SignConvention.spectrum(s.values(), x, Operator.of(rw.matrix()), s.solver(), true,
                 s.iterations(), s.matVecs(), tolerance);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.attnlab.spectral.eigen;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ConvergenceException;
+
 import java.util.Arrays;
 import java.util.Random;
 
@@ -29,9 +31,11 @@ public final class Lobpcg {
 
     /** The {@code k} smallest eigenpairs of the problem in the complement of its constraints. */
     public static Spectrum smallest(EigenProblem p, int k, SolverOptions o) {
+        Check.notNull("p", p);
+        Check.notNull("o", o);
         int n = p.n();
         double[][] y = p.constraints();
-        Checks.range("k", k, 1, n - y.length);
+        Check.range("k", k, 1, n - y.length);
         int b = Math.min(n - y.length, k + Math.max(2, (k + 3) / 4));
         double tolAbs = o.tolerance() * p.normBound();
         Random r = new Random(o.seed());
@@ -43,7 +47,7 @@ public final class Lobpcg {
         Blocks.subtractProjection(y, null, x, null);
         x = Blocks.orthonormalise(x);
         if (x.length < b) {
-            throw new ArithmeticException("could not build " + b + " independent start vectors in dimension " + n);
+            throw new ConvergenceException("LOBPCG: could not build " + b + " independent start vectors in dimension " + n);
         }
         double[][] ax = apply(a, x);
         long matVecs = b;
@@ -91,7 +95,7 @@ public final class Lobpcg {
             apDir = next[3];
         }
         double[][] vectors = Arrays.copyOf(x, k);
-        return SignConvention.spectrum(Arrays.copyOf(theta, k), vectors, a, "LOBPCG", it, matVecs, tolAbs);
+        return SignConvention.spectrum(Arrays.copyOf(theta, k), vectors, a, Spectrum.Solver.LOBPCG, it, matVecs, tolAbs);
     }
 
     /** Residuals $r_i = Ax_i - \theta_i x_i$ into {@code res}; whether the first {@code k} are small enough. */
@@ -133,14 +137,12 @@ public final class Lobpcg {
         int m = z[0].length;
         double[][] h = Blocks.gramSymmetric(s, as);
         double[][] hz = multiplyTransposed(z, multiply(h, z));
-        Blocks.SmallEigen e = Blocks.SmallEigen.of(hz);
+        Blocks.SmallEigen e = Blocks.smallEigen(hz);
         if (m < b) {
-            throw new ArithmeticException("the search space collapsed to " + m + " < " + b + " directions");
+            throw new ConvergenceException("LOBPCG: the search space collapsed to " + m + " < " + b + " directions");
         }
-        double[][] c = multiply(z, e.vectors); // s.length × m
-        for (int t = 0; t < b; t++) {
-            theta[t] = e.values[t];
-        }
+        double[][] c = multiply(z, e.vectors()); // s.length × m
+        System.arraycopy(e.values(), 0, theta, 0, b);
         double[][] x = Blocks.combine(s, c, b);
         double[][] ax = Blocks.combine(as, c, b);
         if (s.length == b) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.eigen;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 
 /**
@@ -15,6 +16,7 @@ public interface Operator {
 
     /** A square sparse matrix as an operator. */
     static Operator of(SparseMatrix a) {
+        Check.notNull("a", a);
         if (a.rows() != a.cols()) {
             throw new IllegalArgumentException("operator must be square, not " + a.rows() + "x" + a.cols());
         }
@@ -26,6 +28,8 @@ public interface Operator {
 
             @Override
             public void apply(double[] x, double[] y) {
+                Check.notNull("x", x);
+                Check.notNull("y", y);
                 a.multiply(x, y);
             }
         };

@@ -27,13 +27,15 @@ final class SignConvention {
     }
 
     /** Sorts pairs by value, fixes signs, computes residuals with {@code op} and builds the spectrum. */
-    static Spectrum spectrum(double[] values, double[][] vectors, Operator op, String method, int iterations,
+    static Spectrum spectrum(double[] values, double[][] vectors, Operator op, Spectrum.Solver solver, int iterations,
                              long matVecs, double tolerance) {
-        Integer[] order = new Integer[values.length];
-        for (int t = 0; t < order.length; t++) {
-            order[t] = t;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        return spectrum(values, vectors, op, solver, false, iterations, matVecs, tolerance);
+    }
+
+    /** As above, for a random-walk spectrum computed through the symmetric Laplacian when {@code viaSymmetric}. */
+    static Spectrum spectrum(double[] values, double[][] vectors, Operator op, Spectrum.Solver solver,
+                             boolean viaSymmetric, int iterations, long matVecs, double tolerance) {
+        int[] order = io.github.attnlab.core.ArgSort.ascending(values);
         double[] vs = new double[values.length];
         double[][] xs = new double[values.length][];
         double[] res = new double[values.length];
@@ -50,6 +52,6 @@ final class SignConvention {
             }
             res[t] = Math.sqrt(s);
         }
-        return new Spectrum(vs, xs, res, method, iterations, matVecs, tolerance);
+        return new Spectrum(vs, xs, res, solver, viaSymmetric, iterations, matVecs, tolerance);
     }
 }

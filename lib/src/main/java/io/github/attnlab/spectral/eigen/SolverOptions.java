@@ -1,6 +1,7 @@
 package io.github.attnlab.spectral.eigen;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
+
 
 /**
  * Settings of the iterative eigensolvers.
@@ -17,24 +18,22 @@ public record SolverOptions(double tolerance, int maxIterations, long seed) {
 
     /** Validates. */
     public SolverOptions {
-        if (!(tolerance > 0 && tolerance < 1)) {
-            throw new IllegalArgumentException("tolerance = " + tolerance + " must lie in (0, 1)");
-        }
-        Checks.range("maxIterations", maxIterations, 1, Integer.MAX_VALUE);
+        Check.open("tolerance", tolerance, 0, 1);
+        Check.range("maxIterations", maxIterations, 1, Integer.MAX_VALUE);
     }
 
     /** With another tolerance. */
-    public SolverOptions withTolerance(double t) {
-        return new SolverOptions(t, maxIterations, seed);
+    public SolverOptions withTolerance(double tolerance) {
+        return new SolverOptions(tolerance, maxIterations, seed);
     }
 
     /** With another iteration limit. */
-    public SolverOptions withMaxIterations(int m) {
-        return new SolverOptions(tolerance, m, seed);
+    public SolverOptions withMaxIterations(int maxIterations) {
+        return new SolverOptions(tolerance, maxIterations, seed);
     }
 
     /** With another seed. */
-    public SolverOptions withSeed(long s) {
-        return new SolverOptions(tolerance, maxIterations, s);
+    public SolverOptions withSeed(long seed) {
+        return new SolverOptions(tolerance, maxIterations, seed);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.eigen;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -18,16 +19,45 @@ import org.jfree.chart.JFreeChart;
  * @param values     eigenvalues, increasing
  * @param vectors    {@code vectors[t]} is the eigenvector of {@code values[t]}
  * @param residuals  $\|A v_t - \lambda_t v_t\|_2$
- * @param method     the solver, e.g. {@code "dense (EJML)"}, {@code "LOBPCG"}
+ * @param solver     the solver that computed the pairs
+ * @param viaSymmetric true for a random-walk Laplacian solved through the symmetric one
  * @param iterations solver iterations (0 for the dense solver)
  * @param matVecs    sparse matrix–vector products used (0 for the dense solver)
  * @param tolerance  the residual an iterative solver was asked to reach, NaN for a direct solver
  */
-public record Spectrum(double[] values, double[][] vectors, double[] residuals, String method, int iterations,
-                       long matVecs, double tolerance) implements Figure {
+public record Spectrum(double[] values, double[][] vectors, double[] residuals, Solver solver, boolean viaSymmetric,
+                       int iterations, long matVecs, double tolerance) implements Figure {
+
+    /** The solver behind a spectrum. */
+    public enum Solver {
+        /** The dense symmetric eigen-decomposition ({@link DenseEigen}). */
+        DENSE("dense (EJML)"),
+        /** Thick-restart Lanczos ({@link Lanczos}). */
+        LANCZOS("Lanczos (thick restart)"),
+        /** LOBPCG ({@link Lobpcg}). */
+        LOBPCG("LOBPCG"),
+        /** No solver: every pair asked for lies in the known null space of a Laplacian. */
+        NULL_SPACE("null space only");
+
+        private final String label;
+
+        Solver(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /** Validates and copies. */
     public Spectrum {
+        Check.notNull("values", values);
+        Check.notNull("vectors", vectors);
+        Check.notNull("residuals", residuals);
+        Check.notNull("solver", solver);
+        java.util.Objects.requireNonNull(solver, "solver");
         if (values.length != vectors.length || values.length != residuals.length) {
             throw new IllegalArgumentException(values.length + " values, " + vectors.length + " vectors, "
                     + residuals.length + " residuals");
@@ -44,11 +74,13 @@ public record Spectrum(double[] values, double[][] vectors, double[] residuals, 
 
     /** Eigenvalue {@code t}. */
     public double value(int t) {
+        Check.index("t", t, values.length);
         return values[t];
     }
 
     /** Eigenvector {@code t} (a copy). */
     public double[] vector(int t) {
+        Check.index("t", t, vectors.length);
         return vectors[t].clone();
     }
 
@@ -91,7 +123,11 @@ public record Spectrum(double[] values, double[][] vectors, double[] residuals, 
         for (int t = 0; t < idx.length; t++) {
             idx[t] = t + 1;
         }
-        return XYChart.of("Spectrum (" + method + ")", "index", "eigenvalue").points("λ", idx, values).chart();
+        return XYChart.of("Spectrum (" + label() + ")", "index", "eigenvalue").points("λ", idx, values).chart();
+    }
+
+    private String label() {
+        return solver + (viaSymmetric ? " via L_sym" : "");
     }
 
     @Override
@@ -100,7 +136,7 @@ public record Spectrum(double[] values, double[][] vectors, double[] residuals, 
                 .collect(Collectors.joining(", "));
         int n = vectors.length == 0 ? 0 : vectors[0].length;
         return String.format(Locale.ROOT, "Spectrum[%d eigenpairs of n=%d by %s: %s%s; max residual %.2e%s; %d iterations, %d mat-vecs]",
-                values.length, n, method, shown, values.length > 6 ? ", ..." : "", maxResidual(),
+                values.length, n, label(), shown, values.length > 6 ? ", ..." : "", maxResidual(),
                 converged() ? "" : " NOT CONVERGED", iterations, matVecs);
     }
 }

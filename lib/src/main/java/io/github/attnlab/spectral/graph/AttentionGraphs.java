@@ -1,8 +1,10 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
+
 /**
  * Graphs from dense attention matrices (rows are queries, columns keys), the entry point of
- * PAPERS.md §D: "attention matrix $A$ → weighted graph".
+ * docs/papers/D.md §D: "attention matrix $A$ → weighted graph".
  *
  * <p>Every factory validates the matrix: square, finite, non-negative; a violation is an
  * {@link IllegalArgumentException} naming the first offending entry. Further sparsifications are
@@ -16,7 +18,7 @@ public final class AttentionGraphs {
 
     /** The directed graph with arc weights $a_{ij}$ (zeros are absent arcs). */
     public static WeightedGraph directed(double[][] attention) {
-        int n = Checks.square("attention", attention);
+        int n = Check.square("attention", attention);
         SparseMatrixBuilder b = SparseMatrix.builder(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

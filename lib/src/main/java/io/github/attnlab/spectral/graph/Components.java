@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,8 @@ public record Components(int count, int[] labels) {
 
     /** Validates and copies. */
     public Components {
+        Check.notNull("labels", labels);
+        Check.range("count", count, 0, Integer.MAX_VALUE);
         labels = labels.clone();
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= count) {
@@ -26,6 +29,7 @@ public record Components(int count, int[] labels) {
 
     /** The components of a graph, by breadth-first search over its edges in both directions. */
     public static Components of(WeightedGraph g) {
+        Check.notNull("g", g);
         SparseMatrix a = g.adjacency();
         SparseMatrix at = g.isDirected() ? a.transpose() : a;
         int n = g.n();
@@ -70,6 +74,7 @@ public record Components(int count, int[] labels) {
 
     /** The component of vertex {@code v}. */
     public int label(int v) {
+        Check.index("v", v, labels.length);
         return labels[v];
     }
 
@@ -89,7 +94,7 @@ public record Components(int count, int[] labels) {
 
     /** The vertices of component {@code c}, increasing. */
     public int[] members(int c) {
-        Checks.index("component", c, count);
+        Check.index("c", c, count);
         return java.util.stream.IntStream.range(0, labels.length).filter(v -> labels[v] == c).toArray();
     }
 

@@ -1,5 +1,7 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
+
 /**
  * The edges of a graph as three parallel arrays: edge $e$ joins $u_e$ and $v_e$ with weight
  * $w_e > 0$. Undirected edges appear once, with $u_e < v_e$, in row-major order.
@@ -13,15 +15,21 @@ public record EdgeList(int n, int[] u, int[] v, double[] w) {
 
     /** Validates and copies. */
     public EdgeList {
-        if (u.length != v.length || u.length != w.length) {
-            throw new IllegalArgumentException("edge arrays differ in length: " + u.length + ", " + v.length + ", " + w.length);
+        Check.notNull("u", u);
+        Check.notNull("v", v);
+        Check.notNull("w", w);
+        Check.range("n", n, 0, Integer.MAX_VALUE);
+        if (v.length != u.length || w.length != u.length) {
+            throw new IllegalArgumentException("u, v and w have lengths " + u.length + ", " + v.length + " and "
+                    + w.length + "; need one entry per edge in each");
         }
+        Check.finite("w", w);
         u = u.clone();
         v = v.clone();
         w = w.clone();
         for (int e = 0; e < u.length; e++) {
-            Checks.index("u[" + e + "]", u[e], n);
-            Checks.index("v[" + e + "]", v[e], n);
+            Check.index("u[" + e + "]", u[e], n);
+            Check.index("v[" + e + "]", v[e], n);
         }
     }
 
@@ -71,16 +79,19 @@ public record EdgeList(int n, int[] u, int[] v, double[] w) {
 
     /** First endpoint of edge {@code e}. */
     public int u(int e) {
+        Check.index("e", e, u.length);
         return u[e];
     }
 
     /** Second endpoint of edge {@code e}. */
     public int v(int e) {
+        Check.index("e", e, v.length);
         return v[e];
     }
 
     /** Weight of edge {@code e}. */
     public double w(int e) {
+        Check.index("e", e, w.length);
         return w[e];
     }
 

@@ -1,5 +1,7 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ArgSort;
 import java.util.Arrays;
 
 /** The sparsifying transformations behind {@link WeightedGraph}'s fluent methods. */
@@ -25,20 +27,20 @@ final class GraphOps {
     }
 
     static WeightedGraph topKPerRow(WeightedGraph g, int k) {
-        Checks.range("k", k, 1, g.n());
+        Check.range("k", k, 1, g.n());
         SparseMatrix a = g.adjacency();
         SparseMatrixBuilder b = SparseMatrix.builder(g.n(), g.n());
         for (int i = 0; i < g.n(); i++) {
             int start = a.rowStart(i);
             int len = a.rowStart(i + 1) - start;
-            Integer[] order = new Integer[len];
+            double[] w = new double[len];
             for (int q = 0; q < len; q++) {
-                order[q] = start + q;
+                w[q] = a.value(start + q);
             }
-            // stable sort by decreasing weight: equal weights keep increasing column order
-            Arrays.sort(order, (x, y) -> Double.compare(a.value(y), a.value(x)));
+            // decreasing weight: equal weights keep increasing column order
+            int[] order = ArgSort.descending(w);
             for (int q = 0; q < Math.min(k, len); q++) {
-                b.add(i, a.column(order[q]), a.value(order[q]));
+                b.add(i, a.column(start + order[q]), w[order[q]]);
             }
         }
         return WeightedGraph.trusted(b.build(), true);
@@ -77,14 +79,14 @@ final class GraphOps {
         int[] index = new int[g.n()];
         java.util.Arrays.fill(index, -1);
         for (int i = 0; i < vertices.length; i++) {
-            Checks.index("vertices[" + i + "]", vertices[i], g.n());
+            Check.index("vertices[" + i + "]", vertices[i], g.n());
             if (index[vertices[i]] >= 0) {
                 throw new IllegalArgumentException("vertex " + vertices[i] + " is listed twice");
             }
             index[vertices[i]] = i;
         }
         if (vertices.length == 0) {
-            throw new IllegalArgumentException("an induced subgraph needs at least one vertex");
+            throw new IllegalArgumentException("vertices is empty: an induced subgraph needs at least one vertex");
         }
         SparseMatrix a = g.adjacency();
         SparseMatrixBuilder b = SparseMatrix.builder(vertices.length, vertices.length);

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class JGraphTAdapter {
      * self-loops, else a {@link SimpleDirectedWeightedGraph}.
      */
     public static Graph<Integer, DefaultWeightedEdge> toJGraphT(WeightedGraph g) {
+        Check.notNull("g", g);
         SparseMatrix a = g.adjacency();
         boolean loops = false;
         for (int i = 0; i < g.n() && !loops; i++) {
@@ -50,13 +52,19 @@ public final class JGraphTAdapter {
      * Parallel edges add up; weights must be finite and non-negative.
      */
     public static <V, E> WeightedGraph fromJGraphT(Graph<V, E> g, List<V> order) {
+        Check.notNull("g", g);
         List<V> vs = new ArrayList<>(g.vertexSet());
         Map<V, Integer> index = new HashMap<>();
         for (V v : vs) {
             index.put(v, index.size());
         }
         if (order != null) {
-            order.addAll(vs);
+            try {
+                order.addAll(vs);
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalArgumentException("order is not modifiable: pass a list the vertices can be added to,"
+                        + " or null", e);
+            }
         }
         SparseMatrixBuilder b = SparseMatrix.builder(vs.size(), vs.size());
         boolean directed = g.getType().isDirected();

@@ -1,5 +1,7 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
@@ -24,17 +26,17 @@ public final class KnnGraph {
 
     /** The $k$-NN graph with weights $e^{-\|x_i - x_j\|^2 / \sigma^2}$. */
     public static WeightedGraph gaussian(double[][] points, int k, double sigma) {
-        Checks.positive("sigma", sigma);
+        Check.positive("sigma", sigma);
         return build(points, k, sigma);
     }
 
     /** The indices of the $k$ nearest neighbours of every point (itself excluded), nearest first. */
     public static int[][] neighbours(double[][] points, int k) {
-        int n = Checks.rectangular("points", points);
-        Checks.range("k", k, 1, n - 1);
+        int n = Check.rectangular("points", points);
+        Check.range("k", k, 1, n - 1);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < points[i].length; j++) {
-                Checks.finite("points", i, j, points[i][j]);
+                Check.finite("points", i, j, points[i][j]);
             }
         }
         Tree tree = new Tree(points);
@@ -181,15 +183,22 @@ public final class KnnGraph {
             search(0, q, k, heapIdx, heapDist, size);
             int m = size[0];
             // sort by (distance, index)
-            Integer[] order = new Integer[m];
+            // sort by (distance, index): heap slots in index order first, so ties fall to the lower index
+            int[] byIndex = new int[m];
+            double[] dist = new double[m];
+            long[] packed = new long[m];
             for (int i = 0; i < m; i++) {
-                order[i] = i;
+                packed[i] = ((long) heapIdx[i] << 32) | i;
             }
-            Arrays.sort(order, (a, b) -> heapDist[a] != heapDist[b] ? Double.compare(heapDist[a], heapDist[b])
-                    : Integer.compare(heapIdx[a], heapIdx[b]));
+            Arrays.sort(packed);
+            for (int i = 0; i < m; i++) {
+                byIndex[i] = (int) packed[i];
+                dist[i] = heapDist[byIndex[i]];
+            }
+            int[] order = ArgSort.ascending(dist);
             int[] out = new int[m];
             for (int i = 0; i < m; i++) {
-                out[i] = heapIdx[order[i]];
+                out[i] = heapIdx[byIndex[order[i]]];
             }
             return out;
         }

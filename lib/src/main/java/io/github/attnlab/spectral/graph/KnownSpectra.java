@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,7 @@ public final class KnownSpectra {
 
     /** $L_{\mathrm{sym}}(P_n)$, $n \ge 2$: $1 - \cos(\pi j / (n-1))$, $j = 0..n-1$. */
     public static double[] pathNormalised(int n) {
-        Checks.range("n", n, 2, Integer.MAX_VALUE);
+        Check.range("n", n, 2, Integer.MAX_VALUE);
         return sorted(n, j -> 1 - Math.cos(Math.PI * j / (n - 1)));
     }
 
@@ -39,6 +40,8 @@ public final class KnownSpectra {
 
     /** $L(P_r \times P_c)$: all sums $\lambda_i(P_r) + \lambda_j(P_c)$ (Cartesian product). */
     public static double[] grid(int r, int c) {
+        Check.positive("r", r);
+        Check.positive("c", c);
         double[] a = path(r);
         double[] b = path(c);
         double[] s = new double[r * c];
@@ -52,7 +55,7 @@ public final class KnownSpectra {
     }
 
     private static double[] sorted(int n, java.util.function.IntToDoubleFunction f) {
-        Checks.range("n", n, 1, Integer.MAX_VALUE);
+        Check.range("n", n, 1, Integer.MAX_VALUE);
         double[] s = new double[n];
         for (int j = 0; j < n; j++) {
             s[j] = f.applyAsDouble(j);

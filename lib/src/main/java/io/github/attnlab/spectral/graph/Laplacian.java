@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Locale;
  * quadratic form.
  *
  * <p>Directed graphs have no Laplacian here: symmetrise first ({@code g.symmetrised()}, the
- * $W = (A + A^\top)/2$ of PAPERS.md §D).
+ * $W = (A + A^\top)/2$ of docs/papers/D.md §D).
  */
 public final class Laplacian {
 
@@ -26,6 +27,7 @@ public final class Laplacian {
 
     /** The Laplacian of the given kind of an undirected graph. */
     public static Laplacian of(WeightedGraph g, LaplacianKind kind) {
+        Check.notNull("g", g);
         if (g.isDirected()) {
             throw new IllegalArgumentException("a Laplacian needs an undirected graph; call symmetrised() first"
                     + " for W = (A + A^T)/2");
@@ -61,11 +63,13 @@ public final class Laplacian {
 
     /** The combinatorial Laplacian $L = D - W$. */
     public static Laplacian combinatorial(WeightedGraph g) {
+        Check.notNull("g", g);
         return of(g, LaplacianKind.COMBINATORIAL);
     }
 
     /** The symmetric normalised Laplacian $I - D^{-1/2}WD^{-1/2}$. */
     public static Laplacian symmetric(WeightedGraph g) {
+        Check.notNull("g", g);
         return of(g, LaplacianKind.SYMMETRIC);
     }
 
@@ -144,7 +148,7 @@ public final class Laplacian {
         if (!isSymmetric()) {
             throw new IllegalArgumentException("the random-walk Laplacian is not symmetric; use its symmetric kind");
         }
-        Checks.vector("x", x, n());
+        Check.vector("x", x, n());
         double[] y = matrix.multiply(x);
         double s = 0;
         for (int i = 0; i < n(); i++) {
@@ -155,7 +159,8 @@ public final class Laplacian {
 
     /** $\|Lx - \lambda x\|_2$, the residual of a claimed eigenpair. */
     public double residual(double lambda, double[] x) {
-        Checks.vector("x", x, n());
+        Check.finite("lambda", lambda);
+        Check.vector("x", x, n());
         double[] y = matrix.multiply(x);
         double s = 0;
         for (int i = 0; i < n(); i++) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 import java.util.Locale;
@@ -41,14 +42,14 @@ public final class SparseMatrix {
     }
 
     /** The non-zero entries of a dense rectangular matrix, which must be finite. */
-    public static SparseMatrix fromDense(double[][] a) {
-        int r = Checks.rectangular("matrix", a);
-        int c = a[0].length;
+    public static SparseMatrix fromDense(double[][] matrix) {
+        int r = Check.rectangular("matrix", matrix);
+        int c = matrix[0].length;
         SparseMatrixBuilder b = builder(r, c);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                double v = a[i][j];
-                Checks.finite("matrix", i, j, v);
+                double v = matrix[i][j];
+                Check.finite("matrix", i, j, v);
                 if (v != 0) {
                     b.add(i, j, v);
                 }
@@ -59,10 +60,11 @@ public final class SparseMatrix {
 
     /** Converts an EJML sparse matrix (its entries must be finite). */
     public static SparseMatrix fromEjml(DMatrixSparseCSC m) {
+        Check.notNull("m", m);
         SparseMatrixBuilder b = builder(m.numRows, m.numCols);
         for (int j = 0; j < m.numCols; j++) {
             for (int p = m.col_idx[j]; p < m.col_idx[j + 1]; p++) {
-                Checks.finite("matrix", m.nz_rows[p], j, m.nz_values[p]);
+                Check.finite("matrix", m.nz_rows[p], j, m.nz_values[p]);
                 b.add(m.nz_rows[p], j, m.nz_values[p]);
             }
         }
@@ -86,28 +88,32 @@ public final class SparseMatrix {
 
     /** The position of row {@code i}'s first entry; row {@code i} ends at {@code rowStart(i + 1)}. */
     public int rowStart(int i) {
+        Check.index("i", i, rowStart.length);
         return rowStart[i];
     }
 
     /** The column of the entry at position {@code p}. */
     public int column(int p) {
+        Check.index("p", p, colIndex.length);
         return colIndex[p];
     }
 
     /** The value of the entry at position {@code p}. */
     public double value(int p) {
+        Check.index("p", p, values.length);
         return values[p];
     }
 
     /** The number of entries in row {@code i}. */
     public int rowNonZeros(int i) {
+        Check.index("i", i, rows);
         return rowStart[i + 1] - rowStart[i];
     }
 
     /** Entry $(i, j)$, zero when not stored (binary search in row $i$). */
     public double get(int i, int j) {
-        Checks.index("row", i, rows);
-        Checks.index("column", j, cols);
+        Check.index("i", i, rows);
+        Check.index("j", j, cols);
         int p = Arrays.binarySearch(colIndex, rowStart[i], rowStart[i + 1], j);
         return p >= 0 ? values[p] : 0.0;
     }
@@ -125,11 +131,16 @@ public final class SparseMatrix {
 
     /** $y \leftarrow Ax$ into a caller-supplied array ({@code x} and {@code y} must not alias). */
     public void multiply(double[] x, double[] y) {
+        Check.notNull("x", x);
+        Check.notNull("y", y);
         multiply(x, y, SimdOps.get());
     }
 
     /** $y \leftarrow Ax$ on a chosen SIMD path (for benchmarks and path-equivalence tests). */
     public void multiply(double[] x, double[] y, SimdOps ops) {
+        Check.notNull("x", x);
+        Check.notNull("y", y);
+        Check.notNull("ops", ops);
         if (x.length != cols || y.length != rows) {
             throw new IllegalArgumentException("multiply: x has length " + x.length + " (need " + cols
                     + "), y has length " + y.length + " (need " + rows + ")");
@@ -144,6 +155,7 @@ public final class SparseMatrix {
 
     /** $Ax$ as a new array. */
     public double[] multiply(double[] x) {
+        Check.vector("x", x, cols);
         double[] y = new double[rows];
         multiply(x, y);
         return y;

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 
 /**
@@ -17,18 +18,17 @@ public final class SparseMatrixBuilder {
     private double[] vs = new double[16];
 
     SparseMatrixBuilder(int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("matrix size " + rows + "x" + cols + " is negative");
-        }
+        Check.range("rows", rows, 0, Integer.MAX_VALUE);
+        Check.range("cols", cols, 0, Integer.MAX_VALUE);
         this.rows = rows;
         this.cols = cols;
     }
 
     /** Adds $v$ to entry $(i, j)$; $v$ must be finite. */
     public SparseMatrixBuilder add(int i, int j, double v) {
-        Checks.index("row", i, rows);
-        Checks.index("column", j, cols);
-        Checks.finite("matrix", i, j, v);
+        Check.index("i", i, rows);
+        Check.index("j", j, cols);
+        Check.finite("v", v);
         if (size == ri.length) {
             int cap = 2 * size;
             ri = Arrays.copyOf(ri, cap);

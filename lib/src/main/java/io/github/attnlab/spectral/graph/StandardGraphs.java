@@ -1,5 +1,7 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
+
 /**
  * Graphs with known spectra, all with unit weights: path, cycle, complete graph, star and
  * rectangular grid. Their eigenvalues in closed form are in {@link KnownSpectra}.
@@ -11,7 +13,7 @@ public final class StandardGraphs {
 
     /** The path $P_n$: edges $\{i, i+1\}$. */
     public static WeightedGraph path(int n) {
-        Checks.range("n", n, 1, Integer.MAX_VALUE);
+        Check.range("n", n, 1, Integer.MAX_VALUE);
         SparseMatrixBuilder b = SparseMatrix.builder(n, n);
         for (int i = 0; i + 1 < n; i++) {
             edge(b, i, i + 1);
@@ -21,7 +23,7 @@ public final class StandardGraphs {
 
     /** The cycle $C_n$, $n \ge 3$. */
     public static WeightedGraph cycle(int n) {
-        Checks.range("n", n, 3, Integer.MAX_VALUE);
+        Check.range("n", n, 3, Integer.MAX_VALUE);
         SparseMatrixBuilder b = SparseMatrix.builder(n, n);
         for (int i = 0; i < n; i++) {
             edge(b, i, (i + 1) % n);
@@ -31,7 +33,7 @@ public final class StandardGraphs {
 
     /** The complete graph $K_n$. */
     public static WeightedGraph complete(int n) {
-        Checks.range("n", n, 1, 46_000);
+        Check.range("n", n, 1, 46_000);
         SparseMatrixBuilder b = SparseMatrix.builder(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
@@ -43,7 +45,7 @@ public final class StandardGraphs {
 
     /** The star $K_{1,n-1}$ with centre 0. */
     public static WeightedGraph star(int n) {
-        Checks.range("n", n, 2, Integer.MAX_VALUE);
+        Check.range("n", n, 2, Integer.MAX_VALUE);
         SparseMatrixBuilder b = SparseMatrix.builder(n, n);
         for (int i = 1; i < n; i++) {
             edge(b, 0, i);
@@ -53,8 +55,8 @@ public final class StandardGraphs {
 
     /** The grid $P_r \times P_c$; vertex $(i, j)$ is $ic + j$. */
     public static WeightedGraph grid(int r, int c) {
-        Checks.range("r", r, 1, Integer.MAX_VALUE);
-        Checks.range("c", c, 1, Integer.MAX_VALUE);
+        Check.range("r", r, 1, Integer.MAX_VALUE);
+        Check.range("c", c, 1, Integer.MAX_VALUE);
         SparseMatrixBuilder b = SparseMatrix.builder(r * c, r * c);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {

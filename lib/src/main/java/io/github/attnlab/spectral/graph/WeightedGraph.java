@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.graph;
 
+import io.github.attnlab.core.Check;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  * from query $i$ to key $j$, self-loops included. An <em>undirected</em> graph has a symmetric
  * adjacency $W$ with zero diagonal: self-loops are dropped, because a loop adds the same weight to
  * $D$ and $W$ and so cancels in $L = D - W$, and a token attending to itself is not an interaction
- * between tokens. {@link #symmetrised()} gives $W = (A + A^\top)/2$ (PAPERS.md §D).
+ * between tokens. {@link #symmetrised()} gives $W = (A + A^\top)/2$ (docs/papers/D.md §D).
  *
  * <p>Weights must be finite and non-negative: a graph with negative weights has a Laplacian that
  * is not positive semidefinite, so neither Cheeger's inequality nor effective resistance applies.
@@ -36,6 +37,7 @@ public final class WeightedGraph {
 
     /** A directed graph with adjacency {@code a} (square, finite, non-negative). */
     public static WeightedGraph directed(SparseMatrix a) {
+        Check.notNull("a", a);
         checkSquareNonNegative(a);
         return new WeightedGraph(a, true);
     }
@@ -46,6 +48,7 @@ public final class WeightedGraph {
      * its diagonal is dropped.
      */
     public static WeightedGraph undirected(SparseMatrix w) {
+        Check.notNull("w", w);
         checkSquareNonNegative(w);
         double max = 0;
         for (int p = 0; p < w.nonZeros(); p++) {
@@ -71,16 +74,19 @@ public final class WeightedGraph {
      * Weights must be finite and non-negative.
      */
     public static WeightedGraph fromEdges(int n, int[] u, int[] v, double[] w) {
-        if (u.length != v.length || u.length != w.length) {
-            throw new IllegalArgumentException("edge arrays differ in length: " + u.length + ", " + v.length + ", " + w.length);
+        Check.notNull("u", u);
+        Check.notNull("v", v);
+        Check.notNull("w", w);
+        if (v.length != u.length || w.length != u.length) {
+            throw new IllegalArgumentException("u, v and w have lengths " + u.length + ", " + v.length + " and "
+                    + w.length + "; need one entry per edge in each");
         }
-        Checks.range("n", n, 1, Integer.MAX_VALUE);
+        Check.range("n", n, 1, Integer.MAX_VALUE);
         SparseMatrixBuilder b = SparseMatrix.builder(n, n);
         for (int e = 0; e < u.length; e++) {
-            if (!(w[e] >= 0) || Double.isInfinite(w[e])) {
-                throw new IllegalArgumentException("weight of edge " + e + " (" + u[e] + ", " + v[e] + ") is " + w[e]
-                        + ": weights must be finite and >= 0");
-            }
+            Check.index("u[" + e + "]", u[e], n);
+            Check.index("v[" + e + "]", v[e], n);
+            Check.nonNegative("w[" + e + "]", w[e]);
             if (u[e] != v[e] && w[e] > 0) {
                 b.add(u[e], v[e], w[e]);
                 b.add(v[e], u[e], w[e]);
@@ -172,11 +178,13 @@ public final class WeightedGraph {
 
     /** The same kind of graph keeping only the entries where {@code pattern} has an edge (any weight). */
     public WeightedGraph restrictedTo(WeightedGraph pattern) {
+        Check.notNull("pattern", pattern);
         return GraphOps.restrictedTo(this, pattern);
     }
 
     /** The subgraph induced by {@code vertices} (distinct), vertex {@code vertices[i]} becoming $i$. */
     public WeightedGraph induced(int[] vertices) {
+        Check.notNull("vertices", vertices);
         return GraphOps.induced(this, vertices);
     }
 

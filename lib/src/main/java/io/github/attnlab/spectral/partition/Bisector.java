@@ -1,6 +1,7 @@
 package io.github.attnlab.spectral.partition;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Arrays;
 
@@ -12,7 +13,11 @@ import java.util.Arrays;
 @FunctionalInterface
 public interface Bisector {
 
-    /** Side 0 or 1 for every vertex; side 0 gets about {@code fraction} of them. */
+    /**
+     * Side 0 or 1 for every vertex; side 0 gets about {@code fraction} of them (at least one vertex on each side).
+     *
+     * @throws IllegalArgumentException unless $0 < fraction < 1$, or for a graph of fewer than 2 vertices
+     */
     int[] bisect(WeightedGraph g, double fraction);
 
     /**
@@ -21,8 +26,9 @@ public interface Bisector {
      * A directed graph is symmetrised first.
      */
     default Partition partition(WeightedGraph g, int k) {
+        Check.notNull("g", g);
         WeightedGraph u = g.symmetrised();
-        Checks.range("k", k, 1, u.n());
+        Check.range("k", k, 1, u.n());
         int[] labels = new int[u.n()];
         int[] all = new int[u.n()];
         for (int i = 0; i < all.length; i++) {
@@ -57,12 +63,10 @@ public interface Bisector {
      * the lower index) form side 0 (at least one vertex on each side).
      */
     static int[] splitByScore(double[] score, double fraction) {
+        Check.finite("score", score);
+        Check.open("fraction", fraction, 0, 1);
         int n = score.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[a], score[b]) : Integer.compare(a, b));
+        int[] order = ArgSort.ascending(score);
         int n0 = (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
         int[] side = new int[n];
         for (int t = n0; t < n; t++) {

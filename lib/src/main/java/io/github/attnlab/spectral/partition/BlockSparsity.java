@@ -1,13 +1,13 @@
 package io.github.attnlab.spectral.partition;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Locale;
 
 /**
  * What a block-sparse attention kernel would do with an attention matrix whose tokens are
- * reordered by a partition (PAPERS.md §D item 5): the work it cannot avoid and the attention mass
+ * reordered by a partition (docs/papers/D.md §D item 5): the work it cannot avoid and the attention mass
  * it keeps.
  *
  * <p>Two kernels are measured. A <em>block-diagonal</em> kernel computes only the $k$ diagonal
@@ -16,7 +16,7 @@ import java.util.Locale;
  * $t \times t$ tile of the reordered matrix that holds an entry $a_{ij} \ge \theta$: work
  * (non-empty tiles)/(all tiles), keeping the mass of the entries $\ge \theta$ (an entry below the
  * threshold is treated as absent). The lost mass of a row is its total-variation error when the
- * kernel renormalises (PAPERS.md §A item 1).
+ * kernel renormalises (docs/papers/A.md §A item 1).
  *
  * @param n                  tokens
  * @param blocks             partition blocks $k$
@@ -33,6 +33,8 @@ public record BlockSparsity(int n, int blocks, int tile, double threshold, doubl
 
     /** The figures for graph {@code g} (its adjacency read as the attention matrix) reordered by partition {@code p}. */
     public static BlockSparsity of(WeightedGraph g, Partition p, int tile, double threshold) {
+        Check.notNull("g", g);
+        Check.notNull("p", p);
         if (p.n() != g.n()) {
             throw new IllegalArgumentException("partition has " + p.n() + " vertices, the graph " + g.n());
         }
@@ -41,13 +43,14 @@ public record BlockSparsity(int n, int blocks, int tile, double threshold, doubl
 
     /** The figures of the matrix in its given order (no partition: one block). */
     public static BlockSparsity unordered(WeightedGraph g, int tile, double threshold) {
+        Check.notNull("g", g);
         int[] identity = java.util.stream.IntStream.range(0, g.n()).toArray();
         return of(g, identity, new int[g.n()], 1, tile, threshold);
     }
 
     private static BlockSparsity of(WeightedGraph g, int[] order, int[] labels, int parts, int tile, double threshold) {
         int n = g.n();
-        Checks.range("tile", tile, 1, n);
+        Check.range("tile", tile, 1, n);
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold = " + threshold + " must be finite and >= 0");
         }

@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.partition;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 
@@ -19,9 +19,10 @@ public final class ExactBisection {
 
     /** The optimal bisection with both sides of size at least {@code minSide}. */
     public static Partition minimum(WeightedGraph g, int minSide) {
+        Check.notNull("g", g);
         int n = g.n();
-        Checks.range("n", n, 2, MAX_N);
-        Checks.range("minSide", minSide, 1, n / 2);
+        Check.range("n", n, 2, MAX_N);
+        Check.range("minSide", minSide, 1, n / 2);
         WeightedGraph u = g.symmetrised();
         SparseMatrix w = u.adjacency();
         boolean[] in = new boolean[n];

@@ -45,16 +45,7 @@ final class Level {
     Level coarsen(Random random, double maxVertexWeight) {
         int n = graph.n();
         SparseMatrix a = graph.adjacency();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = io.github.attnlab.stats.Shuffle.permutation(n, random);
         int[] match = new int[n];
         java.util.Arrays.fill(match, -1);
         for (int v : order) {

@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral.partition;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.cut.SpectralGap;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 import io.github.attnlab.spectral.graph.WeightedGraph;
@@ -11,7 +11,7 @@ import java.util.Random;
 
 /**
  * Multilevel graph bisection in the manner of METIS (Karypis &amp; Kumar, SIAM J. Sci. Comput. 20,
- * 1998; PAPERS.md §D item 5): coarsen by heavy-edge matching until at most {@code coarsestSize}
+ * 1998; docs/papers/D.md §D item 5): coarsen by heavy-edge matching until at most {@code coarsestSize}
  * vertices remain, bisect the coarsest graph (spectral split and several greedy graph-growing
  * starts, each refined, the best kept), then project back level by level, refining with
  * Fiduccia–Mattheyses at every level. $k$ blocks by recursive bisection.
@@ -31,8 +31,8 @@ public record MultilevelPartitioner(double imbalance, int coarsestSize, int trie
         if (!(imbalance >= 0 && imbalance < 1)) {
             throw new IllegalArgumentException("imbalance = " + imbalance + " must lie in [0, 1)");
         }
-        Checks.range("coarsestSize", coarsestSize, 2, Integer.MAX_VALUE);
-        Checks.range("tries", tries, 0, 1000);
+        Check.range("coarsestSize", coarsestSize, 2, Integer.MAX_VALUE);
+        Check.range("tries", tries, 0, 1000);
     }
 
     /** With another seed. */
@@ -42,6 +42,8 @@ public record MultilevelPartitioner(double imbalance, int coarsestSize, int trie
 
     @Override
     public int[] bisect(WeightedGraph g, double fraction) {
+        Check.notNull("g", g);
+        Check.open("fraction", fraction, 0, 1);
         WeightedGraph u = g.symmetrised();
         if (u.n() < 2) {
             throw new IllegalArgumentException("cannot bisect a graph of " + u.n() + " vertex");

@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.partition;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -15,10 +15,11 @@ public record Partition(int parts, int[] labels) {
 
     /** Validates and copies. */
     public Partition {
-        Checks.range("parts", parts, 1, Integer.MAX_VALUE);
+        Check.notNull("labels", labels);
+        Check.range("parts", parts, 1, Integer.MAX_VALUE);
         labels = labels.clone();
         for (int i = 0; i < labels.length; i++) {
-            Checks.index("labels[" + i + "]", labels[i], parts);
+            Check.index("labels[" + i + "]", labels[i], parts);
         }
     }
 
@@ -35,6 +36,7 @@ public record Partition(int parts, int[] labels) {
 
     /** The block of vertex {@code v}. */
     public int label(int v) {
+        Check.index("v", v, labels.length);
         return labels[v];
     }
 

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.partition;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.EdgeList;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Arrays;
@@ -17,6 +18,8 @@ public record PartitionQuality(double edgeCut, double cutFraction, int cutEdges,
 
     /** The quality of partition {@code p} of graph {@code g}. */
     public static PartitionQuality of(WeightedGraph g, Partition p) {
+        Check.notNull("g", g);
+        Check.notNull("p", p);
         if (p.n() != g.n()) {
             throw new IllegalArgumentException("partition has " + p.n() + " vertices, the graph " + g.n());
         }

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.partition;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.cut.SpectralGap;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.WeightedGraph;
@@ -21,6 +22,8 @@ public final class SpectralBisection implements Bisector {
 
     @Override
     public int[] bisect(WeightedGraph g, double fraction) {
+        Check.notNull("g", g);
+        Check.open("fraction", fraction, 0, 1);
         if (g.n() < 2) {
             throw new IllegalArgumentException("cannot bisect a graph of " + g.n() + " vertex");
         }

@@ -1,5 +1,5 @@
 /**
- * Graph partitioning for block-sparse attention (PAPERS.md §D item 5): recursive spectral
+ * Graph partitioning for block-sparse attention (docs/papers/D.md §D item 5): recursive spectral
  * bisection, a multilevel partitioner (heavy-edge coarsening, Fiduccia–Mattheyses refinement),
  * the exact optimum of small graphs, edge cut and balance, and the work and kept attention mass of
  * block-diagonal and tiled kernels.

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.resistance;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.EdgeList;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,11 +15,22 @@ import java.util.Locale;
  * @param resistances $R_e$, parallel to the edges
  * @param components  the number of connected components $c$
  * @param method      how they were computed
+ * @param projections  the number of random projections (0 for the exact method)
  */
-public record EdgeResistances(EdgeList edges, double[] resistances, int components, String method) {
+public record EdgeResistances(EdgeList edges, double[] resistances, int components, Method method, int projections) {
+
+    /** How the resistances were computed. */
+    public enum Method {
+        /** Exactly, through the pseudo-inverse of the Laplacian. */
+        PSEUDO_INVERSE,
+        /** Approximately, by Johnson–Lindenstrauss random projections and a Laplacian solver. */
+        JOHNSON_LINDENSTRAUSS
+    }
 
     /** Validates and copies. */
     public EdgeResistances {
+        Check.notNull("edges", edges);
+        Check.notNull("resistances", resistances);
         if (resistances.length != edges.size()) {
             throw new IllegalArgumentException(resistances.length + " resistances for " + edges.size() + " edges");
         }
@@ -33,6 +45,7 @@ public record EdgeResistances(EdgeList edges, double[] resistances, int componen
 
     /** $R_e$ of edge {@code e}. */
     public double resistance(int e) {
+        Check.index("e", e, resistances.length);
         return resistances[e];
     }
 
@@ -53,6 +66,7 @@ public record EdgeResistances(EdgeList edges, double[] resistances, int componen
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "EdgeResistances[%d edges by %s; sum w_e R_e = %.6g (Foster: n - c = %d)]",
-                resistances.length, method, fosterSum(), edges.n() - components);
+                resistances.length, method == Method.PSEUDO_INVERSE ? "pseudo-inverse" : "JL, " + projections + " projections",
+                fosterSum(), edges.n() - components);
     }
 }

@@ -1,8 +1,8 @@
 package io.github.attnlab.spectral.resistance;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra;
 import io.github.attnlab.spectral.eigen.Spectrum;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Components;
 import io.github.attnlab.spectral.graph.EdgeList;
 import io.github.attnlab.spectral.graph.Laplacian;
@@ -11,7 +11,7 @@ import java.util.Random;
 
 /**
  * Effective resistance $R_{uv} = (e_u - e_v)^\top L^+ (e_u - e_v)$ of the combinatorial Laplacian,
- * exact and approximate, and the total effective resistance (PAPERS.md §D item 3).
+ * exact and approximate, and the total effective resistance (docs/papers/D.md §D item 3).
  *
  * <p>Across components the resistance is $+\infty$ (no current can flow).
  *
@@ -29,6 +29,7 @@ public final class EffectiveResistance {
 
     /** All pairwise resistances from the dense pseudo-inverse ($+\infty$ across components). */
     public static double[][] exactMatrix(WeightedGraph g) {
+        Check.notNull("g", g);
         double[][] p = PseudoInverse.of(undirected(g));
         Components c = g.components();
         int n = g.n();
@@ -44,19 +45,21 @@ public final class EffectiveResistance {
 
     /** The resistance of every edge, exactly (dense pseudo-inverse). */
     public static EdgeResistances exactEdges(WeightedGraph g) {
+        Check.notNull("g", g);
         double[][] p = PseudoInverse.of(undirected(g));
         EdgeList e = g.edges();
         double[] r = new double[e.size()];
         for (int t = 0; t < r.length; t++) {
             r[t] = Math.max(0, p[e.u(t)][e.u(t)] + p[e.v(t)][e.v(t)] - 2 * p[e.u(t)][e.v(t)]);
         }
-        return new EdgeResistances(e, r, g.components().count(), "pseudo-inverse");
+        return new EdgeResistances(e, r, g.components().count(), EdgeResistances.Method.PSEUDO_INVERSE, 0);
     }
 
     /** $R_{uv}$ by one Laplacian solve $x = L^+(e_u - e_v)$, $R_{uv} = x_u - x_v$ (iterative, any size). */
     public static double pair(WeightedGraph g, int u, int v) {
-        Checks.index("u", u, g.n());
-        Checks.index("v", v, g.n());
+        Check.notNull("g", g);
+        Check.index("u", u, g.n());
+        Check.index("v", v, g.n());
         Components c = g.components();
         if (c.label(u) != c.label(v)) {
             return Double.POSITIVE_INFINITY;
@@ -70,7 +73,7 @@ public final class EffectiveResistance {
 
     /** The number of random projections $q = \lceil 24 \ln n / \varepsilon^2 \rceil$ of the guarantee. */
     public static int projectionsFor(int n, double epsilon) {
-        Checks.positive("epsilon", epsilon);
+        Check.positive("epsilon", epsilon);
         return (int) Math.ceil(24 * Math.log(Math.max(n, 2)) / (epsilon * epsilon));
     }
 
@@ -79,7 +82,9 @@ public final class EffectiveResistance {
      * row solved to relative residual {@code solverTolerance}.
      */
     public static EdgeResistances approximateEdges(WeightedGraph g, int projections, double solverTolerance, long seed) {
-        Checks.range("projections", projections, 1, Integer.MAX_VALUE);
+        Check.notNull("g", g);
+        Check.range("projections", projections, 1, Integer.MAX_VALUE);
+        Check.positive("solverTolerance", solverTolerance);
         LaplacianSolver solver = LaplacianSolver.of(Laplacian.combinatorial(undirected(g)));
         EdgeList e = g.edges();
         int n = g.n();
@@ -106,8 +111,8 @@ public final class EffectiveResistance {
         for (int t = 0; t < acc.length; t++) {
             acc[t] /= projections;
         }
-        return new EdgeResistances(e, acc, g.components().count(),
-                "random projections (q = " + projections + ", CG tolerance " + solverTolerance + ")");
+        return new EdgeResistances(e, acc, g.components().count(), EdgeResistances.Method.JOHNSON_LINDENSTRAUSS,
+                projections);
     }
 
     /**
@@ -116,6 +121,7 @@ public final class EffectiveResistance {
      * the graph is disconnected.
      */
     public static double total(WeightedGraph g) {
+        Check.notNull("g", g);
         Laplacian l = Laplacian.combinatorial(undirected(g));
         if (!g.components().connected()) {
             return Double.POSITIVE_INFINITY;
@@ -135,7 +141,8 @@ public final class EffectiveResistance {
      * as $1/\sqrt q$.
      */
     public static double totalApproximate(WeightedGraph g, int probes, long seed) {
-        Checks.range("probes", probes, 1, Integer.MAX_VALUE);
+        Check.notNull("g", g);
+        Check.range("probes", probes, 1, Integer.MAX_VALUE);
         if (!g.components().connected()) {
             return Double.POSITIVE_INFINITY;
         }

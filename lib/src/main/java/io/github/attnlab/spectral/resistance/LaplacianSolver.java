@@ -1,7 +1,7 @@
 package io.github.attnlab.spectral.resistance;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.simd.SimdOps;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.SparseMatrix;
 
@@ -37,6 +37,7 @@ public final class LaplacianSolver {
 
     /** A solver for a symmetric Laplacian (combinatorial or normalised). */
     public static LaplacianSolver of(Laplacian l) {
+        Check.notNull("l", l);
         if (!l.isSymmetric()) {
             throw new IllegalArgumentException("conjugate gradients need a symmetric Laplacian, not " + l.kind());
         }
@@ -56,9 +57,9 @@ public final class LaplacianSolver {
     /** $L^+ b$ to the given relative residual. */
     public Solution solve(double[] b, double tolerance, int maxIterations) {
         int n = laplacian.n();
-        Checks.vector("b", b, n);
-        Checks.positive("tolerance", tolerance);
-        Checks.range("maxIterations", maxIterations, 1, Integer.MAX_VALUE);
+        Check.vector("b", b, n);
+        Check.positive("tolerance", tolerance);
+        Check.range("maxIterations", maxIterations, 1, Integer.MAX_VALUE);
         SimdOps ops = SimdOps.get();
         SparseMatrix a = laplacian.matrix();
         double[] r = b.clone();
@@ -124,6 +125,7 @@ public final class LaplacianSolver {
 
         /** Copies. */
         public Solution {
+            Check.notNull("x", x);
             x = x.clone();
         }
 

@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.resistance;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.DenseEigen;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.WeightedGraph;
@@ -22,6 +23,7 @@ public final class PseudoInverse {
 
     /** $L^+$ of $L = D - W$ as a dense matrix. */
     public static double[][] of(WeightedGraph g) {
+        Check.notNull("g", g);
         Laplacian l = Laplacian.combinatorial(g);
         int n = l.n();
         if (n > DenseEigen.MAX_N) {

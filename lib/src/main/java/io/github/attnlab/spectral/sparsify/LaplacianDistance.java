@@ -1,5 +1,6 @@
 package io.github.attnlab.spectral.sparsify;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.DenseEigen;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.LaplacianKind;
@@ -12,7 +13,7 @@ import io.github.attnlab.spectral.graph.WeightedGraph;
  * Gershgorin bound $\|L(E)\|_2 \le 2\max_i \sum_j |E_{ij}|$ for the combinatorial Laplacian of
  * the weight difference $E = W - \tilde W$ (the combinatorial Laplacian is linear in the weights).
  * By Weyl's inequality, every eigenvalue moves by at most the norm:
- * $|\lambda_i(L) - \lambda_i(\tilde L)| \le \|L - \tilde L\|_2$ (PAPERS.md §D item 2).
+ * $|\lambda_i(L) - \lambda_i(\tilde L)| \le \|L - \tilde L\|_2$ (docs/papers/D.md §D item 2).
  */
 public final class LaplacianDistance {
 
@@ -21,6 +22,8 @@ public final class LaplacianDistance {
 
     /** $\|L(a) - L(b)\|_2$, by the dense symmetric eigen-decomposition of the difference. */
     public static double spectralNorm(WeightedGraph a, WeightedGraph b, LaplacianKind kind) {
+        Check.notNull("a", a);
+        Check.notNull("b", b);
         if (a.n() != b.n()) {
             throw new IllegalArgumentException("sizes differ: " + a.n() + " and " + b.n());
         }
@@ -45,6 +48,8 @@ public final class LaplacianDistance {
 
     /** $2\max_i \sum_j |w_{ij} - \tilde w_{ij}|$, an upper bound on $\|L(a) - L(b)\|_2$ for combinatorial Laplacians. */
     public static double gershgorinBound(WeightedGraph a, WeightedGraph b) {
+        Check.notNull("a", a);
+        Check.notNull("b", b);
         if (a.isDirected() || b.isDirected() || a.n() != b.n()) {
             throw new IllegalArgumentException("need two undirected graphs of the same size");
         }

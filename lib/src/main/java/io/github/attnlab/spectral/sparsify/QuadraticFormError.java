@@ -1,9 +1,9 @@
 package io.github.attnlab.spectral.sparsify;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.eigen.DenseEigen;
 import io.github.attnlab.spectral.eigen.LaplacianSpectra;
 import io.github.attnlab.spectral.eigen.Spectrum;
-import io.github.attnlab.spectral.graph.Checks;
 import io.github.attnlab.spectral.graph.Laplacian;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Locale;
@@ -31,6 +31,8 @@ public record QuadraticFormError(double muMin, double muMax, double epsilon, boo
 
     /** The exact $\varepsilon$ of $\tilde G$ against $G$ (combinatorial Laplacians, same vertices). */
     public static QuadraticFormError exact(WeightedGraph g, WeightedGraph approx) {
+        Check.notNull("g", g);
+        Check.notNull("approx", approx);
         check(g, approx);
         if (g.n() > DenseEigen.MAX_N) {
             throw new IllegalArgumentException("n = " + g.n() + " is too large for the exact error (at most "
@@ -72,8 +74,10 @@ public record QuadraticFormError(double muMin, double muMax, double epsilon, boo
      * directions, where sparsifiers err most), each projected off the constant per component.
      */
     public static QuadraticFormError sampled(WeightedGraph g, WeightedGraph approx, int vectors, long seed) {
+        Check.notNull("g", g);
+        Check.notNull("approx", approx);
         check(g, approx);
-        Checks.range("vectors", vectors, 1, Integer.MAX_VALUE);
+        Check.range("vectors", vectors, 1, Integer.MAX_VALUE);
         Laplacian l = Laplacian.combinatorial(g);
         Laplacian lt = Laplacian.combinatorial(approx);
         double[][] y = l.nullSpace();

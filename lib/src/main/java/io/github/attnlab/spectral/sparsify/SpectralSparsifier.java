@@ -1,6 +1,6 @@
 package io.github.attnlab.spectral.sparsify;
 
-import io.github.attnlab.spectral.graph.Checks;
+import io.github.attnlab.core.Check;
 import io.github.attnlab.spectral.graph.EdgeList;
 import io.github.attnlab.spectral.graph.WeightedGraph;
 import io.github.attnlab.spectral.resistance.EdgeResistances;
@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * Spectral sparsification by effective-resistance sampling (Spielman &amp; Srivastava, SIAM J.
- * Comput. 40, 2011; PAPERS.md §D item 4).
+ * Comput. 40, 2011; docs/papers/D.md §D item 4).
  *
  * <p>Draw $q$ edges independently with replacement, edge $e$ with probability
  * $p_e = w_e R_e / \sum_f w_f R_f$ (its leverage score, normalised by $n - c$), and give each draw
@@ -26,7 +26,9 @@ public final class SpectralSparsifier {
 
     /** A sparsifier from {@code samples} draws. */
     public static Sparsified sample(WeightedGraph g, EdgeResistances r, int samples, long seed) {
-        Checks.range("samples", samples, 1, Integer.MAX_VALUE);
+        Check.notNull("g", g);
+        Check.notNull("r", r);
+        Check.range("samples", samples, 1, Integer.MAX_VALUE);
         Sampler s = new Sampler(g, r, seed);
         for (int t = 0; t < samples; t++) {
             s.draw();
@@ -40,7 +42,9 @@ public final class SpectralSparsifier {
      * the final $q$, which is unbiased conditional on $q$ only approximately.
      */
     public static Sparsified toEdgeBudget(WeightedGraph g, EdgeResistances r, int edgeBudget, long seed) {
-        Checks.range("edgeBudget", edgeBudget, 1, g.edgeCount());
+        Check.notNull("g", g);
+        Check.notNull("r", r);
+        Check.range("edgeBudget", edgeBudget, 1, g.edgeCount());
         Sampler s = new Sampler(g, r, seed);
         int draws = 0;
         long cap = 1000L * g.edgeCount() + 1000;

@@ -1,5 +1,5 @@
 /**
- * Spectral sparsification by effective-resistance sampling (Spielman–Srivastava; PAPERS.md §D item 4)
+ * Spectral sparsification by effective-resistance sampling (Spielman–Srivastava; docs/papers/D.md §D item 4)
  * and the measures of how well a sparse graph approximates a dense one: the $\varepsilon$ of
  * $(1 \pm \varepsilon)$ quadratic-form agreement and the spectral norm of the Laplacian difference.
  */

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The theorem of PAPERS.md §B: on unit-norm queries and keys, $(1 + 1/n)$-entmax of
+ * The theorem of docs/papers/B.md §B: on unit-norm queries and keys, $(1 + 1/n)$-entmax of
  * $\langle q, k\rangle/h^2$ equals adaptive Nadaraya–Watson with $(1 - u^2)_+^n$, computed from
  * distances alone; normalised ReLU equals the fixed-bandwidth kernel; softmax equals the Gaussian.
  */
@@ -30,9 +30,9 @@ class CorrespondenceTest {
                 Normalized e = Normalizer.forKernelOrder(n).apply(Correspondence.scores(x.q, x.keys, x.h));
                 Estimate nw = NadarayaWatson.adaptive(SmoothingKernel.compact(n), x.h).apply(x.q, x.keys, x.values);
                 for (int i = 0; i < x.keys.length; i++) {
-                    worst = Math.max(worst, Math.abs(e.p(i) - nw.weight(i)));
+                    worst = Math.max(worst, Math.abs(e.probability(i) - nw.weight(i)));
                 }
-                assertEquals(Correspondence.bandwidth(e.tau(), n, x.h), nw.bandwidth(), 1e-10,
+                assertEquals(Correspondence.bandwidth(e.threshold(), n, x.h), nw.bandwidth(), 1e-10,
                         "b = sqrt(2 - 2 n h^2 tau) at n = " + n);
                 assertEquals(e.supportSize(), nw.supportSize(), "support at n = " + n);
                 double[] y = e.mix(x.values);
@@ -59,7 +59,7 @@ class CorrespondenceTest {
                 assertEquals(p.fallback(), nw.fallback());
                 fallbacks += nw.fallback() ? 1 : 0;
                 for (int i = 0; i < x.keys.length; i++) {
-                    assertEquals(p.p(i), nw.weight(i), THEOREM_TOL, "n = " + n + ", b = " + b);
+                    assertEquals(p.probability(i), nw.weight(i), THEOREM_TOL, "n = " + n + ", b = " + b);
                 }
             }
             assertTrue(fallbacks > 0 && fallbacks < INSTANCES, "both regimes must occur: " + fallbacks + " fallbacks");
@@ -75,8 +75,8 @@ class CorrespondenceTest {
             Estimate fixed = NadarayaWatson.fixed(SmoothingKernel.gaussian(), x.h).weights(x.q, x.keys);
             Estimate adaptive = NadarayaWatson.adaptive(SmoothingKernel.gaussian(), x.h).weights(x.q, x.keys);
             for (int i = 0; i < x.keys.length; i++) {
-                assertEquals(p.p(i), fixed.weight(i), THEOREM_TOL);
-                assertEquals(p.p(i), adaptive.weight(i), THEOREM_TOL);
+                assertEquals(p.probability(i), fixed.weight(i), THEOREM_TOL);
+                assertEquals(p.probability(i), adaptive.weight(i), THEOREM_TOL);
             }
         }
     }

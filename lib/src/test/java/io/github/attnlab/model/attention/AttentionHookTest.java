@@ -87,16 +87,16 @@ class AttentionHookTest {
                     assertEquals(row.certify(eps).k(), keep.length, "eps " + eps + ", n = " + h.n);
                     double tau = row.tailMassOf(keep);
                     assertTrue(tau <= eps, "tau = " + tau + " > eps = " + eps);
-                    assertEquals(tau, run.tau()[q], 1e-12 * Math.max(tau, 1e-300) + 1e-300);
+                    assertEquals(tau, run.tailMass()[q], 1e-12 * Math.max(tau, 1e-300) + 1e-300);
                     assertEquals(keep.length, run.keysKept()[q]);
                     assertEquals(h.n, run.keysScored()[q]);
                 }
-                assertTrue(run.maxTau() <= eps);
+                assertTrue(run.maxTailMass() <= eps);
                 assertEquals(0, run.boundViolations(), "eps " + eps + ", n = " + h.n);
                 AttentionHook tauOnly = Heads.hook(AttentionRule.certifiedTopK(eps), Measurement.TAU);
                 h.apply(tauOnly);
                 AttentionRun cheap = tauOnly.run("synthetic", 1);
-                assertArrayEquals(run.tau(), cheap.tau());
+                assertArrayEquals(run.tailMass(), cheap.tailMass());
                 assertTrue(Double.isNaN(cheap.error()[0]) && Double.isNaN(cheap.varianceBound()[0]));
             }
         }
@@ -116,7 +116,7 @@ class AttentionHookTest {
                         double[] logits = index.logits(h.block(0)[q], 1 / Math.sqrt(h.d));
                         double tau = TopK.of(logits).tailMassOf(kept(p, q, h.n));
                         assertTrue(tau <= eps, "tau = " + tau + " > eps = " + eps + " (" + g + ")");
-                        assertTrue(run.tau()[q] <= eps);
+                        assertTrue(run.tailMass()[q] <= eps);
                         assertTrue(run.keysScored()[q] <= h.n && run.keysKept()[q] <= run.keysScored()[q]);
                         scoredLess += run.keysScored()[q] < h.n ? 1 : 0;
                     }
@@ -181,7 +181,7 @@ class AttentionHookTest {
                 io.github.attnlab.topk.HeadTail ht = TopK.of(h.scores(q)).withValues(v).headTail(k);
                 double scale = 1e-12 * (1 + Arrays.stream(v).mapToDouble(x -> Math.sqrt(Arrays.stream(x).map(y -> y * y).sum())).max().getAsDouble());
                 assertEquals(ht.error(), run.error()[q], scale, "exact error, n = " + h.n);
-                assertEquals(ht.tau(), run.tau()[q], 1e-12);
+                assertEquals(ht.tailMass(), run.tailMass()[q], 1e-12);
                 assertTrue(run.error()[q] <= run.varianceBound()[q] && run.error()[q] <= run.diameterBound()[q]);
                 assertEquals(ht.varianceBound(), run.varianceBound()[q], 1e-9 * ht.varianceBound() + scale);
                 assertEquals(ht.diameterBound(), run.diameterBound()[q], 1e-9 * ht.diameterBound() + scale);

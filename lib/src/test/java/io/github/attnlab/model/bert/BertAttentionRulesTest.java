@@ -42,7 +42,7 @@ class BertAttentionRulesTest {
         PredictionShift self = e.against(AttentionProbe.of(bert).measuring(Measurement.TIME).evaluate(masked));
         assertEquals(0, self.meanKl());
         assertEquals(1, self.topOneAgreement());
-        assertEquals(0, e.maxTau());
+        assertEquals(0, e.maxTailMass());
         assertEquals(passage.length(), e.meanKeysKept());
     }
 
@@ -52,7 +52,7 @@ class BertAttentionRulesTest {
         Bert sparse = bert.withAttention(AttentionRule.certifiedTopK(eps));
         ProbedEvaluation e = AttentionProbe.of(sparse).evaluate(masked);
         AttentionRun run = e.runs().get(0);
-        assertTrue(run.maxTau() <= eps, run.toString());
+        assertTrue(run.maxTailMass() <= eps, run.toString());
         assertEquals(0, run.boundViolations(), run.toString());
         assertTrue(run.meanKeysKept() < passage.length(), run.toString());
         MaskedLm direct = sparse.maskedLm(masked.get(0).masked());

@@ -200,7 +200,8 @@ class BertMaskedLmTest {
         int n = passage.length();
         assertEquals("positions[0] = " + n + " is outside [0, " + n + ")",
                 assertThrows(IllegalArgumentException.class, () -> bert.mask(passage, n)).getMessage());
-        assertEquals("no position is masked", assertThrows(IllegalArgumentException.class, () -> bert.mask(passage)).getMessage());
+        assertEquals("positions is empty: no position is masked",
+                assertThrows(IllegalArgumentException.class, () -> bert.mask(passage)).getMessage());
         for (double rate : new double[] {0, -0.1, 1.5, Double.NaN}) {
             assertEquals("mask rate = " + rate + " is outside (0, 1]",
                     assertThrows(IllegalArgumentException.class, () -> bert.mask(List.of(passage), rate, 1)).getMessage());

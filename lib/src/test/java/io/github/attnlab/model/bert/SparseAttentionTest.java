@@ -123,13 +123,13 @@ class SparseAttentionTest {
                 AttentionRun run = AttentionProbe.of(full.withAttention(r)).run(e);
                 assertEquals(e.length(), run.n());
                 assertEquals(LAYERS, run.layers());
-                assertTrue(run.maxTau() <= 0.05, r + ": max tau " + run.maxTau());
+                assertTrue(run.maxTailMass() <= 0.05, r + ": max tau " + run.maxTailMass());
                 assertEquals(0, run.boundViolations());
                 assertTrue(run.forwardSeconds() > 0 && run.attentionShare() > 0 && run.attentionShare() < 1);
             }
             AttentionRun dense = AttentionProbe.of(full).measuring(Measurement.TIME).run(e);
             assertEquals(e.length(), dense.meanKeysKept());
-            assertTrue(Double.isNaN(dense.maxTau()));
+            assertTrue(Double.isNaN(dense.maxTailMass()));
         }
     }
 

@@ -18,9 +18,9 @@ import java.util.zip.ZipOutputStream;
  * vocabulary), written as real weight files, so that tests can change single weights by hand and load
  * the result through the public API.
  */
-final class TinyModel {
+public final class TinyModel {
 
-    static final String[] VOCAB = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "hello", "world"};
+    public static final String[] VOCAB = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "hello", "world"};
     static final int POSITIONS = 16;
     static final int HEADS = 12;
 
@@ -32,7 +32,7 @@ final class TinyModel {
      * values (given its name, returning the values to store), and the tensor named {@code badName} gets
      * its dimensions reversed.
      */
-    static byte[] onnx(int layers, int hidden, int intermediate, long seed, String badName,
+    public static byte[] onnx(int layers, int hidden, int intermediate, long seed, String badName,
                        BiFunction<String, float[], float[]> edit) {
         Random r = new Random(seed);
         ProtoWriter g = new ProtoWriter();
@@ -93,7 +93,7 @@ final class TinyModel {
     }
 
     /** A jar in {@code dir} with the model and its tokenizer, stored (uncompressed) so that single bytes can be damaged. */
-    static Path jar(Path dir, byte[] onnx) throws Exception {
+    public static Path jar(Path dir, byte[] onnx) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(bytes)) {
             store(z, "all-minilm-l6-v2.onnx", onnx);
@@ -105,7 +105,7 @@ final class TinyModel {
     }
 
     /** The model loaded from a fresh jar. */
-    static Bert load(Path dir, byte[] onnx) throws Exception {
+    public static Bert load(Path dir, byte[] onnx) throws Exception {
         return Bert.load(PretrainedModel.ALL_MINILM_L6_V2, jar(dir, onnx));
     }
 

@@ -29,7 +29,7 @@ public class OnnxInitializersTest {
         return t.toBytes();
     }
 
-    static byte[] model() {
+    public static byte[] model() {
         ProtoWriter node = new ProtoWriter().string(1, "/embeddings/LayerNorm/Add_1_output_0").string(1, "onnx::MatMul_7")
                 .string(2, "/encoder/layer.0/attention/self/query/MatMul_output_0")
                 .string(3, "/encoder/layer.0/attention/self/query/MatMul").string(4, "MatMul");

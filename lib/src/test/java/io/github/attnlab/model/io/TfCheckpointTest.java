@@ -17,10 +17,10 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 /** Synthetic tensor bundles written here in the documented format, read back, then damaged. */
-class TfCheckpointTest {
+public class TfCheckpointTest {
 
     /** A checkpoint: the index and data bytes. */
-    record Bundle(byte[] index, byte[] data) {
+    public record Bundle(byte[] index, byte[] data) {
     }
 
     /** Writes a single-shard bundle of float tensors (names must be given in sorted order). */
@@ -100,7 +100,7 @@ class TfCheckpointTest {
         return o.toByteArray();
     }
 
-    private static Bundle sample() {
+    public static Bundle sample() {
         Random r = new Random(9);
         Map<String, float[]> t = new LinkedHashMap<>();
         Map<String, int[]> s = new LinkedHashMap<>();

@@ -71,10 +71,10 @@ class SolverAgreementTest {
     @Test
     void autoUsesTheSparsePathAboveTheDenseLimit() {
         Laplacian big = Laplacian.combinatorial(StandardGraphs.grid(30, 31));
-        assertEquals("LOBPCG", LaplacianSpectra.smallest(big, 3).method());
-        assertEquals("Lanczos (thick restart)", LaplacianSpectra.smallest(big, 2).method());
+        assertEquals(Spectrum.Solver.LOBPCG, LaplacianSpectra.smallest(big, 3).solver());
+        assertEquals(Spectrum.Solver.LANCZOS, LaplacianSpectra.smallest(big, 2).solver());
         Spectrum d = LaplacianSpectra.smallest(Laplacian.combinatorial(StandardGraphs.grid(20, 21)), 3);
-        assertEquals("dense (EJML)", d.method());
+        assertEquals(Spectrum.Solver.DENSE, d.solver());
     }
 
     @Test

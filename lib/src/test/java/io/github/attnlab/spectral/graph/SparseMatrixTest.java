@@ -87,9 +87,9 @@ class SparseMatrixTest {
                 () -> SparseMatrix.fromDense(new double[][] {{1, Double.NaN}, {0, 1}}));
         assertTrue(e.getMessage().contains("[0][1] is NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SparseMatrix.fromDense(new double[][] {{1, 2}, {3}}));
-        assertTrue(e.getMessage().contains("not rectangular"), e.getMessage());
+        assertTrue(e.getMessage().contains("is ragged"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SparseMatrix.builder(2, 2).add(2, 0, 1));
-        assertTrue(e.getMessage().contains("row index 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("i = 2 is outside [0, 1]"), e.getMessage());
         SparseMatrix m = SparseMatrix.fromDense(new double[][] {{1, 2}, {3, 4}});
         e = assertThrows(IllegalArgumentException.class, () -> m.multiply(new double[3]));
         assertTrue(e.getMessage().contains("x has length 3"), e.getMessage());

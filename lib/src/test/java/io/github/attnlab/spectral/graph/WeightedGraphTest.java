@@ -23,11 +23,11 @@ class WeightedGraphTest {
     void attentionInputIsValidated() {
         assertMessage("attention[1][0] = NaN", () -> AttentionGraphs.directed(new double[][] {{1, 0}, {Double.NaN, 1}}));
         assertMessage("attention[0][1] = -0.5", () -> AttentionGraphs.directed(new double[][] {{1, -0.5}, {0, 1}}));
-        assertMessage("not square: 2x3", () -> AttentionGraphs.directed(new double[][] {{1, 0, 0}, {0, 1, 0}}));
-        assertMessage("attention is empty", () -> AttentionGraphs.directed(new double[0][]));
+        assertMessage("not square: 2 x 3", () -> AttentionGraphs.directed(new double[][] {{1, 0, 0}, {0, 1, 0}}));
+        assertMessage("attention has no rows", () -> AttentionGraphs.directed(new double[0][]));
         assertMessage("Infinity", () -> AttentionGraphs.symmetrised(new double[][] {{1, Double.POSITIVE_INFINITY}, {0, 1}}));
         assertMessage("not symmetric", () -> WeightedGraph.undirected(SparseMatrix.fromDense(new double[][] {{0, 1}, {2, 0}})));
-        assertMessage("is -1.0", () -> WeightedGraph.fromEdges(3, new int[] {0}, new int[] {1}, new double[] {-1}));
+        assertMessage("w[0] = -1.0 must be finite and >= 0", () -> WeightedGraph.fromEdges(3, new int[] {0}, new int[] {1}, new double[] {-1}));
         assertMessage("symmetrised()", () -> Laplacian.combinatorial(AttentionGraphs.directed(new double[][] {{1}})));
         assertMessage("k = 3 is outside [1, 2]", () -> AttentionGraphs.directed(new double[][] {{1, 0}, {0, 1}}).topKPerRow(3));
     }
@@ -188,6 +188,6 @@ class WeightedGraphTest {
             }
         }
         assertMessage("vertex 2 is listed twice", () -> g.induced(new int[] {2, 2}));
-        assertMessage("vertices[1] index 10", () -> g.induced(new int[] {1, 10}));
+        assertMessage("vertices[1] = 10 is outside [0, 9]", () -> g.induced(new int[] {1, 10}));
     }
 }

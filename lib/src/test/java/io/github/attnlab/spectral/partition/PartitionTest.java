@@ -98,16 +98,7 @@ class PartitionTest {
         int n = k * per;
         int[] truth = new int[n];
         double[][] a = new double[n][n];
-        int[] shuffle = new int[n];
-        for (int i = 0; i < n; i++) {
-            shuffle[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = shuffle[i];
-            shuffle[i] = shuffle[j];
-            shuffle[j] = t;
-        }
+        int[] shuffle = io.github.attnlab.stats.Shuffle.permutation(n, r);
         for (int i = 0; i < n; i++) {
             truth[shuffle[i]] = i / per;
         }

@@ -9,7 +9,7 @@ import org.apache.commons.numbers.gamma.Erfc;
 import org.junit.jupiter.api.Test;
 
 /** The float kernels against independent double-precision references, on whichever path this run uses. */
-class FloatKernelsTest {
+class LaneMathTest {
 
     /** Our exp: within 2 ulp of the correctly rounded float. */
     private static final int EXP_ULPS = 2;
@@ -30,13 +30,44 @@ class FloatKernelsTest {
         for (int i = 0; i < 200_000; i++) {
             float x = (float) (-87 + 175 * r.nextDouble());
             float want = (float) Math.exp(x);
-            float got = FloatKernels.exp(x);
+            float got = LaneMath.exp(x);
             assertTrue(Math.abs(got - want) <= EXP_ULPS * Math.ulp(want), "exp(" + x + ") = " + got + ", want " + want);
         }
-        assertEquals(0f, FloatKernels.exp(Float.NEGATIVE_INFINITY));
-        assertEquals(0f, FloatKernels.exp(-87.5f));
-        assertEquals(1f, FloatKernels.exp(0f));
-        assertTrue(Float.isNaN(FloatKernels.exp(Float.NaN)));
+        assertEquals(0f, LaneMath.exp(Float.NEGATIVE_INFINITY));
+        assertEquals(0f, LaneMath.exp(-87.5f));
+        assertEquals(1f, LaneMath.exp(0f));
+        assertTrue(Float.isNaN(LaneMath.exp(Float.NaN)));
+    }
+
+    /** Our double exp: within 2 ulp of the correctly rounded double (StrictMath is within 1 ulp of it). */
+    private static final int EXP_ULPS_D = 2;
+
+    @Test
+    void doubleExpIsWithinTwoUlpAndHalfASubnormal() {
+        Random r = new Random(4);
+        int worst = 0;
+        for (int i = 0; i < 400_000; i++) {
+            double x = i % 4 == 0 ? -745.5 + 40 * r.nextDouble() : -746 + 1456 * r.nextDouble();
+            double want = StrictMath.exp(x);
+            double got = LaneMath.exp(x);
+            double err = Math.abs(got - want);
+            if (want == Double.POSITIVE_INFINITY) {
+                assertEquals(want, got, 0.0, "exp(" + x + ")");
+            } else if (want >= Double.MIN_NORMAL) {
+                worst = Math.max(worst, (int) Math.round(err / Math.ulp(want)));
+                assertTrue(err <= EXP_ULPS_D * Math.ulp(want), "exp(" + x + ") = " + got + ", want " + want);
+            } else {
+                // subnormal: the final scaling rounds once, half the smallest subnormal, plus StrictMath's own
+                assertTrue(err <= 1.5 * Double.MIN_VALUE + 2 * 0x1p-52 * want, "exp(" + x + ") = " + got + ", want " + want);
+            }
+        }
+        assertTrue(worst <= 1, "worst error " + worst + " ulp");
+        assertEquals(0.0, LaneMath.exp(Double.NEGATIVE_INFINITY), 0.0);
+        assertEquals(0.0, LaneMath.exp(-746.5), 0.0);
+        assertEquals(1.0, LaneMath.exp(0), 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, LaneMath.exp(709.8), 0.0);
+        assertEquals(StrictMath.exp(709.78), LaneMath.exp(709.78), 2 * Math.ulp(StrictMath.exp(709.78)));
+        assertTrue(Double.isNaN(LaneMath.exp(Double.NaN)));
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.github.attnlab.simd;
+
+/**
+ * The float loops of {@link SimdOps} (the forward pass of the transformer models), and their contract: <b>the same
+ * bits on both paths</b>, and on one path whatever the state of the just-in-time compiler. Every output element is
+ * the same sequence of IEEE float operations on both paths: for {@link #gemm}, fused multiply-adds in ascending
+ * $p$ from 0; {@link #softmax} and {@link #gelu} from additions, products and fused multiply-adds only, with row
+ * sums added in index order; {@link #dot} in a fixed interleaved order.
+ */
+public interface FloatOps {
+
+    /**
+     * $\sum_{i<len} a_{aOff+i} b_{bOff+i}$ in float arithmetic, in a fixed order: element $i$ is fused
+     * (fused multiply-add) into accumulator $i \bmod 8$, the accumulators are combined as
+     * $((c_0 + c_1) + (c_2 + c_3)) + ((c_4 + c_5) + (c_6 + c_7))$, and the last $len \bmod 8$ elements are fused
+     * in sequence.
+     */
+    float dot(float[] a, int aOff, float[] b, int bOff, int len);
+
+    /**
+     * The matrix product $C = AB$, $C_{ij} = \sum_{p<k} A_{ip}B_{pj}$ accumulated by fused
+     * multiply-adds in ascending $p$, for row-major $A$ ($m\times k$, row stride {@code lda}),
+     * $B$ ($k\times n$, {@code ldb}) and $C$ ($m\times n$, {@code ldc}); $C$ is overwritten.
+     * The vector path is blocked (panels of $B$ copied into a small buffer, a register tile of $C$),
+     * the scalar path a plain triple loop; both give the same bits.
+     *
+     * @throws IllegalArgumentException when a size is negative, a stride is shorter than its row or
+     *                                  a range runs outside its array
+     */
+    void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc);
+
+    /**
+     * Writes $\mathrm{softmax}(a)_i = e^{a_i - \max a} / \sum_j e^{a_j - \max a}$ into {@code out}
+     * ({@code out} may be {@code a}). The exponential is a float polynomial accurate to 2 ulp that
+     * returns exactly 0 below $e^{-87}$, so $-\infty$ entries (masked keys) get probability 0; the sum
+     * is accumulated in double in index order. {@code len >= 1}, and at least one entry must be finite.
+     */
+    void softmax(float[] a, int off, int len, float[] out, int outOff);
+
+    /**
+     * Writes $\mathrm{GELU}(x_i) = x_i\,\Phi(x_i) = \tfrac{x_i}{2}\,\mathrm{erfc}(-x_i/\sqrt2)$
+     * into {@code out} ({@code out} may be {@code x}): the exact (erf) GELU of BERT, with erfc from
+     * a Chebyshev fit of relative error below 1.2e-7 (Numerical Recipes §6.2).
+     */
+    void gelu(float[] x, int off, int len, float[] out, int outOff);
+}

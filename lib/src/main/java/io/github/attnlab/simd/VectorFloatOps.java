@@ -1,0 +1,139 @@
+package io.github.attnlab.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float operations of the vector path ({@link FloatOps}: softmax, GELU, the dot product; the matrix product is
+ * {@link VectorGemm}), each giving the same bits as the scalar path: every output element is the same sequence of
+ * IEEE float operations. Loaded only from {@link VectorSimdOps}.
+ */
+final class VectorFloatOps {
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Eight floats: the dot product's fixed interleaving, whatever the preferred width. */
+    private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+    /** Four floats, for machines whose vectors hold fewer than eight. */
+    private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
+    private static final SimdOps SCALAR = ScalarSimdOps.INSTANCE;
+
+    private VectorFloatOps() {
+    }
+
+    /**
+     * The dot product in the scalar path's order: element i is fused into accumulator i mod 8, the eight
+     * accumulators combined by {@link ScalarSimdOps#combine}, the tail fused in sequence. On machines with 256-bit
+     * (or wider) vectors the accumulators are the lanes of one 8-float vector; with 128-bit vectors, of two.
+     */
+    static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
+        if (len < 4 * ScalarSimdOps.DOT_WAYS || F.length() < 4) {
+            return SCALAR.dot(a, aOff, b, bOff, len);
+        }
+        int i = 0;
+        int bound = len - ScalarSimdOps.DOT_WAYS;
+        float s;
+        if (F.length() >= 8) {
+            FloatVector acc = FloatVector.zero(F8);
+            for (; i <= bound; i += ScalarSimdOps.DOT_WAYS) {
+                acc = FloatVector.fromArray(F8, a, aOff + i).fma(FloatVector.fromArray(F8, b, bOff + i), acc);
+            }
+            s = ScalarSimdOps.combine(acc.lane(0), acc.lane(1), acc.lane(2), acc.lane(3), acc.lane(4), acc.lane(5),
+                    acc.lane(6), acc.lane(7));
+        } else {
+            FloatVector lo = FloatVector.zero(F4);
+            FloatVector hi = FloatVector.zero(F4);
+            for (; i <= bound; i += ScalarSimdOps.DOT_WAYS) {
+                lo = FloatVector.fromArray(F4, a, aOff + i).fma(FloatVector.fromArray(F4, b, bOff + i), lo);
+                hi = FloatVector.fromArray(F4, a, aOff + i + 4).fma(FloatVector.fromArray(F4, b, bOff + i + 4), hi);
+            }
+            s = ScalarSimdOps.combine(lo.lane(0), lo.lane(1), lo.lane(2), lo.lane(3), hi.lane(0), hi.lane(1),
+                    hi.lane(2), hi.lane(3));
+        }
+        for (; i < len; i++) {
+            s = Math.fma(a[aOff + i], b[bOff + i], s);
+        }
+        return s;
+    }
+
+    static void softmax(float[] a, int off, int len, float[] out, int outOff) {
+        if (len < 2 * F.length()) {
+            SCALAR.softmax(a, off, len, out, outOff);
+            return;
+        }
+        int bound = F.loopBound(len);
+        FloatVector mv = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            mv = mv.max(FloatVector.fromArray(F, a, off + i));
+        }
+        float max = mv.reduceLanes(VectorOperators.MAX);
+        for (; i < len; i++) {
+            max = Math.max(max, a[off + i]);
+        }
+        ScalarSimdOps.checkSoftmax(a, off, len, max);
+        for (i = 0; i < bound; i += F.length()) {
+            exp(FloatVector.fromArray(F, a, off + i).sub(max)).intoArray(out, outOff + i);
+        }
+        for (; i < len; i++) {
+            out[outOff + i] = LaneMath.exp(a[off + i] - max);
+        }
+        double sum = 0;
+        for (i = 0; i < len; i++) { // index order, as in the scalar path
+            sum += out[outOff + i];
+        }
+        float s = (float) sum;
+        for (i = 0; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, out, outOff + i).div(s).intoArray(out, outOff + i);
+        }
+        for (; i < len; i++) {
+            out[outOff + i] = out[outOff + i] / s;
+        }
+    }
+
+    static void gelu(float[] x, int off, int len, float[] out, int outOff) {
+        int bound = F.loopBound(len);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, off + i);
+            FloatVector z = v.mul(LaneMath.INV_SQRT2);
+            FloatVector az = z.abs();
+            FloatVector t = FloatVector.broadcast(F, 1f).div(az.fma(0.5f, 1f));
+            FloatVector q = FloatVector.broadcast(F, LaneMath.ERFC[0]);
+            for (int j = 1; j < LaneMath.ERFC.length; j++) {
+                q = q.fma(t, FloatVector.broadcast(F, LaneMath.ERFC[j]));
+            }
+            FloatVector e = t.mul(exp(az.neg().fma(az, q)));
+            FloatVector half = e.mul(0.5f);
+            VectorMask<Float> nonNegative = z.compare(VectorOperators.GE, 0f);
+            FloatVector phi = half.blend(FloatVector.broadcast(F, 1f).sub(half), nonNegative);
+            v.mul(phi).intoArray(out, outOff + i);
+        }
+        for (; i < len; i++) {
+            out[outOff + i] = LaneMath.gelu(x[off + i]);
+        }
+    }
+
+    /** {@link LaneMath#exp(float)} lane by lane, the same operations in the same order. */
+    private static FloatVector exp(FloatVector x) {
+        VectorMask<Float> tiny = x.compare(VectorOperators.LT, LaneMath.EXP_MIN);
+        FloatVector xc = x.min(LaneMath.EXP_MAX);
+        FloatVector t = xc.fma(LaneMath.LOG2E, LaneMath.ROUNDER);
+        FloatVector n = t.sub(LaneMath.ROUNDER);
+        FloatVector r = n.neg().fma(FloatVector.broadcast(F, LaneMath.LN2_HI), xc);
+        r = n.neg().fma(FloatVector.broadcast(F, LaneMath.LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(F, LaneMath.EXP_TAYLOR[0]);
+        for (int i = 1; i < LaneMath.EXP_TAYLOR.length; i++) {
+            p = p.fma(r, FloatVector.broadcast(F, LaneMath.EXP_TAYLOR[i]));
+        }
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        p = p.fma(r, one);
+        p = p.fma(r, one);
+        IntVector bits = (IntVector) t.reinterpretAsInts();
+        FloatVector scale = bits.sub(LaneMath.ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(scale).blend(0f, tiny);
+    }
+}
