@@ -9,7 +9,7 @@ final class GlobalRules {
     private GlobalRules() {
     }
 
-    private static final String VIA_GLOBAL = "every token attends to token 0, which attends to all: s = 2";
+    private static final String VIA_GLOBAL = "every token attends to a global token, which attends to all: s = 2";
 
     /** Relay token 0 attends to all; token $k \ge 1$ attends to $k-1, k, k+1$ and the relay. */
     static SparsityPattern star() {
@@ -26,48 +26,95 @@ final class GlobalRules {
                 n -> n <= 3 ? ReachArgument.at(1, "every A_k = [n]") : ReachArgument.at(2, VIA_GLOBAL));
     }
 
-    /** Tokens $0..g-1$ attend to all; every other token to its window of radius $w$ and to the $g$ globals. */
-    static SparsityPattern longformer(int radius, int globals) {
+    /**
+     * The global tokens $0..f-1$ and $n-e..n-1$ attend to all; every other token to its window of radius $w$ and to
+     * the globals.
+     */
+    static SparsityPattern longformer(int radius, int first, int last) {
         Check.positive("window", radius);
-        Check.positive("globals", globals);
-        return new SparsityPattern(Kind.LONGFORMER, "longformer(w=" + radius + ", g=" + globals + ")", 1,
+        checkGlobals(first, last);
+        return new SparsityPattern(Kind.LONGFORMER, "longformer(w=" + radius + ", " + globalsName(first, last) + ")", 1,
                 n -> {
                     Check.range("window", radius, 1, n - 1);
-                    Check.range("globals", globals, 1, n);
+                    validateGlobals(n, first, last);
                 },
-                (n, l, k, out, off) -> windowAndGlobals(n, k, radius, globals, out, off),
+                (n, l, k, out, off) -> windowAndGlobals(n, k, radius, first, last, out, off),
                 LocalRules::identity,
-                n -> globals + radius >= n - 1 ? ReachArgument.at(1, "every A_k = [n]")
+                n -> (long) first + last + radius >= n - 1 ? ReachArgument.at(1, "every A_k = [n]")
                         : ReachArgument.at(2, VIA_GLOBAL));
     }
 
-    private static void windowAndGlobals(int n, int k, int radius, int globals, long[] out, int off) {
-        if (k < globals) {
+    /** Global tokens alone: $0..f-1$ and $n-e..n-1$ attend to all; every other token to itself and the globals. */
+    static SparsityPattern globals(int first, int last) {
+        checkGlobals(first, last);
+        return new SparsityPattern(Kind.GLOBAL, "globals(" + globalsName(first, last) + ")", 1,
+                n -> validateGlobals(n, first, last),
+                (n, l, k, out, off) -> {
+                    if (isGlobal(n, k, first, last)) {
+                        Words.setRange(out, off, 0, n);
+                    } else {
+                        Words.set(out, off, k);
+                        globalKeys(n, first, last, out, off);
+                    }
+                },
+                n -> (long) first + last >= n - 1 ? LocalRules.identity(n) : null,
+                n -> (long) first + last >= n - 1 ? ReachArgument.at(1, "every A_k = [n]")
+                        : ReachArgument.at(2, VIA_GLOBAL));
+    }
+
+    private static void checkGlobals(int first, int last) {
+        Check.range("first", first, 0, Integer.MAX_VALUE);
+        Check.range("last", last, 0, Integer.MAX_VALUE);
+        if (first == 0 && last == 0) {
+            throw new IllegalArgumentException("first = 0 and last = 0: a pattern with global tokens needs at least one");
+        }
+    }
+
+    private static void validateGlobals(int n, int first, int last) {
+        Check.range("globals", (int) Math.min(Integer.MAX_VALUE, (long) first + last), 1, n);
+    }
+
+    private static String globalsName(int first, int last) {
+        return last == 0 ? "g=" + first : "g=" + first + " first + " + last + " last";
+    }
+
+    private static boolean isGlobal(int n, int k, int first, int last) {
+        return k < first || k >= n - last;
+    }
+
+    private static void globalKeys(int n, int first, int last, long[] out, int off) {
+        Words.setRange(out, off, 0, first);
+        Words.setRange(out, off, n - last, n);
+    }
+
+    private static void windowAndGlobals(int n, int k, int radius, int first, int last, long[] out, int off) {
+        if (isGlobal(n, k, first, last)) {
             Words.setRange(out, off, 0, n);
         } else {
             Words.setRange(out, off, Math.max(0, k - radius), Math.min(n, k + radius + 1));
-            Words.setRange(out, off, 0, globals);
+            globalKeys(n, first, last, out, off);
         }
     }
 
     /** Longformer's keys plus $r$ distinct random keys per query, seeded (the same in every layer). */
-    static SparsityPattern bigBird(int radius, int globals, int random, long seed) {
+    static SparsityPattern bigBird(int radius, int first, int last, int random, long seed) {
         Check.positive("window", radius);
-        Check.positive("globals", globals);
+        checkGlobals(first, last);
         Check.range("random", random, 0, Integer.MAX_VALUE);
-        return new SparsityPattern(Kind.BIGBIRD, "bigbird(w=" + radius + ", g=" + globals + ", r=" + random + ")", 1,
+        return new SparsityPattern(Kind.BIGBIRD, "bigbird(w=" + radius + ", " + globalsName(first, last) + ", r="
+                + random + ")", 1,
                 n -> {
                     Check.range("window", radius, 1, n - 1);
-                    Check.range("globals", globals, 1, n);
+                    validateGlobals(n, first, last);
                     Check.range("random", random, 0, n - 1);
                 },
                 (n, l, k, out, off) -> {
-                    windowAndGlobals(n, k, radius, globals, out, off);
+                    windowAndGlobals(n, k, radius, first, last, out, off);
                     randomKeys(seed, n, 0, k, random, out, off);
                 },
                 LocalRules::identity,
-                n -> globals + radius >= n - 1 ? ReachArgument.at(1, "every A_k = [n]")
-                        : (long) random + 2L * radius + 1 + globals < n ? ReachArgument.at(2, VIA_GLOBAL) : null);
+                n -> (long) first + last + radius >= n - 1 ? ReachArgument.at(1, "every A_k = [n]")
+                        : (long) random + 2L * radius + 1 + first + last < n ? ReachArgument.at(2, VIA_GLOBAL) : null);
     }
 
     /** Self plus $r$ distinct random keys per query, drawn afresh for each of $p$ layers. */

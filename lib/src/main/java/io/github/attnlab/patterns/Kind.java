@@ -18,6 +18,8 @@ public enum Kind {
     STAR,
     /** Longformer: a sliding window plus global tokens. */
     LONGFORMER,
+    /** Global tokens alone: they attend to all and all attend to them (plus self-loops). */
+    GLOBAL,
     /** BigBird: a sliding window, global tokens and seeded random keys. */
     BIGBIRD,
     /** The random baseline: self plus $r$ seeded random keys per query. */

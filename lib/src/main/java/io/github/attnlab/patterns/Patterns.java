@@ -89,12 +89,37 @@ public final class Patterns {
 
     /** Longformer: a window of radius $w$ plus global tokens $0..g-1$. */
     public static SparsityPattern longformer(int radius, int globals) {
-        return GlobalRules.longformer(radius, globals);
+        Check.positive("globals", globals);
+        return GlobalRules.longformer(radius, globals, 0);
+    }
+
+    /**
+     * Longformer with global tokens at both ends: $0..f-1$ and $n-e..n-1$ (e.g. $f = e = 1$: BERT's {@code [CLS]} and
+     * {@code [SEP]}), each attending to all and attended by all; every other token sees its window of radius $w$ and
+     * the globals.
+     */
+    public static SparsityPattern longformer(int radius, int first, int last) {
+        return GlobalRules.longformer(radius, first, last);
     }
 
     /** BigBird: Longformer's keys plus $r$ seeded random keys per query. */
     public static SparsityPattern bigBird(int radius, int globals, int random, long seed) {
-        return GlobalRules.bigBird(radius, globals, random, seed);
+        Check.positive("globals", globals);
+        return GlobalRules.bigBird(radius, globals, 0, random, seed);
+    }
+
+    /** BigBird with global tokens at both ends ($0..f-1$ and $n-e..n-1$), as its block implementation places them. */
+    public static SparsityPattern bigBird(int radius, int first, int last, int random, long seed) {
+        return GlobalRules.bigBird(radius, first, last, random, seed);
+    }
+
+    /**
+     * Global tokens alone: $0..f-1$ and $n-e..n-1$ attend to all; every other token to itself and the globals. United
+     * with another pattern ({@link #union}) it adds the globals to it, e.g. STRIDED with BERT's {@code [CLS]} and
+     * {@code [SEP]}: {@code union(strided(8, BIDIRECTIONAL), globals(1, 1))}.
+     */
+    public static SparsityPattern globals(int first, int last) {
+        return GlobalRules.globals(first, last);
     }
 
     /** RANDOM, the paper's random baseline: self plus $r$ seeded random keys per query, the same in every layer. */

@@ -14,6 +14,9 @@ import io.github.attnlab.model.attention.Measurement;
 import io.github.attnlab.model.text.Encoding;
 import io.github.attnlab.patterns.AttentionMask;
 import io.github.attnlab.patterns.AttentionPattern;
+import io.github.attnlab.patterns.Direction;
+import io.github.attnlab.patterns.Patterns;
+import io.github.attnlab.patterns.SparsityPattern;
 import io.github.attnlab.simd.SimdOps;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -112,6 +115,33 @@ class SparseAttentionTest {
         }
         Bert wrong = full.withAttention(AttentionRule.mask(AttentionMask.causal(n + 1)));
         assertThrows(IllegalArgumentException.class, () -> wrong.lastHiddenState(e));
+    }
+
+    @Test
+    void aPaperEPatternCyclesOverTheModelsLayersWithItsPeriod() throws Exception {
+        Bert full = tiny(8);
+        Encoding e = full.encode("hello world world hello world hello hello world hello");
+        int n = e.length();
+        // STRIDED (l = 3, period 2) with [CLS] and [SEP] as global tokens: layers 0 and 2 share a mask, layer 1 differs
+        SparsityPattern p = Patterns.union(Patterns.strided(3, Direction.BIDIRECTIONAL), Patterns.globals(1, 1));
+        assertEquals(2, p.period());
+        AttentionTensor a = full.withAttention(AttentionRule.pattern(p)).attention(e);
+        for (int l = 0; l < LAYERS; l++) {
+            AttentionMask m = p.mask(n, l % 2);
+            for (int h = 0; h < TinyModel.HEADS; h++) {
+                for (int q = 0; q < n; q++) {
+                    double[] w = a.probabilities(l, h, q);
+                    for (int k = 0; k < n; k++) {
+                        assertEquals(m.allows(q, k), w[k] > 0, "L" + l + "H" + h + " (" + q + ", " + k + ")");
+                    }
+                }
+            }
+        }
+        assertFalse(p.mask(n, 0).allows(1, 4), "the local layer has no key 3 away");
+        assertTrue(p.mask(n, 1).allows(1, 4), "the strided layer has");
+        AttentionRun run = AttentionProbe.of(full.withAttention(AttentionRule.pattern(p))).measuring(Measurement.TIME).run(e);
+        double connections = (p.connections(n, 0) * 2 + p.connections(n, 1)) / (double) (LAYERS * n);
+        assertEquals(connections, run.meanKeysKept(), 1e-12, "keys kept per query: the pattern's connections");
     }
 
     @Test
