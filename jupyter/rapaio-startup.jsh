@@ -22,6 +22,13 @@ import io.github.attnlab.model.bert.*;
 import io.github.attnlab.model.data.*;
 import io.github.attnlab.plot.*;
 import io.github.attnlab.repro.*;
+import io.github.attnlab.measure.*;
+import io.github.attnlab.model.attention.*;
+import io.github.attnlab.model.io.*;
+import io.github.attnlab.model.text.*;
+import io.github.attnlab.simd.*;
+import io.github.attnlab.stats.*;
+import io.github.attnlab.wasserstein.*;
 // rapaio 3.0.1 evaluates its own init script (java.util.*, ..., static Global.*) as one snippet, which a notebook's
 // "import java.util.*;" replaces, taking display() with it; imported again here, as a snippet of its own, it stays.
 import static org.rapaio.jupyter.kernel.global.Global.*;

@@ -18,7 +18,9 @@ public final class Imports {
         {"spectral.resistance", "EffectiveResistance"}, {"spectral.sparsify", "SpectralSparsifier"},
         {"spectral.partition", "Partition"}, {"patterns", "AttentionMask"}, {"model", "AttentionTensor"},
         {"model.view", "AttentionView"}, {"model.bert", "Bert"}, {"model.data", "AttentionDatasets"},
-        {"plot", "Figure"}, {"repro", "Claims"},
+        {"plot", "Figure"}, {"repro", "Claims"}, {"measure", "EmpiricalMeasure"},
+        {"model.attention", "AttentionRule"}, {"model.io", "Half"}, {"model.text", "BertTokenizer"},
+        {"simd", "SimdOps"}, {"stats", "Correlation"}, {"wasserstein", "L1Prior"},
     };
 
     private Imports() {

@@ -44,4 +44,13 @@ class ImportsTest {
         String imports = lines.subList(0, lines.size() - 1).stream().map(l -> l + "\n").collect(Collectors.joining());
         assertEquals(Imports.script(), imports, "regenerate jupyter/rapaio-startup.jsh from Imports.script()");
     }
+
+    /** scripts/attnlab.jsh (the start-up script without the display module) imports the same packages. */
+    @Test
+    void theLibraryStartupScriptImportsTheSamePackages() throws Exception {
+        List<String> script = Files.readAllLines(Path.of("..", "scripts", "attnlab.jsh")).stream()
+                .filter(l -> l.startsWith("import io.github.attnlab."))
+                .map(l -> l.substring("import ".length(), l.length() - ".*;".length())).sorted().toList();
+        assertEquals(Imports.packages().stream().sorted().toList(), script);
+    }
 }

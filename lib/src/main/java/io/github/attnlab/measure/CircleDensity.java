@@ -47,6 +47,9 @@ public final class CircleDensity {
             throw new IllegalArgumentException("s = " + s + " must be > 0.5");
         }
         Check.finite("cosines", cosines);
+        if (cosines.length == 0) {
+            throw new IllegalArgumentException("cosines is empty: a density needs at least one term");
+        }
         Check.vector("sines", sines, cosines.length);
         double worst = 0;
         for (int k = 1; k <= cosines.length; k++) {
@@ -78,7 +81,8 @@ public final class CircleDensity {
             bound += Math.sqrt(2) * amplitude * Math.pow(k, -s);
         }
         if (!(bound < 1)) {
-            throw new IllegalArgumentException("amplitude = " + amplitude + " allows a negative density: A sqrt(2) sum_k k^-s = "
+            throw new IllegalArgumentException("amplitude = " + amplitude + " with terms = " + terms
+                    + " and s = " + s + " allows a negative density: A sqrt(2) sum_k k^-s = "
                     + bound + " must be < 1");
         }
         double[] a = new double[terms];
@@ -112,6 +116,7 @@ public final class CircleDensity {
 
     /** $p(z)$. */
     public double density(double z) {
+        Check.finite("z", z);
         double c1 = Math.cos(z);
         double s1 = Math.sin(z);
         double ck = c1;
@@ -140,6 +145,7 @@ public final class CircleDensity {
 
     /** A draw from $p$, by rejection from the uniform law under the envelope $\sup p$. */
     public double sample(Random rnd) {
+        Check.notNull("rnd", rnd);
         double bound = envelope;
         while (true) {
             double z = 2 * Math.PI * rnd.nextDouble();

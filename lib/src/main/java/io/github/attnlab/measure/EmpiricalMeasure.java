@@ -75,6 +75,7 @@ public final class EmpiricalMeasure implements Measure {
 
     @Override
     public void forEach(Sink sink) {
+        Check.notNull("sink", sink);
         double[] buf = new double[d];
         for (int j = 0; j < n; j++) {
             System.arraycopy(points, j * d, buf, 0, d);

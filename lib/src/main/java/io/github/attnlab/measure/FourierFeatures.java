@@ -28,6 +28,8 @@ public record FourierFeatures(int inputDimension, int at, int harmonics) impleme
 
     @Override
     public void apply(double[] y, double[] out) {
+        Check.size("y.length", Check.notNull("y", y).length, inputDimension);
+        Check.size("out.length", Check.notNull("out", out).length, dimension());
         double c1 = y[at];
         double s1 = y[at + 1];
         double ck = c1;

@@ -30,7 +30,7 @@ public final class MeasureAttention {
 
         /** Copies {@code value}. */
         public Output {
-            value = value.clone();
+            value = Check.notNull("value", value).clone();
         }
 
         @Override
@@ -87,6 +87,8 @@ public final class MeasureAttention {
 
     /** $\mathrm{Attn}(\nu)(x)$ for one query. */
     public Output apply(double[] x, Measure nu) {
+        Check.finite("x", x);
+        Check.size("x.length", x.length, bilinear[0].length);
         return apply(new double[][] {x}, nu)[0];
     }
 

@@ -81,6 +81,7 @@ public final class MixtureContext {
 
             @Override
             public void forEach(Sink sink) {
+                Check.notNull("sink", sink);
                 Random[] rnd = new Random[count];
                 for (int i = 0; i < count; i++) {
                     rnd[i] = new Random(seed * 1_000_003L + i);
@@ -117,6 +118,7 @@ public final class MixtureContext {
 
     /** The target $p_i(z)$. */
     public double target(int component, double z) {
+        Check.index("component", component, components.length);
         return component(component).density(z);
     }
 
@@ -152,6 +154,7 @@ public final class MixtureContext {
     public double[] population(int component, double kappa, int harmonics) {
         Check.index("component", component, components.length);
         Check.positive("harmonics", harmonics);
+        Check.finite("kappa", kappa);
         double others = 1 / (Math.exp(kappa) + components.length - 1);
         double mine = Math.exp(kappa) * others;
         double[] out = new double[2 * harmonics];
@@ -167,7 +170,11 @@ public final class MixtureContext {
 
     /** The prediction $\hat p(z) = \frac1{2\pi}(1 + 2\sum_{k \le K}(C_k \cos kz + S_k \sin kz))$ from the attention output. */
     public static double predict(double[] features, double z, int harmonics) {
-        Check.notNull("features", features);
+        Check.finite("features", features);
+        if (features.length < 2) {
+            throw new IllegalArgumentException("features has length " + features.length + ", need at least 2");
+        }
+        Check.finite("z", z);
         Check.range("harmonics", harmonics, 1, features.length / 2);
         double s = 1;
         for (int k = 1; k <= harmonics; k++) {
@@ -187,12 +194,15 @@ public final class MixtureContext {
         return cutoff(components[0].s(), amplitude, components[0].terms(), perComponent);
     }
 
-    /** {@link #cutoff(long)} for a class $(s, A, M)$. */
+    /** {@link #cutoff(long)} for a class $(s, A, M)$; linear in $M$ (the tails are suffix sums). */
     public static int cutoff(double s, double amplitude, int terms, long perComponent) {
+        checkClass(s, amplitude, terms);
+        positive(perComponent);
+        double[] tail = tails(s, terms);
         double best = Double.POSITIVE_INFINITY;
         int arg = 1;
         for (int k = 1; k <= terms; k++) {
-            double err = expectedError(s, amplitude, terms, perComponent, k);
+            double err = error(amplitude, tail[k], k, perComponent);
             if (err < best) {
                 best = err;
                 arg = k;
@@ -203,11 +213,32 @@ public final class MixtureContext {
 
     /** The expected squared error of {@link #predict} with cutoff $K$ [derived; see {@link #cutoff(long)}]. */
     public static double expectedError(double s, double amplitude, int terms, long perComponent, int harmonics) {
-        double tail = 0;
-        for (int k = harmonics + 1; k <= terms; k++) {
-            tail += Math.pow(k, -2 * s);
-        }
+        checkClass(s, amplitude, terms);
+        positive(perComponent);
+        Check.range("harmonics", harmonics, 1, terms);
+        return error(amplitude, tails(s, terms)[harmonics], harmonics, perComponent);
+    }
+
+    private static double error(double amplitude, double tail, int harmonics, long perComponent) {
         return amplitude * amplitude / (12 * Math.PI * Math.PI) * tail + harmonics / (2 * Math.PI * Math.PI * perComponent);
+    }
+
+    /** {@code tail[K]} $= \sum_{K < k \le M} k^{-2s}$, summed from the small end. */
+    private static double[] tails(double s, int terms) {
+        double[] tail = new double[terms + 1];
+        for (int k = terms; k >= 1; k--) {
+            tail[k - 1] = tail[k] + Math.pow(k, -2 * s);
+        }
+        return tail;
+    }
+
+    private static void checkClass(double s, double amplitude, int terms) {
+        Check.finite("s", s);
+        if (!(s > 0.5)) {
+            throw new IllegalArgumentException("s = " + s + " must be > 0.5");
+        }
+        Check.positive("amplitude", amplitude);
+        Check.range("terms", terms, 1, 1 << 24);
     }
 
     /**
@@ -224,7 +255,7 @@ public final class MixtureContext {
 
         /** Copies the query. */
         public Episode {
-            query = query.clone();
+            query = Check.notNull("query", query).clone();
         }
 
         @Override

@@ -17,6 +17,14 @@ public interface ValueMap {
     /** Writes $v(y)$ into {@code out} (length {@link #dimension()}). */
     void apply(double[] y, double[] out);
 
+    /** Checks the arguments of {@link #apply}: {@code y} of length $d$, {@code out} of length $d_v$. */
+    private static void checkApply(ValueMap v, double[] y, double[] out) {
+        Check.notNull("y", y);
+        Check.notNull("out", out);
+        Check.size("y.length", y.length, v.inputDimension());
+        Check.size("out.length", out.length, v.dimension());
+    }
+
     /** $v(y) = y$. */
     static ValueMap identity(int d) {
         Check.positive("d", d);
@@ -41,6 +49,7 @@ public interface ValueMap {
 
             @Override
             public void apply(double[] y, double[] out) {
+                checkApply(this, y, out);
                 System.arraycopy(y, from, out, 0, to - from);
             }
         };
@@ -67,6 +76,7 @@ public interface ValueMap {
 
             @Override
             public void apply(double[] y, double[] out) {
+                checkApply(this, y, out);
                 for (int i = 0; i < rows; i++) {
                     double s = 0;
                     for (int k = 0; k < d; k++) {

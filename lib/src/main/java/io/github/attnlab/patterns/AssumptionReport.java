@@ -1,5 +1,6 @@
 package io.github.attnlab.patterns;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public record AssumptionReport(String pattern, int n, long[] connections, SelfLo
 
     /** Copies the counts. */
     public AssumptionReport {
-        connections = connections.clone();
+        connections = Check.notNull("connections", connections).clone();
     }
 
     @Override
@@ -75,6 +76,7 @@ public record AssumptionReport(String pattern, int n, long[] connections, SelfLo
 
     /** A table of reports, one per line, with a header. */
     public static String table(List<AssumptionReport> reports) {
+        Check.notNull("reports", reports);
         StringBuilder b = new StringBuilder(header());
         for (AssumptionReport r : reports) {
             b.append('\n').append(r.row());

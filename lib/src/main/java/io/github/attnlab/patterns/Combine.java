@@ -15,7 +15,7 @@ final class Combine {
     /** Layer $l$ uses pattern $l \bmod m$ at its own layer $\lfloor l/m \rfloor$; period $m \cdot \mathrm{lcm}(p_i)$. */
     static SparsityPattern cycle(List<SparsityPattern> ps) {
         Check.notNull("patterns", ps);
-        int m = Check.positive("cycle length", ps.size());
+        int m = Check.positive("patterns.length", ps.size());
         long lcm = 1;
         for (int i = 0; i < m; i++) {
             Check.notNull("patterns[" + i + "]", ps.get(i));

@@ -23,15 +23,18 @@ public record ConnectionScaling(String pattern, int[] n, long[] connections, dou
 
     /** Copies the arrays. */
     public ConnectionScaling {
-        n = n.clone();
-        connections = connections.clone();
+        n = Check.notNull("n", n).clone();
+        connections = Check.notNull("connections", connections).clone();
     }
 
     /** Counts the pattern's connections at each length (at least two distinct lengths) and fits the exponent. */
-    public static ConnectionScaling of(SparsityPattern p, int... lengths) {
-        Check.notNull("pattern", p);
+    public static ConnectionScaling of(SparsityPattern pattern, int... lengths) {
+        SparsityPattern p = Check.notNull("pattern", pattern);
         Check.notNull("lengths", lengths);
         Check.range("lengths.length", lengths.length, 2, 64);
+        for (int i = 0; i < lengths.length; i++) {
+            Check.range("lengths[" + i + "]", lengths[i], 1, SparsityPattern.MAX_COUNTED_TOKENS);
+        }
         long[] c = new long[lengths.length];
         double[] x = new double[lengths.length];
         double[] y = new double[lengths.length];

@@ -31,11 +31,11 @@ final class GlobalRules {
      * the globals.
      */
     static SparsityPattern longformer(int radius, int first, int last) {
-        Check.positive("window", radius);
+        Check.positive("radius", radius);
         checkGlobals(first, last);
         return new SparsityPattern(Kind.LONGFORMER, "longformer(w=" + radius + ", " + globalsName(first, last) + ")", 1,
                 n -> {
-                    Check.range("window", radius, 1, n - 1);
+                    Check.range("radius", radius, 1, n - 1);
                     validateGlobals(n, first, last);
                 },
                 (n, l, k, out, off) -> windowAndGlobals(n, k, radius, first, last, out, off),
@@ -98,13 +98,13 @@ final class GlobalRules {
 
     /** Longformer's keys plus $r$ distinct random keys per query, seeded (the same in every layer). */
     static SparsityPattern bigBird(int radius, int first, int last, int random, long seed) {
-        Check.positive("window", radius);
+        Check.positive("radius", radius);
         checkGlobals(first, last);
         Check.range("random", random, 0, Integer.MAX_VALUE);
         return new SparsityPattern(Kind.BIGBIRD, "bigbird(w=" + radius + ", " + globalsName(first, last) + ", r="
                 + random + ")", 1,
                 n -> {
-                    Check.range("window", radius, 1, n - 1);
+                    Check.range("radius", radius, 1, n - 1);
                     validateGlobals(n, first, last);
                     Check.range("random", random, 0, n - 1);
                 },
@@ -119,10 +119,10 @@ final class GlobalRules {
 
     /** Self plus $r$ distinct random keys per query, drawn afresh for each of $p$ layers. */
     static SparsityPattern random(int keys, int period, long seed) {
-        Check.range("random", keys, 0, Integer.MAX_VALUE);
+        Check.range("keys", keys, 0, Integer.MAX_VALUE);
         Check.positive("period", period);
         return new SparsityPattern(Kind.RANDOM, "random(r=" + keys + (period > 1 ? ", p=" + period : "") + ")", period,
-                n -> Check.range("random", keys, 0, n - 1),
+                n -> Check.range("keys", keys, 0, n - 1),
                 (n, l, k, out, off) -> {
                     Words.set(out, off, k);
                     randomKeys(seed, n, l, k, keys, out, off);

@@ -28,11 +28,11 @@ final class LocalRules {
     }
 
     static SparsityPattern window(int radius, Direction d) {
-        Check.positive("window", radius);
+        Check.positive("radius", radius);
         Check.notNull("direction", d);
         boolean causal = d == Direction.CAUSAL;
         return new SparsityPattern(Kind.WINDOW, "window(w=" + radius + (causal ? ", causal)" : ")"), 1,
-                n -> Check.range("window", radius, 1, n - 1),
+                n -> Check.range("radius", radius, 1, n - 1),
                 (n, l, k, out, off) -> Words.setRange(out, off, Math.max(0, k - radius),
                         causal ? k + 1 : Math.min(n, k + radius + 1)),
                 LocalRules::identity,
@@ -42,10 +42,10 @@ final class LocalRules {
     }
 
     static SparsityPattern dilated(int radius, int dilation) {
-        Check.positive("window", radius);
+        Check.positive("radius", radius);
         Check.positive("dilation", dilation);
         return new SparsityPattern(Kind.DILATED, "dilated(w=" + radius + ", d=" + dilation + ")", 1,
-                n -> Check.range("window", radius, 1, (n - 1) / dilation),
+                n -> Check.range("radius", radius, 1, (n - 1) / dilation),
                 (n, l, k, out, off) -> {
                     for (int i = -radius; i <= radius; i++) {
                         int j = k + i * dilation;
@@ -60,9 +60,9 @@ final class LocalRules {
     }
 
     static SparsityPattern blocks(int size) {
-        Check.positive("block", size);
+        Check.positive("size", size);
         return new SparsityPattern(Kind.BLOCK, "blocks(b=" + size + ")", 1,
-                n -> Check.range("block", size, 1, n),
+                n -> Check.range("size", size, 1, n),
                 (n, l, k, out, off) -> Words.setRange(out, off, k / size * size, Math.min(n, k / size * size + size)),
                 null,
                 n -> size >= n ? ReachArgument.at(1, "one block") : ReachArgument.never("blocks never exchange tokens"));

@@ -37,7 +37,7 @@ public final class PatternLayers {
 
     static PatternLayers of(AttentionPattern p, int n) {
         Check.notNull("pattern", p);
-        Check.positive("n", n);
+        Words.maskTokens(n);
         int period = Check.positive("period", p.period());
         long[][] layers = new long[period][];
         for (int l = 0; l < period; l++) {
@@ -125,7 +125,7 @@ public final class PatternLayers {
     /** Assumption 1 (ii) with a step budget for the depth-first search used above $n = 20$. */
     public HamiltonianPath hamiltonianPath(long budget) {
         if (budget < 0) {
-            throw new IllegalArgumentException("budget = " + budget + " must be at least 0");
+            throw new IllegalArgumentException("budget = " + budget + " must be at least 0 (the path budget, pathBudget)");
         }
         return HamiltonianSearch.find(unionWords(), n, constructed, budget);
     }

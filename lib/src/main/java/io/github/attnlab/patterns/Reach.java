@@ -1,5 +1,6 @@
 package io.github.attnlab.patterns;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -36,9 +37,9 @@ public record Reach(Outcome outcome, int s, double[] minFraction, double[] meanF
 
     /** Copies the arrays and the set. */
     public Reach {
-        minFraction = minFraction.clone();
-        meanFraction = meanFraction.clone();
-        unreached = (BitSet) unreached.clone();
+        minFraction = Check.notNull("minFraction", minFraction).clone();
+        meanFraction = Check.notNull("meanFraction", meanFraction).clone();
+        unreached = (BitSet) Check.notNull("unreached", unreached).clone();
     }
 
     /** Whether full reach holds. */

@@ -1,5 +1,6 @@
 package io.github.attnlab.patterns;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Locale;
@@ -23,8 +24,8 @@ public record ScalingCurve(String normalizer, double margin, double[] t, double[
 
     /** Copies the arrays. */
     public ScalingCurve {
-        t = t.clone();
-        error = error.clone();
+        t = Check.notNull("t", t).clone();
+        error = Check.notNull("error", error).clone();
     }
 
     @Override

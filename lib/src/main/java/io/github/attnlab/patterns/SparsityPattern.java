@@ -65,6 +65,7 @@ public final class SparsityPattern implements AttentionPattern {
     @Override
     public AttentionMask mask(int n, int layer) {
         validate(n);
+        Words.maskTokens(n);
         int l = layer(layer);
         int w = Words.words(n);
         long[] words = new long[n * w];
@@ -94,6 +95,7 @@ public final class SparsityPattern implements AttentionPattern {
     /** $\sum_k |A_k^l|$, counted row by row in $O(n/64)$ memory. */
     public long connections(int n, int layer) {
         validate(n);
+        countedTokens(n);
         int l = layer(layer);
         int w = Words.words(n);
         long[] row = new long[w];
@@ -108,6 +110,8 @@ public final class SparsityPattern implements AttentionPattern {
 
     /** The largest $\sum_k |A_k^l|$ over the layers of one period: the pattern's connections per layer. */
     public long connections(int n) {
+        validate(n);
+        countedTokens(n);
         long max = 0;
         for (int l = 0; l < period; l++) {
             max = Math.max(max, connections(n, l));
@@ -140,9 +144,17 @@ public final class SparsityPattern implements AttentionPattern {
         }, path, null);
     }
 
+    /** The longest sequence whose connections are counted: $2^{18}$ (about a second of row generation). */
+    public static final int MAX_COUNTED_TOKENS = 1 << 18;
+
+    private static void countedTokens(int n) {
+        Check.range("n", n, 1, MAX_COUNTED_TOKENS);
+    }
+
     @Override
     public PatternLayers at(int n) {
         validate(n);
+        Words.maskTokens(n);
         return PatternLayers.of(this, n);
     }
 

@@ -12,6 +12,18 @@ final class Words {
     private Words() {
     }
 
+    /** The most tokens a layer's bit mask may have: $2^{16}$, a mask of 512 MiB. */
+    static final int MAX_MASK_TOKENS = 1 << 16;
+
+    /** Checks $1 \le n \le 2^{16}$ for a layer whose $n \times n$ bit mask is built; returns {@code n}. */
+    static int maskTokens(int n) {
+        if (n < 1 || n > MAX_MASK_TOKENS) {
+            throw new IllegalArgumentException("n = " + n + " is outside [1, " + MAX_MASK_TOKENS + "]: an n x n bit mask "
+                    + "is built (count connections of longer sequences with connections(n))");
+        }
+        return n;
+    }
+
     /** $\lceil n / 64 \rceil$. */
     static int words(int n) {
         return (n + 63) >>> 6;

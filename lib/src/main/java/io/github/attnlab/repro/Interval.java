@@ -74,6 +74,9 @@ public record Interval(double estimate, double lo, double hi, double level, int 
             throw new IllegalArgumentException("x is null");
         }
         double[] c = x.clone();
+        if (c.length < 2) {
+            throw new IllegalArgumentException("x has " + c.length + " values: a bootstrap needs at least 2");
+        }
         for (int i = 0; i < c.length; i++) {
             if (!Double.isFinite(c[i])) {
                 throw new IllegalArgumentException("x[" + i + "] is " + c[i]);

@@ -261,6 +261,7 @@ final class ScalarSimdOps implements SimdOps {
 
     @Override
     public void orRows(long[] rows, int words, int[] idx, int off, int len, long[] out, int outOff) {
+        checkOrRows(rows, words, idx, off, len, out, outOff);
         java.util.Arrays.fill(out, outOff, outOff + words, 0L);
         for (int i = off, end = off + len; i < end; i++) {
             int base = idx[i] * words;
@@ -278,6 +279,29 @@ final class ScalarSimdOps implements SimdOps {
     static void checkSoftmax(float[] a, int off, int len, float max) {
         if (!(max > Float.NEGATIVE_INFINITY && max < Float.POSITIVE_INFINITY)) {
             io.github.attnlab.core.LogitRow.validate("a", a, off, len);
+        }
+    }
+
+    /** Checks the arguments of {@link SimdOps#orRows}: every range inside its array, every index a row. */
+    static void checkOrRows(long[] rows, int words, int[] idx, int off, int len, long[] out, int outOff) {
+        io.github.attnlab.core.Check.notNull("rows", rows);
+        io.github.attnlab.core.Check.notNull("idx", idx);
+        io.github.attnlab.core.Check.notNull("out", out);
+        io.github.attnlab.core.Check.positive("words", words);
+        if (len < 0 || off < 0 || (long) off + len > idx.length) {
+            throw new IllegalArgumentException("off = " + off + ", len = " + len + " is not a range of idx (length "
+                    + idx.length + ")");
+        }
+        if (outOff < 0 || (long) outOff + words > out.length) {
+            throw new IllegalArgumentException("outOff = " + outOff + " with words = " + words + " is not inside out "
+                    + "(length " + out.length + ")");
+        }
+        int count = rows.length / words;
+        for (int i = off; i < off + len; i++) {
+            if (idx[i] < 0 || idx[i] >= count) {
+                throw new IllegalArgumentException("idx[" + i + "] = " + idx[i] + " is not a row of rows (" + count
+                        + " rows of " + words + " words)");
+            }
         }
     }
 

@@ -379,6 +379,7 @@ final class VectorSimdOps implements SimdOps {
 
     @Override
     public void orRows(long[] rows, int words, int[] idx, int off, int len, long[] out, int outOff) {
+        ScalarSimdOps.checkOrRows(rows, words, idx, off, len, out, outOff);
         VectorBitOps.orRows(rows, words, idx, off, len, out, outOff);
     }
 }

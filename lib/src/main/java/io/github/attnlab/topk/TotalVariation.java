@@ -28,6 +28,8 @@ public final class TotalVariation {
     public static double between(double[] p, double[] q) {
         Check.finite("p", p);
         Check.finite("q", q);
+        nonEmpty("p", p.length);
+        nonEmpty("q", q.length);
         sameLength(p.length, q.length);
         double s = 0;
         for (int i = 0; i < p.length; i++) {
@@ -42,8 +44,11 @@ public final class TotalVariation {
 
     /** As {@link #between(double[], double[])} on float rows (e.g. a {@code AttentionTensor}'s), summed in double. */
     public static double between(float[] p, int pOff, float[] q, int qOff, int len) {
-        Check.slice("p", p.length, pOff, len);
-        Check.slice("q", q.length, qOff, len);
+        Check.notNull("p", p);
+        Check.notNull("q", q);
+        Check.positive("len", len);
+        inside("p", "pOff", pOff, len, p.length);
+        inside("q", "qOff", qOff, len, q.length);
         double s = 0;
         for (int i = 0; i < len; i++) {
             s += Math.abs((double) p[pOff + i] - q[qOff + i]);
@@ -53,7 +58,20 @@ public final class TotalVariation {
 
     private static void sameLength(int a, int b) {
         if (a != b) {
-            throw new IllegalArgumentException("the two rows have lengths " + a + " and " + b);
+            throw new IllegalArgumentException("the two rows have lengths " + a + " and " + b + " (p and q, or s and t)");
+        }
+    }
+
+    private static void nonEmpty(String name, int length) {
+        if (length == 0) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+    }
+
+    private static void inside(String array, String name, int off, int len, int length) {
+        if (off < 0 || (long) off + len > length) {
+            throw new IllegalArgumentException(name + " = " + off + " with len = " + len + " is not inside " + array
+                    + " (length " + length + ")");
         }
     }
 }

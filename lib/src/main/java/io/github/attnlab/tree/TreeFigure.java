@@ -55,6 +55,7 @@ public final class TreeFigure implements Figure {
      * leaf order; for example the tokens of a query or key tree).
      */
     public TreeFigure labels(java.util.List<String> labels) {
+        Check.notNull("labels", labels);
         if (labels.size() != tree.size()) {
             throw new IllegalArgumentException("labels has " + labels.size() + " names for " + tree.size() + " points");
         }

@@ -47,8 +47,17 @@ public final class BrwpSampler {
 
         /** Deep-copies the arrays. */
         public Trajectory {
-            iterations = iterations.clone();
-            snapshots = copy(snapshots);
+            Check.notNull("method", method);
+            iterations = Check.notNull("iterations", iterations).clone();
+            Check.notNull("snapshots", snapshots);
+            if (snapshots.length != iterations.length || snapshots.length == 0) {
+                throw new IllegalArgumentException("snapshots has " + snapshots.length + " entries and iterations "
+                        + iterations.length + ": need one snapshot per iteration, at least one");
+            }
+            for (int s = 0; s < snapshots.length; s++) {
+                Check.rectangular("snapshots[" + s + "]", snapshots[s]);
+            }
+            snapshots = copy(Check.notNull("snapshots", snapshots));
         }
 
         @Override

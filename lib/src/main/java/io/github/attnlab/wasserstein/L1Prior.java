@@ -24,26 +24,31 @@ public record L1Prior(double lambda) implements SeparablePrior {
 
     /** $S_t(y) = \mathrm{sign}(y)\max(|y| - t, 0)$. */
     public static double softThreshold(double y, double t) {
+        Check.finite("y", y);
+        Check.nonNegative("t", t);
         return y > t ? y - t : y < -t ? y + t : 0;
     }
 
     @Override
     public double coordinate(double t) {
-        return lambda * Math.abs(t);
+        return lambda * Math.abs(Check.finite("t", t));
     }
 
     @Override
     public double derivative(double t) {
+        Check.finite("t", t);
         return t > 0 ? lambda : t < 0 ? -lambda : 0;
     }
 
     @Override
     public double prox(double y, double time) {
+        Check.finite("y", y);
         return softThreshold(y, lambda * Check.positive("time", time));
     }
 
     @Override
     public double envelope(double y, double time) {
+        Check.finite("y", y);
         Check.positive("time", time);
         double t = lambda * time;
         double a = Math.abs(y);

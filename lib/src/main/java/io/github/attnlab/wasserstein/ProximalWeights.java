@@ -30,10 +30,11 @@ public record ProximalWeights(String operator, double[] query, double[] logits, 
 
     /** Copies the arrays. */
     public ProximalWeights {
-        query = query.clone();
-        logits = logits.clone();
-        weights = weights.clone();
-        output = output.clone();
+        Check.notNull("operator", operator);
+        query = Check.notNull("query", query).clone();
+        logits = Check.notNull("logits", logits).clone();
+        weights = Check.notNull("weights", weights).clone();
+        output = Check.notNull("output", output).clone();
     }
 
     @Override
@@ -88,6 +89,7 @@ public record ProximalWeights(String operator, double[] query, double[] logits, 
 
     /** $TV(w, w')$ between these weights and {@code other} (same length). */
     public double tv(double[] other) {
+        Check.vector("other", other, weights.length);
         return TotalVariation.between(weights, other);
     }
 

@@ -19,21 +19,24 @@ public record QuadraticPrior(double a) implements SeparablePrior {
 
     @Override
     public double coordinate(double t) {
+        Check.finite("t", t);
         return 0.5 * a * t * t;
     }
 
     @Override
     public double derivative(double t) {
-        return a * t;
+        return a * Check.finite("t", t);
     }
 
     @Override
     public double prox(double y, double time) {
+        Check.finite("y", y);
         return y / (1 + a * Check.positive("time", time));
     }
 
     @Override
     public double envelope(double y, double time) {
+        Check.finite("y", y);
         return a * y * y / (2 * (1 + a * Check.positive("time", time)));
     }
 

@@ -27,6 +27,7 @@ public sealed interface SeparablePrior extends Prior permits L1Prior, QuadraticP
 
     @Override
     default double value(double[] x) {
+        io.github.attnlab.core.Check.finite("x", x);
         double s = 0;
         for (double t : x) {
             s += coordinate(t);

@@ -32,13 +32,16 @@ public record TwoPieceGaussian(double muPlus, double muMinus, double sigma, doub
         if (Double.isNaN(logMassPlus) || Double.isNaN(logMassMinus) || logMassPlus == Double.POSITIVE_INFINITY
                 || logMassMinus == Double.POSITIVE_INFINITY
                 || (logMassPlus == Double.NEGATIVE_INFINITY && logMassMinus == Double.NEGATIVE_INFINITY)) {
-            throw new IllegalArgumentException("log masses (" + logMassPlus + ", " + logMassMinus
-                    + ") must be < +Infinity, not NaN, and not both -Infinity");
+            throw new IllegalArgumentException("logMassPlus = " + logMassPlus + " and logMassMinus = " + logMassMinus
+                    + " must each be < +Infinity and not NaN, and not both -Infinity");
         }
     }
 
     /** The Gaussian $N(m, \sigma^2)$ with total unnormalised log-mass {@code logMass}, as two pieces. */
     public static TwoPieceGaussian gaussian(double m, double sigma, double logMass) {
+        Check.finite("m", m);
+        Check.positive("sigma", sigma);
+        Check.finite("logMass", logMass);
         return new TwoPieceGaussian(m, m, sigma, logMass + Gaussians.logCdf(m / sigma),
                 logMass + Gaussians.logCdf(-m / sigma));
     }
@@ -74,6 +77,7 @@ public record TwoPieceGaussian(double muPlus, double muMinus, double sigma, doub
 
     /** $P(X \le x)$, accurate in both tails. */
     public double cdf(double x) {
+        notNaN(x);
         double p = positiveMass();
         if (x < 0) {
             return (1 - p) * Math.exp(Gaussians.logCdf((x - muMinus) / sigma) - Gaussians.logCdf(-muMinus / sigma));
@@ -83,6 +87,7 @@ public record TwoPieceGaussian(double muPlus, double muMinus, double sigma, doub
 
     /** The density at $x$ (the right limit at 0). */
     public double density(double x) {
+        notNaN(x);
         double p = positiveMass();
         if (x < 0) {
             double u = (x - muMinus) / sigma;
@@ -90,6 +95,12 @@ public record TwoPieceGaussian(double muPlus, double muMinus, double sigma, doub
         }
         double u = (x - muPlus) / sigma;
         return p * Math.exp(-0.5 * u * u - Gaussians.LOG_SQRT_2PI - Gaussians.logCdf(muPlus / sigma)) / sigma;
+    }
+
+    private static void notNaN(double x) {
+        if (Double.isNaN(x)) {
+            throw new IllegalArgumentException("x is NaN");
+        }
     }
 
     /** $P(|X| \le \delta)$: the mass near 0. */

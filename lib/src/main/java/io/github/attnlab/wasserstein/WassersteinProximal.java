@@ -95,7 +95,7 @@ public final class WassersteinProximal {
     /** As {@link #weights(double[], double[][])} with values $v_i$ (one row per particle) for the output. */
     public ProximalWeights weights(double[] y, double[][] particles, double[][] values) {
         double[] z = logits(y, particles);
-        if (Check.rectangular("values", values) != particles.length) {
+        if (Check.finiteMatrix("values", values) != particles.length) {
             throw new IllegalArgumentException("values has " + values.length + " rows for " + particles.length
                     + " particles");
         }
@@ -127,6 +127,23 @@ public final class WassersteinProximal {
      */
     public static void logits(Prior prior, double beta, double time, double[] y, double[] particles, int n, int d,
                               double[] out) {
+        Check.notNull("prior", prior);
+        Check.positive("beta", beta);
+        Check.positive("time", time);
+        Check.positive("n", n);
+        Check.positive("d", d);
+        Check.finite("y", y);
+        if (y.length != d) {
+            throw new IllegalArgumentException("y has length " + y.length + ", need d = " + d);
+        }
+        Check.finite("particles", particles);
+        if ((long) n * d > particles.length) {
+            throw new IllegalArgumentException("particles has length " + particles.length + ", need n x d = " + n + " x " + d);
+        }
+        Check.notNull("out", out);
+        if (out.length < n) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need n = " + n);
+        }
         SimdOps ops = SimdOps.get();
         double[] x = new double[d];
         double scale = 1 / (4 * beta * time);

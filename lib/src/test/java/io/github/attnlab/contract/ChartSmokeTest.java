@@ -14,6 +14,17 @@ import io.github.attnlab.compact.train.TrainingRun;
 import io.github.attnlab.diffusion.DiffusionMaps;
 import io.github.attnlab.haar.HaarCoefficients;
 import io.github.attnlab.haar.TensorHaar;
+import io.github.attnlab.model.attention.AttentionRun;
+import io.github.attnlab.model.attention.HeadSummary;
+import io.github.attnlab.model.attention.LayerSummary;
+import io.github.attnlab.model.attention.Measurement;
+import io.github.attnlab.model.bert.AttentionChange;
+import io.github.attnlab.model.bert.ErrorPropagation;
+import io.github.attnlab.patterns.AttentionMask;
+import io.github.attnlab.patterns.ConnectionScaling;
+import io.github.attnlab.patterns.HardmaxLimit;
+import io.github.attnlab.patterns.MaskFigure;
+import io.github.attnlab.patterns.Patterns;
 import io.github.attnlab.plot.ErrorBarChart;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.Table;
@@ -29,6 +40,8 @@ import io.github.attnlab.topk.TopKRows;
 import io.github.attnlab.tree.MatrixFigure;
 import io.github.attnlab.tree.PartitionTree;
 import io.github.attnlab.tree.TreeFigure;
+import io.github.attnlab.wasserstein.Prior;
+import io.github.attnlab.wasserstein.WassersteinProximal;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +92,18 @@ class ChartSmokeTest {
         f.put("HolderEstimate", () -> coefficients().holder());
         f.put("TrainingRun", ChartSmokeTest::run);
         f.put("LengthSweep", () -> LengthSweep.of(new RecallTask(2, 1, 1, 0.1), List.of(run(), run()), new int[] {4, 8}, 3, 1));
+        f.put("AssumptionReport", () -> Patterns.window(2).at(8).conditions());
+        f.put("Reach", () -> Patterns.window(2).at(8).reach());
+        f.put("ScalingCurve", () -> HardmaxLimit.of(Normalizer.softmax(), 0, 2.5, 3).curve(10, 60, 11));
+        f.put("ConnectionScaling", () -> ConnectionScaling.of(Patterns.window(4), 32, 64, 128));
+        f.put("MaskFigure", () -> MaskFigure.of("causal", AttentionMask.causal(8)));
+        f.put("ProximalWeights", () -> WassersteinProximal.of(Prior.l1(1), 0.2, 0.5).weights(new double[] {0.3},
+                new double[][] {{-1}, {0}, {0.5}, {1}}));
+        f.put("AttentionChange", () -> new AttentionChange("dense", "pruned", matrix()));
+        f.put("ErrorPropagation", () -> new ErrorPropagation("m", "top-2", 1, new double[] {0.5, 0.4},
+                new double[] {0.01, 0.02}, new double[] {0.01, 0.03}));
+        f.put("HeadSummary", () -> HeadSummary.of(List.of(attentionRun())));
+        f.put("LayerSummary", () -> LayerSummary.of(List.of(attentionRun())));
         // charts built by methods rather than by a Figure class of their own
         f.put("DiffusionMap.scatter", () -> DiffusionMaps.fromPoints(new double[][] {{0}, {1}, {3}, {7}, {8}}).compute()
                 .scatter(1, 2, 1));
@@ -90,6 +115,13 @@ class ChartSmokeTest {
 
     private static HaarCoefficients coefficients() {
         return TensorHaar.bi(PartitionTree.dyadic(8), PartitionTree.dyadic(8)).forward(matrix());
+    }
+
+    private static AttentionRun attentionRun() {
+        Object[] a = Samples.attentionRunArguments();
+        return new AttentionRun((String) a[0], (String) a[1], (Measurement) a[2], 1, 1, 2, (int[]) a[6], (int[]) a[7],
+                (double[]) a[8], (double[]) a[9], (double[]) a[10], (double[]) a[11], (boolean[]) a[12],
+                (long[]) a[13], 2000L);
     }
 
     private static TrainingRun run() {

@@ -70,6 +70,8 @@ final class Samples {
         INSTANCES.put(java.util.function.Function.class, () -> (java.util.function.Function<Object, Object>) o -> "g");
         INSTANCES.put(Object.class, () -> "x");
         INSTANCES.put(Vocabulary.class, () -> Vocabulary.of(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a")));
+        INSTANCES.put(java.util.BitSet.class, () -> java.util.BitSet.valueOf(new long[] {5}));
+        RECORD_ARGUMENTS.put(io.github.attnlab.model.attention.AttentionRun.class, Samples::attentionRunArguments);
         RECORD_ARGUMENTS.put(io.github.attnlab.spectral.eigen.EigenProblem.class, Register::eigenProblem);
         RECORD_ARGUMENTS.put(Episode.class, () -> new Object[] {new double[4], new double[2], new double[2],
             new double[1], 2});
@@ -80,6 +82,13 @@ final class Samples {
     }
 
     private Samples() {
+    }
+
+    /** One layer, one head, two queries: the smallest consistent {@code AttentionRun}. */
+    static Object[] attentionRunArguments() {
+        return new Object[] {"m", "top-1", io.github.attnlab.model.attention.Measurement.ERRORS, 1, 1, 2,
+            new int[] {2, 2}, new int[] {1, 2}, new double[] {0.1, 0}, new double[] {0.01, 0}, new double[] {0.02, 0},
+            new double[] {0.03, 0}, new boolean[] {true}, new long[] {1000}, 2000L};
     }
 
     /** The registered sample of class {@code c}, or null. */

@@ -112,6 +112,6 @@ class GlobalTokensTest {
         refuses("last = -2 is outside [0, 2147483647]", () -> Patterns.bigBird(1, 1, -2, 0, 1L));
         refuses("globals = 7 is outside [1, 6]", () -> Patterns.globals(4, 3).mask(6, 0));
         refuses("globals = 0 must be at least 1", () -> Patterns.longformer(2, 0));
-        refuses("window = 6 is outside [1, 5]", () -> Patterns.longformer(6, 1, 1).mask(6, 0));
+        refuses("radius = 6 is outside [1, 5]", () -> Patterns.longformer(6, 1, 1).mask(6, 0));
     }
 }

@@ -136,14 +136,14 @@ class PatternsTest {
     void refusesBadInputNamingTheArgument() {
         refuses("n = 0 must be at least 1", () -> Patterns.dense().mask(0, 0));
         refuses("n = -3 must be at least 1", () -> Patterns.star().at(-3));
-        refuses("window = 5 is outside [1, 3]", () -> Patterns.window(5).mask(4, 0));
-        refuses("window = 0 must be at least 1", () -> Patterns.window(0));
+        refuses("radius = 5 is outside [1, 3]", () -> Patterns.window(5).mask(4, 0));
+        refuses("radius = 0 must be at least 1", () -> Patterns.window(0));
         refuses("stride = 0 must be at least 1", () -> Patterns.strided(0, Direction.CAUSAL));
         refuses("stride = 9 is outside [1, 8]", () -> Patterns.strided(9, Direction.CAUSAL).mask(8, 0));
         refuses("dilation = 0 must be at least 1", () -> Patterns.dilated(2, 0));
         refuses("c = 5 is outside [1, 4]", () -> Patterns.fixed(4, 5, Direction.CAUSAL));
         refuses("cycle length = 0 must be at least 1", () -> Patterns.cycle());
-        refuses("random = 10 is outside [0, 9]", () -> Patterns.random(10, 1L).mask(10, 0));
+        refuses("keys = 10 is outside [0, 9]", () -> Patterns.random(10, 1L).mask(10, 0));
         refuses("layer = -1 is outside [0, 2147483647]", () -> Patterns.window(1).mask(8, -1));
         refuses("n = 6, but the partition has 5 tokens",
                 () -> Patterns.blocks(new Partition(2, new int[] {0, 0, 1, 1, 0})).mask(6, 0));

@@ -100,7 +100,11 @@ public final class AttentionHook {
         double[][] v = withErrors ? values : null;
         int at = (layer * heads + head) * n;
         for (int q = 0; q < n; q++) {
-            work.row(q, s, p);
+            try {
+                work.row(q, s, p);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("s, the scores of query " + q + ": " + e.getMessage(), e);
+            }
             if (measurement != Measurement.NONE) {
                 scored[at + q] = work.scored;
                 kept[at + q] = work.kept;
@@ -131,13 +135,14 @@ public final class AttentionHook {
         Check.notNull("p", p);
         for (int off : new int[] {qOff, kOff, vOff}) {
             if (off < 0 || off + d > stride || (long) (len - 1) * stride + off + d > qkv.length) {
-                throw new IllegalArgumentException("qkv: " + len + " tokens of stride " + stride + " with a block of " + d
-                        + " at offset " + off + " do not fit in " + qkv.length + " floats");
+                throw new IllegalArgumentException("qkv: n = " + len + " tokens of stride " + stride + " with a block of d = "
+                        + d + " at offset " + off + " (qOff, kOff, vOff = " + qOff + ", " + kOff + ", " + vOff
+                        + ") do not fit in " + qkv.length + " floats");
             }
         }
         long square = (long) len * len;
         if (p.length < square || needsScores(layer, head) && (s == null || s.length < square)) {
-            throw new IllegalArgumentException("scores and weights need " + square + " floats each, got "
+            throw new IllegalArgumentException("s (scores) and p (weights) need " + square + " floats each, got "
                     + (s == null ? "no scores" : s.length) + " and " + p.length);
         }
     }

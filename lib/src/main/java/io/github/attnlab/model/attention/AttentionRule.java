@@ -314,7 +314,8 @@ public sealed interface AttentionRule {
             int given = (partition != null ? 1 : 0) + (blockSize > 0 ? 1 : 0) + (parts > 0 ? 1 : 0);
             if (given != 1 || blockSize < 0 || parts < 0) {
                 throw new IllegalArgumentException("block-sparse attention needs exactly one of a partition, a block"
-                        + " size >= 1 or a number of parts >= 1 (got " + partition + ", " + blockSize + ", " + parts + ")");
+                        + " size >= 1 or a number of parts >= 1 (got partition = " + partition + ", blockSize = " + blockSize
+                        + ", parts = " + parts + ")");
             }
         }
 

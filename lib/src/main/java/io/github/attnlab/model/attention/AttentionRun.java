@@ -1,5 +1,6 @@
 package io.github.attnlab.model.attention;
 
+import io.github.attnlab.core.Check;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,24 +36,31 @@ public record AttentionRun(String model, String rules, Measurement measurement, 
 
     /** Copies the arrays and checks their lengths. */
     public AttentionRun {
-        int rows = layers * heads * n;
-        keysScored = keysScored.clone();
-        keysKept = keysKept.clone();
-        tailMass = tailMass.clone();
-        error = error.clone();
-        varianceBound = varianceBound.clone();
-        diameterBound = diameterBound.clone();
-        truncation = truncation.clone();
-        attentionNanos = attentionNanos.clone();
-        for (Object a : new Object[] {keysScored, keysKept, tailMass, error, varianceBound, diameterBound}) {
-            int len = a instanceof int[] i ? i.length : ((double[]) a).length;
+        Check.positive("layers", layers);
+        Check.positive("heads", heads);
+        Check.positive("n", n);
+        long rows = (long) layers * heads * n;
+        keysScored = Check.notNull("keysScored", keysScored).clone();
+        keysKept = Check.notNull("keysKept", keysKept).clone();
+        tailMass = Check.notNull("tailMass", tailMass).clone();
+        error = Check.notNull("error", error).clone();
+        varianceBound = Check.notNull("varianceBound", varianceBound).clone();
+        diameterBound = Check.notNull("diameterBound", diameterBound).clone();
+        truncation = Check.notNull("truncation", truncation).clone();
+        attentionNanos = Check.notNull("attentionNanos", attentionNanos).clone();
+        Object[] perQuery = {keysScored, keysKept, tailMass, error, varianceBound, diameterBound};
+        String[] names = {"keysScored", "keysKept", "tailMass", "error", "varianceBound", "diameterBound"};
+        for (int a = 0; a < perQuery.length; a++) {
+            int len = perQuery[a] instanceof int[] i ? i.length : ((double[]) perQuery[a]).length;
             if (len != rows) {
-                throw new IllegalArgumentException("per-query arrays need " + layers + " x " + heads + " x " + n
-                        + " = " + rows + " entries, got " + len);
+                throw new IllegalArgumentException(names[a] + ": per-query arrays need layers x heads x n = " + layers + " x " + heads
+                        + " x " + n + " = " + rows + " entries, got " + len);
             }
         }
         if (truncation.length != layers * heads || attentionNanos.length != layers) {
-            throw new IllegalArgumentException("need one truncation flag per head and one time per layer");
+            throw new IllegalArgumentException("truncation has " + truncation.length + " flags for layers x heads = "
+                    + layers + " x " + heads + " heads; attentionNanos has " + attentionNanos.length + " times for "
+                    + "layers = " + layers);
         }
     }
 

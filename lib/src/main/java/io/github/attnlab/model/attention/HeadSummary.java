@@ -1,5 +1,6 @@
 package io.github.attnlab.model.attention;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.spectral.Heatmap;
 import java.util.List;
@@ -22,9 +23,9 @@ public record HeadSummary(String rules, int runs, double[][] keptFraction, doubl
 
     /** Copies the matrices. */
     public HeadSummary {
-        keptFraction = copy(keptFraction);
-        maxTailMass = copy(maxTailMass);
-        meanError = copy(meanError);
+        keptFraction = copy(Check.notNull("keptFraction", keptFraction));
+        maxTailMass = copy(Check.notNull("maxTailMass", maxTailMass));
+        meanError = copy(Check.notNull("meanError", meanError));
     }
 
     /** Pools runs of one model (the same layers and heads; lengths may differ). */

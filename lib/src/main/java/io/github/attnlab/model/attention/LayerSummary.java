@@ -1,5 +1,6 @@
 package io.github.attnlab.model.attention;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import java.util.Arrays;
@@ -30,15 +31,15 @@ public record LayerSummary(String rules, int runs, double[] keysScored, double[]
 
     /** Copies the arrays. */
     public LayerSummary {
-        keysScored = keysScored.clone();
-        keysKept = keysKept.clone();
-        keptFraction = keptFraction.clone();
-        scoredFraction = scoredFraction.clone();
-        meanTailMass = meanTailMass.clone();
-        maxTailMass = maxTailMass.clone();
-        meanError = meanError.clone();
-        meanBound = meanBound.clone();
-        attentionSeconds = attentionSeconds.clone();
+        keysScored = Check.notNull("keysScored", keysScored).clone();
+        keysKept = Check.notNull("keysKept", keysKept).clone();
+        keptFraction = Check.notNull("keptFraction", keptFraction).clone();
+        scoredFraction = Check.notNull("scoredFraction", scoredFraction).clone();
+        meanTailMass = Check.notNull("meanTailMass", meanTailMass).clone();
+        maxTailMass = Check.notNull("maxTailMass", maxTailMass).clone();
+        meanError = Check.notNull("meanError", meanError).clone();
+        meanBound = Check.notNull("meanBound", meanBound).clone();
+        attentionSeconds = Check.notNull("attentionSeconds", attentionSeconds).clone();
     }
 
     /** Pools runs of one model (the same layers and heads; lengths may differ). */

@@ -22,7 +22,7 @@ public record AttentionChange(String reference, String changed, double[][] tv) i
 
     /** Deep-copies {@code tv}. */
     public AttentionChange {
-        tv = Arrays.stream(tv).map(double[]::clone).toArray(double[][]::new);
+        tv = Arrays.stream(Check.notNull("tv", tv)).map(double[]::clone).toArray(double[][]::new);
     }
 
     /**

@@ -42,8 +42,8 @@ public final class AttentionProbe {
     }
 
     /** The same probe measuring {@code m} (not {@link Measurement#NONE}). */
-    public AttentionProbe measuring(Measurement m) {
-        Check.notNull("measurement", m);
+    public AttentionProbe measuring(Measurement measurement) {
+        Measurement m = Check.notNull("measurement", measurement);
         if (m == Measurement.NONE) {
             throw new IllegalArgumentException("measurement = NONE: a probe measures; use the model itself to compute");
         }
@@ -52,11 +52,16 @@ public final class AttentionProbe {
 
     /** One forward pass on the text. */
     public AttentionRun run(String text) {
+        Check.notNull("text", text);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("text is blank: no token to attend");
+        }
         return run(model.encode(text));
     }
 
     /** One forward pass on an encoding. */
     public AttentionRun run(Encoding e) {
+        Check.notNull("e", e);
         AttentionHook hook = hook();
         long t0 = System.nanoTime();
         model.encoder(hook).run(model.checked(e).ids(), false);
@@ -65,6 +70,7 @@ public final class AttentionProbe {
 
     /** One forward pass per masked passage, with a progress bar. */
     public ProbedEvaluation evaluate(List<MaskedPassage> passages) {
+        Check.notNull("passages", passages);
         return evaluate(passages, Progress.start(model.model().modelName() + ", " + model.attentionRules(),
                 passages.size()));
     }
@@ -73,7 +79,7 @@ public final class AttentionProbe {
     public ProbedEvaluation evaluate(List<MaskedPassage> passages, Progress progress) {
         Check.notNull("passages", passages);
         if (passages.isEmpty()) {
-            throw new IllegalArgumentException("no passage to evaluate");
+            throw new IllegalArgumentException("passages is empty: no passage to evaluate");
         }
         List<AttentionRun> runs = new ArrayList<>();
         List<MaskedLm> lms = new ArrayList<>();

@@ -42,9 +42,9 @@ public record ErrorPropagation(String model, String rule, int passages, double[]
 
     /** Copies the arrays. */
     public ErrorPropagation {
-        keptFraction = keptFraction.clone();
-        injected = injected.clone();
-        output = output.clone();
+        keptFraction = Check.notNull("keptFraction", keptFraction).clone();
+        injected = Check.notNull("injected", injected).clone();
+        output = Check.notNull("output", output).clone();
     }
 
     /** Measures $e_l$ and $o_l$ for every layer of {@code model}: $L + 1$ forward passes per passage. */
@@ -53,7 +53,7 @@ public record ErrorPropagation(String model, String rule, int passages, double[]
         Check.notNull("rule", rule);
         Check.notNull("passages", passages);
         if (passages.isEmpty()) {
-            throw new IllegalArgumentException("no passage to run");
+            throw new IllegalArgumentException("passages is empty: no passage to run");
         }
         int layers = model.config().layers();
         int heads = model.config().heads();

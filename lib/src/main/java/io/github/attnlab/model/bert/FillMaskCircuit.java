@@ -57,7 +57,7 @@ public record FillMaskCircuit(String text, String token, double denseProbability
 
     /** Copies {@code heads}. */
     public FillMaskCircuit {
-        heads = heads.clone();
+        heads = Check.notNull("heads", heads).clone();
     }
 
     @Override
@@ -72,6 +72,7 @@ public record FillMaskCircuit(String text, String token, double denseProbability
 
     /** The circuit as a model: {@code dense} without the other heads, pruned to {@link #density} per head. */
     public Bert model(Bert dense) {
+        Check.notNull("dense", dense);
         int total = dense.config().layers() * dense.config().heads();
         boolean[] keep = new boolean[total];
         for (int h : heads) {

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,9 +22,12 @@ public record PredictionShift(String model, String reference, double[] kl, doubl
 
     /** Copies the arrays. */
     public PredictionShift {
+        Check.notNull("kl", kl);
+        Check.notNull("agreement", agreement);
+        Check.notNull("score", score);
         if (kl.length != agreement.length || kl.length != score.tokens()) {
-            throw new IllegalArgumentException(kl.length + " divergences, " + agreement.length + " agreements, "
-                    + score.tokens() + " scored tokens");
+            throw new IllegalArgumentException("kl has " + kl.length + " divergences, agreement " + agreement.length
+                    + " entries, for " + score.tokens() + " scored tokens");
         }
         kl = kl.clone();
         agreement = agreement.clone();

@@ -1,5 +1,6 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.Check;
 import io.github.attnlab.model.attention.AttentionRun;
 import io.github.attnlab.model.attention.HeadSummary;
 import io.github.attnlab.model.attention.LayerSummary;
@@ -22,9 +23,9 @@ public record ProbedEvaluation(String model, String rules, List<MaskedPassage> p
 
     /** Copies the lists and checks they match. */
     public ProbedEvaluation {
-        passages = List.copyOf(passages);
-        runs = List.copyOf(runs);
-        predictions = List.copyOf(predictions);
+        passages = List.copyOf(Check.notNull("passages", passages));
+        runs = List.copyOf(Check.notNull("runs", runs));
+        predictions = List.copyOf(Check.notNull("predictions", predictions));
         if (runs.size() != passages.size() || predictions.size() != passages.size()) {
             throw new IllegalArgumentException(passages.size() + " passages but " + runs.size() + " runs and "
                     + predictions.size() + " predictions");
@@ -37,7 +38,7 @@ public record ProbedEvaluation(String model, String rules, List<MaskedPassage> p
      */
     public static ProbedEvaluation concat(List<ProbedEvaluation> parts) {
         if (parts == null || parts.isEmpty()) {
-            throw new IllegalArgumentException("no evaluation to join");
+            throw new IllegalArgumentException("parts is null or empty: no evaluation to join");
         }
         List<MaskedPassage> passages = new java.util.ArrayList<>();
         List<AttentionRun> runs = new java.util.ArrayList<>();
@@ -57,6 +58,7 @@ public record ProbedEvaluation(String model, String rules, List<MaskedPassage> p
 
     /** The predictions against a reference model's on the same passages (usually the dense model). */
     public PredictionShift against(ProbedEvaluation reference) {
+        Check.notNull("reference", reference);
         if (!reference.passages.equals(passages)) {
             throw new IllegalArgumentException("the reference was run on other passages");
         }

@@ -105,10 +105,10 @@ public final class AttentionView {
         return new AttentionView(t, layer, head, from, to, l, minWeight, eps, alpha, overlay, partition, tree);
     }
 
-    /** Lines of weight below {@code w} are not drawn (overlay supports are drawn whatever their weight). */
-    public AttentionView minWeight(double w) {
-        Check.openClosed("minWeight", w, 0, 1);
-        return new AttentionView(t, layer, head, from, to, layers, w, eps, alpha, overlay, partition, tree);
+    /** Lines of weight below {@code minWeight} are not drawn (overlay supports are drawn whatever their weight). */
+    public AttentionView minWeight(double minWeight) {
+        Check.openClosed("minWeight", minWeight, 0, 1);
+        return new AttentionView(t, layer, head, from, to, layers, minWeight, eps, alpha, overlay, partition, tree);
     }
 
     /** Overlay the certified top-k support at {@code eps} of every query, and show it first. */
@@ -130,23 +130,23 @@ public final class AttentionView {
     }
 
     /** Which lines are coloured first; {@link LineOverlay#TOPK} and {@link LineOverlay#ENTMAX} need their overlay. */
-    public AttentionView overlay(LineOverlay o) {
-        Check.notNull("overlay", o);
+    public AttentionView overlay(LineOverlay overlay) {
+        LineOverlay o = Check.notNull("overlay", overlay);
         if (o == LineOverlay.TOPK && Double.isNaN(eps) || o == LineOverlay.ENTMAX && Double.isNaN(alpha)) {
             throw new IllegalArgumentException("overlay " + o + " is not computed: call " + o.name().toLowerCase(
                     Locale.ROOT) + "(...) first");
         }
-        return new AttentionView(t, layer, head, from, to, layers, minWeight, eps, alpha, o, partition, tree);
+        return new AttentionView(t, layer, head, from, to, layers, minWeight, eps, alpha, o, this.partition, tree);
     }
 
     /** Shade the tokens by the blocks of a partition of all $n$ tokens. */
-    public AttentionView partition(Partition p) {
-        Check.notNull("partition", p);
+    public AttentionView partition(Partition partition) {
+        Partition p = Check.notNull("partition", partition);
         if (p.n() != t.length()) {
             throw new IllegalArgumentException("partition has " + p.n() + " vertices, the tensor " + t.length()
                     + " tokens");
         }
-        return new AttentionView(t, layer, head, from, to, layers, minWeight, eps, alpha, overlay, p, tree);
+        return new AttentionView(t, layer, head, from, to, layers, minWeight, eps, alpha, this.overlay, p, tree);
     }
 
     /** Draw the tokens in the leaf order of a partition tree on all $n$ tokens. */

@@ -20,7 +20,7 @@ class AttentionRuleTest {
     @Test
     void epsOutsideTheOpenUnitIntervalIsRefused() {
         for (double eps : new double[] {0, 1, -0.1, 1.5, Double.NaN, Double.POSITIVE_INFINITY}) {
-            refused("eps = " + eps + " is outside (0.0, 1.0)", () -> AttentionRule.certifiedTopK(eps));
+            refused("eps = " + eps + " is outside (0, 1)", () -> AttentionRule.certifiedTopK(eps));
             refused("eps = " + eps, () -> AttentionRule.blockSearch(eps, 8));
         }
         assertEquals(0.01, ((AttentionRule.CertifiedTopK) AttentionRule.certifiedTopK(0.01)).eps());

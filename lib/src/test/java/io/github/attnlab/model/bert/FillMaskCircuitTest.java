@@ -33,7 +33,7 @@ class FillMaskCircuitTest {
     @Test
     void badInputIsRefused() {
         Bert bert = Bert.load();
-        assertEquals("minDensity = 0.0 is outside (0.0, 1.0]", assertThrows(IllegalArgumentException.class,
+        assertEquals("minDensity = 0.0 is outside (0, 1]", assertThrows(IllegalArgumentException.class,
                 () -> FillMaskCircuit.find(bert, TEXT, FillMaskCircuit.Search.ORDERED, 0)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> FillMaskCircuit.find(bert, "no mask here.", FillMaskCircuit.Search.ORDERED, 0.01))

@@ -122,7 +122,7 @@ class WeightPruningTest {
         Bert full = TinyModel.load(dir, model(4, (n, v) -> v));
         for (double bad : new double[] {0, -0.1, 1.5, Double.NaN}) {
             var ex = assertThrows(IllegalArgumentException.class, () -> full.withPrunedAttentionWeights(bad));
-            assertEquals("density = " + bad + " is outside (0.0, 1.0]", ex.getMessage());
+            assertEquals("density = " + bad + " is outside (0, 1]", ex.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> full.withPrunedAttentionWeights(0.5, null));
     }
