@@ -48,8 +48,8 @@ public interface AttentionMask {
         Check.notNull("out", out);
         int n = size();
         if (off < 0 || (long) off + (long) n * n > out.length) {
-            throw new IllegalArgumentException("off = " + off + ": out has length " + out.length + ", need "
-                    + ((long) n * n) + " values from offset off");
+            throw new IllegalArgumentException("out has length " + out.length + ", need " + ((long) n * n)
+                    + " values from offset off = " + off);
         }
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(out, off + i * n, off + (i + 1) * n, Float.NEGATIVE_INFINITY);

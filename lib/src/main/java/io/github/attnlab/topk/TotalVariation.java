@@ -58,7 +58,7 @@ public final class TotalVariation {
 
     private static void sameLength(int a, int b) {
         if (a != b) {
-            throw new IllegalArgumentException("the two rows have lengths " + a + " and " + b + " (p and q, or s and t)");
+            throw new IllegalArgumentException("the two rows have lengths " + a + " and " + b);
         }
     }
 

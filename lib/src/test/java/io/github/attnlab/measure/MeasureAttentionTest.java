@@ -159,7 +159,7 @@ class MeasureAttentionTest {
                 assertThrows(IllegalArgumentException.class, () -> att.apply(new double[] {0, 0}, empty)).getMessage());
         assertEquals("nu's dimension = 3, need 2", assertThrows(IllegalArgumentException.class,
                 () -> att.apply(new double[] {0, 0}, EmpiricalMeasure.of(new double[][] {{1, 2, 3}}))).getMessage());
-        assertEquals("query dimension = 1, need 2", assertThrows(IllegalArgumentException.class,
+        assertEquals("x.length = 1, need 2", assertThrows(IllegalArgumentException.class,
                 () -> att.apply(new double[] {0}, EmpiricalMeasure.of(new double[][] {{1, 2}}))).getMessage());
         assertEquals("weights[1] = -1.0 is negative", assertThrows(IllegalArgumentException.class,
                 () -> EmpiricalMeasure.weighted(new double[][] {{1, 2}, {3, 4}}, new double[] {1, -1})).getMessage());

@@ -126,7 +126,7 @@ class MixtureContextTest {
     @Test
     void badInputIsRefused() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CircleDensity.random(2, 0.9, 16, new Random(1)))
-                .getMessage().startsWith("amplitude = 0.9 allows a negative density"));
+                .getMessage().startsWith("amplitude = 0.9 with terms = 16 and s = 2.0 allows a negative density"));
         assertEquals("s = 0.5 must be > 0.5", assertThrows(IllegalArgumentException.class,
                 () -> CircleDensity.of(0.5, new double[] {0.1}, new double[] {0.1})).getMessage());
         MixtureContext task = MixtureContext.random(2, 2, 0.3, 8, 1);

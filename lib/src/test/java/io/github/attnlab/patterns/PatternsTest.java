@@ -142,7 +142,7 @@ class PatternsTest {
         refuses("stride = 9 is outside [1, 8]", () -> Patterns.strided(9, Direction.CAUSAL).mask(8, 0));
         refuses("dilation = 0 must be at least 1", () -> Patterns.dilated(2, 0));
         refuses("c = 5 is outside [1, 4]", () -> Patterns.fixed(4, 5, Direction.CAUSAL));
-        refuses("cycle length = 0 must be at least 1", () -> Patterns.cycle());
+        refuses("patterns.length = 0 must be at least 1", () -> Patterns.cycle());
         refuses("keys = 10 is outside [0, 9]", () -> Patterns.random(10, 1L).mask(10, 0));
         refuses("layer = -1 is outside [0, 2147483647]", () -> Patterns.window(1).mask(8, -1));
         refuses("n = 6, but the partition has 5 tokens",
@@ -175,7 +175,7 @@ class PatternsTest {
         assertEquals(Float.NEGATIVE_INFINITY, bias[1 + 2]);
         assertEquals(0f, bias[1 + 4 + 2]);
         assertEquals(Float.NEGATIVE_INFINITY, bias[1 + 4 + 3 * 4 - 4 + 0]);
-        refuses("out has length 10, need 16 values from offset 0", () -> m.fillBias(new float[10], 0));
+        refuses("out has length 10, need 16 values from offset off = 0", () -> m.fillBias(new float[10], 0));
         assertEquals("window(w=1)", Patterns.window(1).name());
         assertEquals("dense", AttentionPattern.dense().name());
     }

@@ -177,7 +177,9 @@ public record Training(ModelConfig model, Task task, int size, int steps, int ba
                     work.add(() -> {
                         java.util.Arrays.fill(grads[si], 0f);
                         shardLoss[si] = net.forward(w, gates, ex, from, caches[si], inv);
-                        net.backward(w, gates, ex, from, caches[si], grads[si]);
+                        if (Double.isFinite(shardLoss[si])) { // a diverged shard is reported below, not differentiated
+                            net.backward(w, gates, ex, from, caches[si], grads[si]);
+                        }
                     });
                 }
                 runAll(pool, work);
