@@ -25,10 +25,11 @@ final class Tally {
         }
     }
 
-    /** Publishes the counts (surefire report) and fails listing the first violations, if any. */
+    /** Publishes the counts (surefire report and the build log) and fails listing the first violations, if any. */
     void assertNone(String family, TestReporter reporter) {
-        reporter.publishEntry(family, rows + " rows, " + checks + " bounds checked, " + violations.size()
-                + " violations");
+        String counts = rows + " rows, " + checks + " bounds checked, " + violations.size() + " violations";
+        reporter.publishEntry(family, counts);
+        System.out.println("soundness, " + family + ": " + counts); // in the build log, for the record
         assertTrue(violations.isEmpty(), family + ": " + violations.size() + " violations in " + checks
                 + " checks over " + rows + " rows; first: "
                 + violations.subList(0, Math.min(SHOWN, violations.size())));
