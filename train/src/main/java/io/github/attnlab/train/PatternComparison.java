@@ -5,6 +5,7 @@ import io.github.attnlab.patterns.AttentionPattern;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.Style;
 import io.github.attnlab.repro.Interval;
+import io.github.attnlab.stats.Summary;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -168,13 +169,7 @@ public record PatternComparison(String task, int size, List<String> names, doubl
 
     /** The standard error of the mean over seeds, $\sqrt{\sum_s (a_{ps} - \bar a_p)^2 / ((S-1)S)}$. */
     public double stderr(String name) {
-        double[] x = accuracy[index(name)];
-        double m = mean(x);
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return Math.sqrt(ss / (x.length - 1) / x.length);
+        return Summary.of(accuracy[index(name)]).stdError();
     }
 
     /** The 95% percentile bootstrap interval of the mean accuracy over seeds (2000 resamples, seeded). */
@@ -259,11 +254,7 @@ public record PatternComparison(String task, int size, List<String> names, doubl
     }
 
     private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return Summary.of(x).mean();
     }
 
     @Override
