@@ -82,6 +82,12 @@ public record ModelConfig(int vocabulary, int inputDim, int outputs, boolean reg
                 normalizer, pattern, positions);
     }
 
+    /** With {@code n} output classes (e.g. a classification task over fewer classes than input tokens). */
+    public ModelConfig withOutputs(int n) {
+        return new ModelConfig(vocabulary, inputDim, n, regression, layers, heads, width, hidden, maxLength, causal,
+                normalizer, pattern, positions);
+    }
+
     /** With $H$ heads. */
     public ModelConfig withHeads(int h) {
         return new ModelConfig(vocabulary, inputDim, outputs, regression, layers, h, width, hidden, maxLength, causal,
