@@ -1,9 +1,9 @@
 package io.github.attnlab.train;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.core.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -211,12 +211,10 @@ public final class CircuitPruning {
         void components() {
             int n = c.layers() * (c.heads() + c.hidden());
             double[] alone = new double[n];
-            Integer[] order = new Integer[n];
             for (int k = 0; k < n; k++) {
                 alone[k] = loss(without(w, componentWeights(k)));
-                order[k] = k;
             }
-            Arrays.sort(order, Comparator.comparingDouble((Integer k) -> alone[k]).thenComparingInt(k -> k));
+            int[] order = ArgSort.ascending(alone); // lowest loss left first, ties by component index
             for (int k : order) {
                 float[] x = without(w, componentWeights(k));
                 if (Arrays.equals(x, w)) {
@@ -229,19 +227,26 @@ public final class CircuitPruning {
         }
 
         void weights(int chunks) {
-            List<Integer> nz = new ArrayList<>();
+            int[] nz = new int[w.length];
+            int count = 0;
             for (Layout.Slice s : lay.slices()) {
                 if (s.kind() == Layout.Kind.MATRIX) {
                     for (int i = s.offset(); i < s.offset() + s.size(); i++) {
                         if (w[i] != 0) {
-                            nz.add(i);
+                            nz[count++] = i;
                         }
                     }
                 }
             }
-            float[] base = w;
-            nz.sort(Comparator.comparingDouble((Integer i) -> Math.abs(base[i])).thenComparingInt(i -> i));
-            int[] order = nz.stream().mapToInt(Integer::intValue).toArray();
+            double[] magnitude = new double[count];
+            for (int j = 0; j < count; j++) {
+                magnitude[j] = Math.abs(w[nz[j]]);
+            }
+            int[] rank = ArgSort.ascending(magnitude); // smallest |w| first, ties by index (nz is ascending)
+            int[] order = new int[count];
+            for (int j = 0; j < count; j++) {
+                order[j] = nz[rank[j]];
+            }
             int lo = 0;
             int hi = order.length;
             while (lo < hi) {

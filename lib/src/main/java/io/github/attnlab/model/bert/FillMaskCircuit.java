@@ -1,10 +1,10 @@
 package io.github.attnlab.model.bert;
 
+import io.github.attnlab.core.ArgSort;
 import io.github.attnlab.core.Check;
 import io.github.attnlab.model.text.Encoding;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -149,8 +149,7 @@ public record FillMaskCircuit(String text, String token, double denseProbability
         for (int h = 0; h < total; h++) {
             margin[h] = margin(c.run(base.withoutHeads(h)), target);
         }
-        Integer[] order = IntStream.range(0, total).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer h) -> -margin[h]).thenComparing(h -> h));
+        int[] order = ArgSort.descending(margin); // largest margin first, ties by head index
         int lo = 0;
         int hi = total;
         if (!keeps(c, base, prefix(order, hi), target)) {
@@ -165,7 +164,10 @@ public record FillMaskCircuit(String text, String token, double denseProbability
         } else {
             lo = total;
         }
-        List<Integer> removed = new ArrayList<>(Arrays.asList(order).subList(0, lo));
+        List<Integer> removed = new ArrayList<>();
+        for (int r = 0; r < lo; r++) {
+            removed.add(order[r]);
+        }
         if (greedy) {
             for (int r = lo; r < total; r++) {
                 removed.add(order[r]);
@@ -192,8 +194,8 @@ public record FillMaskCircuit(String text, String token, double denseProbability
         }
     }
 
-    private static int[] prefix(Integer[] order, int k) {
-        return Arrays.stream(order, 0, k).mapToInt(Integer::intValue).toArray();
+    private static int[] prefix(int[] order, int k) {
+        return Arrays.copyOf(order, k);
     }
 
     private static boolean keeps(Counter c, Bert base, int[] removed, int target) {
