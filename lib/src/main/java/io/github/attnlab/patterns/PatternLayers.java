@@ -125,7 +125,7 @@ public final class PatternLayers {
     /** Assumption 1 (ii) with a step budget for the depth-first search used above $n = 20$. */
     public HamiltonianPath hamiltonianPath(long budget) {
         if (budget < 0) {
-            throw new IllegalArgumentException("budget = " + budget + " must be at least 0 (the path budget, pathBudget)");
+            throw new IllegalArgumentException("budget = " + budget + " must be at least 0");
         }
         return HamiltonianSearch.find(unionWords(), n, constructed, budget);
     }
@@ -177,6 +177,9 @@ public final class PatternLayers {
 
     /** All three conditions of Assumption 1, with a step budget for the Hamiltonian-path search above $n = 20$. */
     public AssumptionReport conditions(long pathBudget) {
+        if (pathBudget < 0) {
+            throw new IllegalArgumentException("pathBudget = " + pathBudget + " must be at least 0");
+        }
         long[] c = new long[layers.length];
         for (int l = 0; l < c.length; l++) {
             c[l] = connections(l);
