@@ -22,20 +22,57 @@ public final class MixtureTask implements Task {
 
     private final MixtureContext mixture;
     private final int harmonics;
+    private final double s;
+    private final double amplitude;
+    private final int terms;
 
-    private MixtureTask(MixtureContext mixture, int harmonics) {
+    private MixtureTask(MixtureContext mixture, int harmonics, double s, double amplitude, int terms) {
         this.mixture = mixture;
         this.harmonics = harmonics;
+        this.s = s;
+        this.amplitude = amplitude;
+        this.terms = terms;
     }
 
-    /** The task on {@code mixture} with {@code harmonics} Fourier features per token. */
+    /**
+     * The task on one fixed {@code mixture} with {@code harmonics} Fourier features per token. Every episode draws from
+     * the same densities, so the target is a function of the query alone and the context carries no information a
+     * model needs: a control, not associative memory (use {@link #random}).
+     */
     public static MixtureTask of(MixtureContext mixture, int harmonics) {
-        return new MixtureTask(Check.notNull("mixture", mixture), Check.range("harmonics", harmonics, 1, 1024));
+        Check.notNull("mixture", mixture);
+        return new MixtureTask(mixture, Check.range("harmonics", harmonics, 1, 1024), 0, 0, 0);
     }
 
-    /** The mixture. */
+    /**
+     * Associative memory: every episode draws its own $I$ densities ({@link MixtureContext#random} with decay $s$,
+     * amplitude $A$, $M$ terms, seeded from the caller's generator), so the target can only be predicted by reading
+     * the query's component from the context.
+     *
+     * @throws IllegalArgumentException when the class is invalid ({@link MixtureContext#random})
+     */
+    public static MixtureTask random(int components, double s, double amplitude, int terms, int harmonics) {
+        MixtureContext probe = MixtureContext.random(components, s, amplitude, terms, 0); // validates the class
+        return new MixtureTask(probe, Check.range("harmonics", harmonics, 1, 1024), s, amplitude, terms);
+    }
+
+    /** Whether every episode draws fresh densities ({@link #random}). */
+    public boolean fresh() {
+        return terms > 0;
+    }
+
+    /** The fixed mixture ({@link #of}), or for {@link #random} one draw of the class (seed 0). */
     public MixtureContext mixture() {
         return mixture;
+    }
+
+    /** An episode with {@code size} tokens per component, drawn with {@code random} (densities too, if fresh). */
+    public MixtureContext.Episode episode(Random random, int size) {
+        Check.notNull("random", random);
+        Check.positive("size", size);
+        MixtureContext m = fresh() ? MixtureContext.random(mixture.components(), s, amplitude, terms, random.nextLong())
+                : mixture;
+        return m.episode(size, random);
     }
 
     /** $K$. */
@@ -70,10 +107,10 @@ public final class MixtureTask implements Task {
         return mixture.components() * size + 1;
     }
 
-    /** A fresh episode ({@link MixtureContext#episode}) with {@code size} tokens per component. */
+    /** The example of {@link #episode}{@code (random, size)}. */
     @Override
     public Example sample(Random random, int size) {
-        return example(mixture.episode(Check.positive("size", size), Check.notNull("random", random)));
+        return example(episode(random, size));
     }
 
     /** The example of an episode (see the class comment). */
@@ -179,6 +216,9 @@ public final class MixtureTask implements Task {
 
     @Override
     public String toString() {
-        return "MixtureTask[" + mixture + ", " + harmonics + " harmonics]";
+        return fresh() ? String.format(java.util.Locale.ROOT,
+                "MixtureTask[fresh densities per episode: %d components, s = %s, A = %s, %d terms; %d harmonics]",
+                mixture.components(), s, amplitude, terms, harmonics)
+                : "MixtureTask[" + mixture + ", " + harmonics + " harmonics]";
     }
 }
