@@ -10,6 +10,7 @@ import io.github.attnlab.tree.*;
 import io.github.attnlab.haar.*;
 import io.github.attnlab.spectral.*;
 import io.github.attnlab.spectral.graph.*;
+import io.github.attnlab.spectral.heads.*;
 import io.github.attnlab.spectral.eigen.*;
 import io.github.attnlab.spectral.cut.*;
 import io.github.attnlab.spectral.resistance.*;

@@ -24,6 +24,7 @@ import io.github.attnlab.spectral.*;
 import io.github.attnlab.spectral.cut.*;
 import io.github.attnlab.spectral.eigen.*;
 import io.github.attnlab.spectral.graph.*;
+import io.github.attnlab.spectral.heads.*;
 import io.github.attnlab.spectral.partition.*;
 import io.github.attnlab.spectral.resistance.*;
 import io.github.attnlab.spectral.sparsify.*;

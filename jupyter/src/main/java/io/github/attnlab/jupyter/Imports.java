@@ -13,7 +13,7 @@ public final class Imports {
     private static final String[][] PACKAGES = {
         {"core", "Check"}, {"topk", "TopK"}, {"compact", "Normalizer"}, {"compact.nw", "NadarayaWatson"},
         {"compact.train", "Trainer"}, {"diffusion", "DiffusionMaps"}, {"tree", "PartitionTree"},
-        {"haar", "HaarBasis"}, {"spectral", "Heatmap"}, {"spectral.graph", "AttentionGraphs"},
+        {"haar", "HaarBasis"}, {"spectral", "Heatmap"}, {"spectral.graph", "AttentionGraphs"}, {"spectral.heads", "HeadGap"},
         {"spectral.eigen", "LaplacianSpectra"}, {"spectral.cut", "Cheeger"},
         {"spectral.resistance", "EffectiveResistance"}, {"spectral.sparsify", "SpectralSparsifier"},
         {"spectral.partition", "Partition"}, {"patterns", "AttentionMask"}, {"model", "AttentionTensor"},

@@ -3,6 +3,7 @@ package io.github.attnlab.patterns;
 import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
+import io.github.attnlab.stats.LineFit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -46,19 +47,7 @@ public record ConnectionScaling(String pattern, int[] n, long[] connections, dou
         if (Arrays.stream(lengths).distinct().count() < 2) {
             throw new IllegalArgumentException("lengths need two distinct values, not " + Arrays.toString(lengths));
         }
-        return new ConnectionScaling(p.name(), lengths, c, slope(x, y));
-    }
-
-    static double slope(double[] x, double[] y) {
-        double mx = Arrays.stream(x).average().orElseThrow();
-        double my = Arrays.stream(y).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-        }
-        return sxy / sxx;
+        return new ConnectionScaling(p.name(), lengths, c, LineFit.of(x, y).slope());
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.github.attnlab.patterns;
 import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
+import io.github.attnlab.stats.LineFit;
+import java.util.Arrays;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 
@@ -39,25 +41,19 @@ public record ScalingCurve(String normalizer, double margin, double[] t, double[
     }
 
     static double rate(double[] t, double[] e) {
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
+        double[] x = new double[t.length];
+        double[] y = new double[t.length];
         int m = 0;
         for (int i = 0; i < t.length; i++) {
             if (e[i] >= 1e-13 && e[i] <= 1e-3) {
-                double y = -Math.log(e[i]);
-                sx += t[i];
-                sy += y;
-                sxx += t[i] * t[i];
-                sxy += t[i] * y;
-                m++;
+                x[m] = t[i];
+                y[m++] = -Math.log(e[i]);
             }
         }
         if (m < 3) {
             return Double.NaN;
         }
-        return (m * sxy - sx * sy) / (m * sxx - sx * sx);
+        return LineFit.of(Arrays.copyOf(x, m), Arrays.copyOf(y, m)).slope();
     }
 
     @Override

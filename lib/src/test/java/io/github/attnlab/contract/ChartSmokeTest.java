@@ -104,13 +104,31 @@ class ChartSmokeTest {
                 new double[] {0.01, 0.02}, new double[] {0.01, 0.03}));
         f.put("HeadSummary", () -> HeadSummary.of(List.of(attentionRun())));
         f.put("LayerSummary", () -> LayerSummary.of(List.of(attentionRun())));
+        f.put("SparsificationStudy", () -> io.github.attnlab.spectral.heads.SparsificationStudy.of(tensor(),
+                new int[][] {{0, 0}}, 0.5, new int[] {50, 200}, new int[] {2, 4}, 1));
         // charts built by methods rather than by a Figure class of their own
+        f.put("TopKGapSweep.gapRatioChart", () -> io.github.attnlab.spectral.heads.TopKGapSweep.of(
+                Map.of("p", tensor()), 1, 2, 4).gapRatioChart("g"));
+        f.put("TopKGapSweep.gapBoundChart", () -> io.github.attnlab.spectral.heads.TopKGapSweep.of(
+                Map.of("p", tensor()), 1, 2, 4).gapBoundChart("g", 2));
         f.put("DiffusionMap.scatter", () -> DiffusionMaps.fromPoints(new double[][] {{0}, {1}, {3}, {7}, {8}}).compute()
                 .scatter(1, 2, 1));
         f.put("HaarCoefficients.decayChart", () -> coefficients().decayChart("c"));
         f.put("Table.meanChart", () -> Table.of(List.of(new Row("a", 1, 2), new Row("a", 2, 3), new Row("b", 1, 1)))
                 .meanChart("t", "x", Row::x, "y", Row::y, Row::group));
         return f;
+    }
+
+    /** One layer, one head of 8 tokens: a local band of attention with a little everywhere else. */
+    private static io.github.attnlab.model.AttentionTensor tensor() {
+        int n = 8;
+        float[] p = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                p[i * n + j] = Math.abs(i - j) <= 1 ? 0.3f : 0.1f / (n - (i == 0 || i == n - 1 ? 2 : 3));
+            }
+        }
+        return io.github.attnlab.model.AttentionTensor.of("band", java.util.Collections.nCopies(n, "t"), 1, 1, p, p);
     }
 
     private static HaarCoefficients coefficients() {

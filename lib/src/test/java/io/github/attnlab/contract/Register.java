@@ -286,6 +286,14 @@ final class Register {
             PartitionTree.dyadic(N), new double[N * 2], 0, 2, 2, new double[PartitionTree.dyadic(N).nodeCount() * 2]});
         arguments("haar.Paraproduct.apply(double[])", () -> new Object[] {new double[] {0.1, 0.2, 0.3, 0.4}});
         // spectral
+        receiver(io.github.attnlab.spectral.heads.TopKGapSweep.class,
+            () -> io.github.attnlab.spectral.heads.TopKGapSweep.of(Map.of("p", (AttentionTensor) receiver(AttentionTensor.class)), 1, 2));
+        arguments("spectral.heads.TopKGapSweep.of(Map,int[])",
+            () -> new Object[] {Map.of("p", (AttentionTensor) receiver(AttentionTensor.class)), new int[] {1, 2}});
+        arguments("spectral.heads.TopKGapSweep.gapRatioQuartiles(int)", () -> new Object[] {2});
+        arguments("spectral.heads.SparsificationStudy.of(AttentionTensor,int[][],double,int[],int[],long)",
+            () -> new Object[] {(AttentionTensor) receiver(AttentionTensor.class), new int[][] {{0, 1}}, 0.5, new int[] {20, 80},
+                new int[] {2}, 1L});
         receiver(SpectralBisection.class, () -> SpectralBisection.INSTANCE);
         receiver(EdgeResistances.class, () -> EffectiveResistance.exactEdges(StandardGraphs.path(N)));
         arguments("spectral.cut.Cheeger.of(WeightedGraph,SpectralGap)", () -> new Object[] {StandardGraphs.path(N),

@@ -4,6 +4,7 @@ import io.github.attnlab.core.Check;
 import io.github.attnlab.plot.Figure;
 import io.github.attnlab.plot.XYChart;
 import io.github.attnlab.repro.Interval;
+import io.github.attnlab.stats.LineFit;
 import java.util.Arrays;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -53,33 +54,7 @@ public record RateFit(String name, double[] sizes, double[][] errors, Interval s
 
     /** The least-squares slope of $\log y$ against $\log x$ (both positive); the formula of the class comment. */
     public static double logLogSlope(double[] x, double[] y) {
-        Check.notNull("x", x);
-        Check.notNull("y", y);
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("x has " + x.length + " values but y has " + y.length);
-        }
-        if (x.length < 2) {
-            throw new IllegalArgumentException("x has " + x.length + " values: a slope needs at least 2");
-        }
-        double mu = 0, mv = 0;
-        for (int j = 0; j < x.length; j++) {
-            positive("x[" + j + "]", x[j]);
-            positive("y[" + j + "]", y[j]);
-            mu += Math.log(x[j]);
-            mv += Math.log(y[j]);
-        }
-        mu /= x.length;
-        mv /= x.length;
-        double sxy = 0, sxx = 0;
-        for (int j = 0; j < x.length; j++) {
-            double u = Math.log(x[j]) - mu;
-            sxy += u * (Math.log(y[j]) - mv);
-            sxx += u * u;
-        }
-        if (!(sxx > 0)) {
-            throw new IllegalArgumentException("x has no spread: all values are equal");
-        }
-        return sxy / sxx;
+        return LineFit.logLog(x, y).slope();
     }
 
     private static double slope(double[] x, double[][] e, int[] rows) {

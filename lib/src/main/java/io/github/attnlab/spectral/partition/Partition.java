@@ -23,6 +23,20 @@ public record Partition(int parts, int[] labels) {
         }
     }
 
+    /**
+     * Vertices in their given order cut into {@code parts} contiguous blocks of nearly equal size: vertex $i$ goes to
+     * block $\lfloor i \cdot \mathrm{parts} / n \rfloor$ (the block structure of local attention).
+     */
+    public static Partition contiguous(int n, int parts) {
+        Check.positive("n", n);
+        Check.range("parts", parts, 1, n);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (int) ((long) i * parts / n);
+        }
+        return new Partition(parts, labels);
+    }
+
     /** The number of vertices. */
     public int n() {
         return labels.length;
