@@ -5,7 +5,7 @@ import io.github.attnlab.core.LogitRow;
 
 /**
  * Total variation between two attention rows, $TV(P, Q) = \tfrac12\sum_i |P_i - Q_i|$: the distance this package
- * certifies for top-k ($\tau = TV(P, \hat P_H)$, PAPERS.md §A.1), here for any second row $Q$ (a pruned model's
+ * certifies for top-k ($\tau = TV(P, \hat P_H)$, docs/papers/A.md §A.1), here for any second row $Q$ (a pruned model's
  * head, another normaliser's weights, another operator's).
  *
  * <p>From logits, both rows are softmax rows under the row contract ({@link LogitRow}: $-\infty$ masks a key, NaN

@@ -17,7 +17,7 @@ import org.jfree.chart.JFreeChart;
  * <p>A softmax has no exact zeros in real arithmetic; in double precision a weight is exactly 0 when its logit is
  * more than about 745 below the largest. {@link #exactZeros()} counts those, {@link #negligible(double)} the weights
  * at most a threshold, and {@link #certifiedSupport(double)} the smallest number of particles that certifiably hold
- * all but $\varepsilon$ of the mass (top-k certification, PAPERS.md §A).
+ * all but $\varepsilon$ of the mass (top-k certification, docs/papers/A.md).
  *
  * @param operator a description of the operator
  * @param query    $y$

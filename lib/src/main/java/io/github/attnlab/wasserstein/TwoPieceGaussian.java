@@ -10,7 +10,7 @@ import java.util.Locale;
  * (unnormalised) masses $e^{\ell_+}$ and $e^{\ell_-}$.
  *
  * <p>It is, coordinate by coordinate, the regularised Wasserstein proximal kernel of a separable prior
- * (PAPERS.md §F, paper F.3; {@code docs/papers/F.md}): for $V(x) = \lambda|x|$,
+ * (paper F.3, {@code docs/papers/F.md}): for $V(x) = \lambda|x|$,
  * $K(x \mid y) \propto \exp(-(\lambda|x| + (x - y)^2/(2T))/(2\beta))$ has $\mu_\pm = y \mp \lambda T$,
  * $\sigma^2 = 2\beta T$ and $\ell_\pm = \mp(\lambda y \mp \lambda^2 T/2)/(2\beta) + \log(\sqrt{2\pi}\sigma)
  * + \log\Phi(\pm\mu_\pm/\sigma)$; a Gaussian is the case $\mu_+ = \mu_-$. All moments are computed in log space

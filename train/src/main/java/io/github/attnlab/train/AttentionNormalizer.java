@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The normaliser $\rho$ of an attention layer, $P_{i\cdot} = \rho(z_{i\cdot})$ over the keys a query may see
- * (PAPERS.md §B; {@code docs/training.md}):
+ * (docs/papers/B.md; {@code docs/training.md}):
  * <ul>
  *   <li>{@link #softmax()}: the Gaussian-kernel limit;</li>
  *   <li>{@link #sparsemax()} and {@link #entmax(double)}: $\alpha$-entmax, $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The minimal-circuit search of Gao et al. (PAPERS.md §F), in a simple greedy form: remove as much of a trained
+ * The minimal-circuit search of Gao et al. (docs/papers/F.md), in a simple greedy form: remove as much of a trained
  * model as possible while its mean task loss on fixed examples stays at most a target $L^*$.
  *
  * <ol>

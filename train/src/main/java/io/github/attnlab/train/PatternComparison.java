@@ -21,7 +21,7 @@ import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
- * Paper E's experiment (Yun et al., NeurIPS 2020, {@code PAPERS.md} §E): the same model trained on the same task with
+ * Paper E's experiment (Yun et al., NeurIPS 2020, docs/papers/E.md): the same model trained on the same task with
  * different attention patterns, each for seeds $1..S$, and tested on the same held-out examples.
  *
  * <p>For pattern $p$ and seed $s$ the measurement $a_{ps}$ is the token accuracy over the scored positions of the test

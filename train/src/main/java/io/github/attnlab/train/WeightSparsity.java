@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Weight sparsity in the manner of Gao et al. (PAPERS.md §F): after every optimiser step, keep only the
+ * Weight sparsity in the manner of Gao et al. (docs/papers/F.md): after every optimiser step, keep only the
  * top-magnitude fraction $f_t$ of each weight matrix (embeddings, attention, feed-forward and output matrices; not
  * gains, biases or position tables) and zero the rest. The fraction is annealed geometrically from {@code start} to
  * {@code end} over the first {@code rampSteps} steps, then held: $f_t = f_0 (f_1/f_0)^{\min(t/T, 1)}$.

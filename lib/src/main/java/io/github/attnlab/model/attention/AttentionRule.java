@@ -18,7 +18,7 @@ import java.util.Locale;
  *       $\hat P_i = e^{s_i}/\sum_{j \in H_q} e^{s_j}$ for $i \in H_q$: {@link Dense} ($H_q$ = every key),
  *       {@link FixedTopK}, {@link CertifiedTopK}, {@link CertifiedBlockSearch}, {@link Threshold},
  *       {@link Pattern} and {@link BlockSparse}. For them the discarded mass $\tau_q = P(T_q)$ is the total-variation
- *       distance to dense attention and the output error is exactly $\tau\|\mu_{tail} - \mu_{head}\|$ (PAPERS.md §A.1,
+ *       distance to dense attention and the output error is exactly $\tau\|\mu_{tail} - \mu_{head}\|$ (docs/papers/A.md §A.1,
  *       §A.4).</li>
  *   <li><b>Other normalisers</b> on the same scores: {@link Entmax} (sparsemax is $\alpha = 2$). These are not
  *       truncations: they also reweight the keys they keep.</li>
@@ -42,7 +42,7 @@ public sealed interface AttentionRule {
         return new FixedTopK(k);
     }
 
-    /** The smallest $k$ per row whose certified tail mass is at most $\varepsilon$ (PAPERS.md §A.8). */
+    /** The smallest $k$ per row whose certified tail mass is at most $\varepsilon$ (docs/papers/A.md §A.8). */
     static AttentionRule certifiedTopK(double eps) {
         return new CertifiedTopK(eps);
     }
@@ -67,7 +67,7 @@ public sealed interface AttentionRule {
         return new Entmax(2, temperature);
     }
 
-    /** $\alpha$-entmax of $s/T$ (PAPERS.md §B.1). */
+    /** $\alpha$-entmax of $s/T$ (docs/papers/B.md §B.1). */
     static AttentionRule entmax(double alpha, double temperature) {
         return new Entmax(alpha, temperature);
     }
@@ -95,7 +95,7 @@ public sealed interface AttentionRule {
 
     /**
      * Block-diagonal attention on a partition of each head's own dense attention graph $W = (P + P^\top)/2$
-     * into {@code parts} blocks by the multilevel partitioner ({@code spectral.partition}, PAPERS.md §D.5): an
+     * into {@code parts} blocks by the multilevel partitioner ({@code spectral.partition}, docs/papers/D.md §D.5): an
      * oracle, since it needs the dense attention first.
      */
     static AttentionRule blockSparseByAttention(int parts) {
@@ -239,7 +239,7 @@ public sealed interface AttentionRule {
      *
      * <p>Applied to a model trained with softmax, this is a change of normaliser without retraining: with
      * $\alpha &gt; 1$ the weights are a compact-kernel regression instead of the Gaussian one the model learned
-     * (PAPERS.md §B.2–3), so even on the keys it keeps the weights differ from softmax's, and the temperature
+     * (docs/papers/B.md §B.2–3), so even on the keys it keeps the weights differ from softmax's, and the temperature
      * $T$ only sets how many keys it keeps (a lower $T$ keeps fewer). The measured error is therefore not a
      * truncation error and no head–tail bound applies; the paper's models were trained with their normaliser.
      */

@@ -4,7 +4,7 @@ import io.github.attnlab.simd.SimdOps;
 
 /**
  * The exact error of one attention row under a rule, against dense softmax of the same logits, with the head–tail
- * bounds of PAPERS.md §A.4–6 for a kept set $H$ (any set, not only a top-k one); a reusable workspace.
+ * bounds of docs/papers/A.md §A.4–6 for a kept set $H$ (any set, not only a top-k one); a reusable workspace.
  *
  * <p>With $P = \mathrm{softmax}(s)$, $\tau = P(T)$, $\mu_H = \sum_{i\in H} P_i v_i/(1-\tau) = \mathrm{Attn}_H$ and
  * $\mu_T = \sum_{j \in T} P_j v_j/\tau$: $\mathrm{Attn} = (1-\tau)\mu_H + \tau\mu_T$, so

@@ -8,7 +8,7 @@ import io.github.attnlab.spectral.partition.Partition;
 
 /**
  * Partitions of a passage's tokens for block-sparse attention ({@link AttentionRule#blockSparse(Partition)}), from
- * its dense attention (PAPERS.md §D.5): one partition per passage, shared by every layer and head, as a block-sparse
+ * its dense attention (docs/papers/D.md §D.5): one partition per passage, shared by every layer and head, as a block-sparse
  * kernel with one token order would use. Per-head partitions are {@link AttentionRule#blockSparseByAttention(int)}.
  */
 public final class TokenPartitions {

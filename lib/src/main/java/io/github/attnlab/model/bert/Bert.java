@@ -157,7 +157,7 @@ public final class Bert {
 
     /**
      * The same model with every attention row computed by {@code rule} instead of softmax, sharing the weights
-     * (PAPERS.md §A.8, §B, §E; see {@link AttentionRule} for the rules and {@link AttentionProbe} to measure them).
+     * (docs/papers/A.md §A.8, §B, §E; see {@link AttentionRule} for the rules and {@link AttentionProbe} to measure them).
      */
     public Bert withAttention(AttentionRule rule) {
         return withAttention(AttentionRules.all(rule));

@@ -52,7 +52,7 @@ public final class QueryKeys {
 
     /**
      * The $n \times d$ values $V_h$ of one head: the vectors attention averages,
-     * $\mathrm{Attn}(q_t) = \sum_j P_{tj} v_j$ (the head-tail bounds of PAPERS.md §A.4-A.6 need them).
+     * $\mathrm{Attn}(q_t) = \sum_j P_{tj} v_j$ (the head-tail bounds of docs/papers/A.md §A.4-A.6 need them).
      */
     public double[][] values(int layer, int head) {
         return block(layer, head, 2);

@@ -26,7 +26,7 @@ import org.jfree.svg.SVGGraphics2D;
  *
  * <p>Overlays show what the library computes on the same rows: {@link #topk(double)} colours the certified top-k
  * support at $\varepsilon$ (the $k_\varepsilon$ highest scores whose certified tail mass is at most $\varepsilon$;
- * {@code PAPERS.md} A.8, {@code io.github.attnlab.topk}); {@link #entmax(double)} the support of $\alpha$-entmax of the
+ * docs/papers/A.md §A.8, {@code io.github.attnlab.topk}); {@link #entmax(double)} the support of $\alpha$-entmax of the
  * scores (B.1, {@code io.github.attnlab.compact}); {@link #partition(Partition)} shades tokens by block (D.5,
  * {@code io.github.attnlab.spectral.partition}); {@link #tree(PartitionTree)} draws the tokens in the tree's leaf
  * order (C.1, {@code io.github.attnlab.tree}). The view itself is described in {@code docs/attention-view.md}.

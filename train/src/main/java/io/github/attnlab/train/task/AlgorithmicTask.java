@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Copy, reverse and sort (the length-generalisation tasks of paper B, PAPERS.md §B, and copying of paper E) as
+ * Copy, reverse and sort (the length-generalisation tasks of paper B, docs/papers/B.md, and copying of paper E) as
  * next-token prediction for a causal decoder: $N$ symbols drawn uniformly from $S$ (with replacement), a separator,
  * then the answer, teacher-forced. The input is $x_1..x_N, \mathrm{SEP}, y_1..y_{N-1}$ (length $2N$) and the
  * scored targets are $y_1..y_N$ at positions $N..2N-1$: $y = x$ (copy), $x$ reversed, or $x$ sorted.

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Two hand-crafted closing tasks in the spirit of Gao et al. (PAPERS.md §F, "closing a bracket", "matching a
+ * Two hand-crafted closing tasks in the spirit of Gao et al. (docs/papers/F.md, "closing a bracket", "matching a
  * quote"), as per-position classification for a causal decoder. The answer at a scored position $i$ is the type of
  * the delimiter that would close the span open after reading $x_1..x_i$ (class $0..K-1$).
  *
