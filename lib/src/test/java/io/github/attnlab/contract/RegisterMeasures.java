@@ -71,6 +71,9 @@ final class RegisterMeasures {
         });
         receiver(BrwpSampler.class, () -> BrwpSampler.of((BrwpSampler.Gradient) receiver(BrwpSampler.Gradient.class),
             Prior.l1(1), 1.0));
+        // a snapshot every 10^6 steps, so that the walk's large iteration count (2^20) stays a second's work
+        ApiSamples.arguments("wasserstein.BrwpSampler.run(double[][],int,int,SamplingMethod,long)",
+            () -> new Object[] {matrix(), 2, 1_000_000, SamplingMethod.values()[0], 1L});
         ApiSamples.arguments("wasserstein.WassersteinProximal.logits(Prior,double,double,double[],double[],int,int,double[])",
             () -> new Object[] {Prior.l1(1), 0.2, 0.5, new double[] {0.1, 0.2}, new double[] {0, 1, 2, 3}, 2, 2,
                 new double[2]});
