@@ -37,7 +37,7 @@ class ShrinkageReferenceTest {
     void closedFormMatchesMonteCarlo() {
         for (int n : new int[] {4, 32}) {
             ShrinkageReference ref = ShrinkageReference.of(S, A, M);
-            double[] mc = monteCarlo(ref, n, 20000, 11 + n);
+            double[] mc = monteCarlo(ref, n, 8000, 11 + n);
             double expected = ref.expectedError(n);
             assertEquals(expected, mc[0], 4 * mc[1], "n = " + n + ": closed form " + expected + ", Monte Carlo " + mc[0]
                     + " +- " + mc[1]);
@@ -47,7 +47,7 @@ class ShrinkageReferenceTest {
     @Test
     void fewerHarmonicsMatchMonteCarloToo() {
         ShrinkageReference ref = ShrinkageReference.of(S, A, M, 1);
-        double[] mc = monteCarlo(ref, 64, 20000, 5);
+        double[] mc = monteCarlo(ref, 64, 8000, 5);
         assertEquals(ref.expectedError(64), mc[0], 4 * mc[1]);
         assertTrue(ref.expectedError(64) > ShrinkageReference.of(S, A, M).expectedError(64));
     }
