@@ -3,6 +3,7 @@ package io.github.attnlab.train.task;
 import io.github.attnlab.core.Check;
 import io.github.attnlab.measure.EmpiricalMeasure;
 import io.github.attnlab.measure.MixtureContext;
+import io.github.attnlab.measure.ShrinkageReference;
 import io.github.attnlab.train.Example;
 import java.util.List;
 import java.util.Random;
@@ -59,6 +60,17 @@ public final class MixtureTask implements Task {
     /** Whether every episode draws fresh densities ({@link #random}). */
     public boolean fresh() {
         return terms > 0;
+    }
+
+    /**
+     * The Bayes-optimal linear shrinkage reference for this class ({@link ShrinkageReference}, every harmonic): the
+     * predictor that knows which tokens are the query's component, on the target scale of {@link #example}.
+     *
+     * @throws IllegalStateException for a task on one fixed mixture ({@link #of}), whose densities are not random
+     */
+    public ShrinkageReference reference() {
+        Check.state(fresh(), "reference() needs fresh densities per episode (MixtureTask.random)");
+        return ShrinkageReference.of(s, amplitude, terms);
     }
 
     /** The fixed mixture ({@link #of}), or for {@link #random} one draw of the class (seed 0). */
