@@ -56,6 +56,16 @@ final class RegisterMeasures {
         ApiSamples.arguments("measure.MixtureContext.population(int,double,int)", () -> new Object[] {0, 0.5, 2});
         ApiSamples.arguments("measure.MixtureContext.query(int,double)", () -> new Object[] {0, 0.5});
         ApiSamples.arguments("measure.MixtureContext.target(int,double)", () -> new Object[] {0, 0.5});
+        receiver(io.github.attnlab.measure.ShrinkageReference.class,
+            () -> io.github.attnlab.measure.ShrinkageReference.of(2, 0.05, 4, 2));
+        ApiSamples.arguments("measure.ShrinkageReference.of(double,double,int,int)", () -> new Object[] {2.0, 0.05, 4, 2});
+        ApiSamples.arguments("measure.ShrinkageReference.of(double,double,int)", () -> new Object[] {2.0, 0.05, 4});
+        ApiSamples.arguments("measure.ShrinkageReference.weight(int,double)", () -> new Object[] {1, 8.0});
+        ApiSamples.arguments("measure.ShrinkageReference.priorVariance(int)", () -> new Object[] {1});
+        ApiSamples.arguments("measure.ShrinkageReference.predict(double[],double)",
+            () -> new Object[] {new double[] {0.1, 0.5, 1.0}, 0.3});
+        ApiSamples.arguments("measure.ShrinkageReference.predict(Episode)",
+            () -> new Object[] {MixtureContext.random(2, 2.0, 0.05, 4, 1L).episode(4, new java.util.Random(1))});
         // wasserstein
         receiver(BrwpSampler.Trajectory.class, () -> new BrwpSampler.Trajectory(SamplingMethod.values()[0],
             new int[] {0, 1}, new double[][][] {matrix(), matrix()}));
