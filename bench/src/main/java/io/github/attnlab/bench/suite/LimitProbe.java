@@ -26,8 +26,8 @@ public final class LimitProbe {
     /** {@code quick}: smaller arrays and fewer passes (a smoke run). */
     public LimitProbe(boolean quick) {
         this.triadElements = quick ? 1 << 23 : 1 << 24;
-        this.fmaIterations = quick ? 20_000_000L : 100_000_000L;
-        this.passes = quick ? 3 : 7;
+        this.fmaIterations = quick ? 5_000_000L : 20_000_000L;
+        this.passes = quick ? 3 : 5;
     }
 
     /** Runs every probe. */

@@ -53,6 +53,13 @@ public final class Suite {
     private final List<Measured> rows = new ArrayList<>();
     private PeerProcess peer;
     private String peerMissing;
+    private String peerVersions;
+    private MachineLimits limits;
+    private Path readme;
+    private String date;
+    private double loadBefore;
+    private long start;
+    private int planned;
 
     private Suite(Mode mode, Set<Op> ops, Path out) {
         this.mode = mode;
@@ -108,16 +115,19 @@ public final class Suite {
     }
 
     private void run(String python, Path script, Path readme) throws Exception {
-        long start = System.nanoTime();
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        this.readme = readme;
+        start = System.nanoTime();
+        loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        for (Op op : ops) {
+            planned += op.isRowOp() ? mode.rowLengths.size() : op == Op.BERT_FORWARD && !mode.bertBase ? 0 : 1;
+        }
         Files.createDirectories(inputs);
         log("measuring the machine's limits");
-        MachineLimits limits = new LimitProbe(mode == Mode.QUICK).measure();
+        limits = new LimitProbe(mode == Mode.QUICK).measure();
         log(limits.toString());
         RowWorkloads data = new RowWorkloads(mode.elements, 16);
         NpyOut.write(inputs.resolve("rows.npy"), new int[] {mode.elements}, data.x32);
-        String peerVersions;
         try {
             peer = PeerProcess.start(python, script, inputs);
             peerVersions = peer.versions();
@@ -127,13 +137,11 @@ public final class Suite {
         }
         log("peers: " + peerVersions);
         try {
-            for (Op op : Op.values()) {
-                if (op.isRowOp() && ops.contains(op)) {
-                    for (int n : mode.rowLengths) {
-                        rowOp(data, op, n);
-                    }
-                }
-            }
+            // the middle row length first, then the models and the solver, then the other lengths: a run stopped
+            // early has one line of every operation
+            List<Integer> lengths = new ArrayList<>(mode.rowLengths);
+            Integer first = lengths.remove(lengths.size() / 2);
+            rowOps(data, List.of(first));
             if (ops.contains(Op.MINILM_FORWARD)) {
                 encoder(Op.MINILM_FORWARD, PretrainedModel.ALL_MINILM_L6_V2, "minilm", true);
             }
@@ -143,29 +151,54 @@ public final class Suite {
             if (ops.contains(Op.LANCZOS)) {
                 lanczos();
             }
+            rowOps(data, lengths);
         } finally {
             if (peer != null) {
                 peer.close();
             }
         }
-        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Report report = write();
+        System.out.println(report.markdown());
+        log("wrote " + out.resolve("suite.md") + " and suite.json" + (readme != null ? " and " + readme : ""));
+    }
+
+    /**
+     * Writes the table so far (after every line, so that a run stopped early still leaves what it measured,
+     * marked as partial).
+     */
+    private Report write() throws IOException {
+        double loadNow = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double minutes = (System.nanoTime() - start) / 60e9;
+        String partial = rows.size() < planned ? String.format(Locale.ROOT, " **Partial: %d of %d lines so far.**",
+                rows.size(), planned) : "";
         String header = String.format(Locale.ROOT, "Measured %s by `./attnlab perf%s` on %s (%d cores), JDK %s, AttnLab"
                         + " on the %s path; peers: %s. One thread each; %d warm-up and %d timed runs, interleaved round by"
                         + " round with the peers on the same inputs; times are median [min–max]. Rows: %d Gaussian logits"
-                        + " (σ = 2) as distinct rows of n. Load average %.1f before and %.1f after the %.1f-minute run%s.",
+                        + " (σ = 2) as distinct rows of n. Load average %.1f before and %.1f after %.1f minutes%s.%s",
                 date, mode == Mode.QUICK ? " --quick" : "", cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), SimdOps.get().name(), peerVersions, mode.warmups, mode.repetitions,
-                mode.elements, loadBefore, loadAfter, minutes,
-                Math.max(loadBefore, loadAfter) > 1.5 ? ": measured while other jobs ran on this machine" : "");
-        Report report = new Report(header, limits, rows);
+                mode.elements, loadBefore, loadNow, minutes,
+                Math.max(loadBefore, loadNow) > 1.5 ? ": measured while other jobs ran on this machine" : "", partial);
+        List<Measured> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(Measured::op).thenComparing(m -> m.size().length())
+                .thenComparing(Measured::size)); // by operation, then by n
+        Report report = new Report(header, limits, sorted);
         Files.writeString(out.resolve("suite.md"), report.markdown());
         Files.writeString(out.resolve("suite.json"), report.json());
         if (readme != null) {
             Files.writeString(readme, ReadmeSection.replace(Files.readString(readme), report.markdown()));
         }
-        System.out.println(report.markdown());
-        log("wrote " + out.resolve("suite.md") + " and suite.json" + (readme != null ? " and " + readme : ""));
+        return report;
+    }
+
+    private void rowOps(RowWorkloads data, List<Integer> lengths) {
+        for (int n : lengths) {
+            for (Op op : ops) {
+                if (op.isRowOp()) {
+                    rowOp(data, op, n);
+                }
+            }
+        }
     }
 
     private void rowOp(RowWorkloads data, Op op, int n) {
@@ -272,6 +305,11 @@ public final class Suite {
         }
         Measured m = new Measured(op, size, ours.samples(), peers, work, notes.toString());
         rows.add(m);
+        try {
+            write();
+        } catch (IOException e) {
+            log("cannot write the table so far: " + e.getMessage());
+        }
         log(String.format(Locale.ROOT, "  %s %s: AttnLab %s, ratio %s", op, size, Report.times(m.ours()),
                 Report.ratio(m.ratio())));
     }
