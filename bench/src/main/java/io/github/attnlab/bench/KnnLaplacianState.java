@@ -6,12 +6,12 @@ import io.github.attnlab.spectral.graph.WeightedGraph;
 import java.util.Random;
 
 /** The benchmark graph: the symmetric 10-nearest-neighbour graph of n uniform points in the unit cube. */
-final class KnnLaplacianState {
+public final class KnnLaplacianState {
 
     private KnnLaplacianState() {
     }
 
-    static Laplacian build(int n, int k, long seed) {
+    public static Laplacian build(int n, int k, long seed) {
         Random r = new Random(seed);
         double[][] pts = new double[n][3];
         for (double[] p : pts) {

@@ -33,6 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code fullScoring} against {@code blockSearch}: all n logits of a query then certify, versus
  *       the certified search that scores only the blocks it needs (synthetic topical context).</li>
  * </ul>
+ *
+ * <p>The row benchmarks take the next of {@value #ROWS} distinct rows on each call (issue 16: one row
+ * re-sorted every call lets the branch predictor learn it).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +51,11 @@ public class TopKBench {
     @Param({"4096"})
     int n;
 
+    /** Distinct rows cycled through (a power of two). */
+    static final int ROWS = 64;
+
     double[] logits;
+    int next;
     RankedRow row;
     KeyBlocks blocks;
     double[] query;
@@ -58,8 +65,8 @@ public class TopKBench {
     public void setup() {
         System.setProperty("attnlab.simd", simd); // read once, on the first use of SimdOps in this fork
         Random r = new Random(1);
-        logits = new double[n];
-        for (int i = 0; i < n; i++) {
+        logits = new double[ROWS * n];
+        for (int i = 0; i < logits.length; i++) {
             logits[i] = 2 * r.nextGaussian();
         }
         row = new RankedRow();
@@ -93,21 +100,22 @@ public class TopKBench {
 
     @Benchmark
     public int certifyRow() {
-        return row.rank(logits).certifiedK(0.01);
+        return row.rank(logits, (next++ & (ROWS - 1)) * n, n).certifiedK(0.01);
     }
 
     @Benchmark
     public int naiveCertify() {
+        int off = (next++ & (ROWS - 1)) * n;
         Integer[] idx = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(idx, Comparator.comparingDouble(i -> -logits[i]));
-        double max = logits[idx[0]];
+        Arrays.sort(idx, Comparator.comparingDouble(i -> -logits[off + i]));
+        double max = logits[off + idx[0]];
         double z = 0;
-        for (double s : logits) {
-            z += Math.exp(s - max);
+        for (int i = 0; i < n; i++) {
+            z += Math.exp(logits[off + i] - max);
         }
         double head = 0;
         for (int k = 1; k <= n; k++) {
-            head += Math.exp(logits[idx[k - 1]] - max);
+            head += Math.exp(logits[off + idx[k - 1]] - max);
             if (1 - head / z <= 0.01) {
                 return k;
             }

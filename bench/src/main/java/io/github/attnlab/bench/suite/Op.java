@@ -1,0 +1,84 @@
+package io.github.attnlab.bench.suite;
+
+/**
+ * The operations of issue 16's table, each with the AttnLab code it times, its peer, and the limit its
+ * speed is held against. Row operations run over every row of one $2^{24}$-element matrix (distinct
+ * rows); their work is the minimal traffic: the input read once and, where there is one, the output
+ * written once.
+ */
+public enum Op {
+    SOFTMAX_F32("softmax, float32", "SimdOps.softmax(float[])", "torch.softmax(out=)", Limit.TRIAD, 4, 4),
+    SOFTMAX_F64("softmax, float64", "Normalizers.softmax", "torch.softmax(out=)", Limit.TRIAD, 8, 8),
+    CERTIFIED_K("certified k_eps (eps = 0.01), float64", "TopKRows.certifiedK",
+            "torch.topk(n/8) + logsumexp (not certified)", Limit.TRIAD, 8, 0),
+    SPARSEMAX("sparsemax, float64", "Normalizers.sparsemaxPivot", "sort-based sparsemax in torch", Limit.TRIAD, 8, 8),
+    ENTMAX15("1.5-entmax bisection, float64", "Normalizers.entmaxBisect(1.5)", "bisection in torch",
+            Limit.TRIAD, 8, 8),
+    MINILM_FORWARD("all-MiniLM-L6-v2 forward, 128 tokens", "Bert.lastHiddenState",
+            "ONNX Runtime (Java); torch", Limit.FMA_FP32, 0, 0),
+    BERT_FORWARD("bert-base-uncased forward, 128 tokens", "Bert.lastHiddenState", "torch", Limit.FMA_FP32, 0, 0),
+    LANCZOS("8 smallest eigenpairs, 10-NN Laplacian", "LaplacianSpectra LANCZOS",
+            "scipy.sparse.linalg.eigsh", Limit.NONE, 0, 0);
+
+    private final String label;
+    private final String ours;
+    private final String peer;
+    private final Limit limit;
+    private final int bytesIn;
+    private final int bytesOut;
+
+    Op(String label, String ours, String peer, Limit limit, int bytesIn, int bytesOut) {
+        this.label = label;
+        this.ours = ours;
+        this.peer = peer;
+        this.limit = limit;
+        this.bytesIn = bytesIn;
+        this.bytesOut = bytesOut;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String ours() {
+        return ours;
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    public Limit limit() {
+        return limit;
+    }
+
+    /** Whether this is a row operation over the $2^{24}$-element matrix. */
+    public boolean isRowOp() {
+        return limit == Limit.TRIAD;
+    }
+
+    /** Bytes moved by a row operation over {@code elements} elements (input read once, output written once). */
+    public double rowBytes(long elements) {
+        if (!isRowOp()) {
+            throw new IllegalArgumentException("op = " + this + " is not a row operation");
+        }
+        if (elements <= 0) {
+            throw new IllegalArgumentException("elements = " + elements + " must be > 0");
+        }
+        return (double) (bytesIn + bytesOut) * elements;
+    }
+
+    /**
+     * Floating-point operations of a BERT encoder pass over {@code tokens} tokens: the dense layers
+     * $2n(4H^2 + 2HI)$ and the attention $4n^2H$ per layer.
+     */
+    public static double encoderFlops(int layers, int hidden, int intermediate, int tokens) {
+        if (layers <= 0 || hidden <= 0 || intermediate <= 0 || tokens <= 0) {
+            throw new IllegalArgumentException("layers = " + layers + ", hidden = " + hidden + ", intermediate = "
+                    + intermediate + ", tokens = " + tokens + ": all must be > 0");
+        }
+        double n = tokens;
+        double h = hidden;
+        return layers * (2 * n * (4 * h * h + 2 * h * intermediate) + 4 * n * n * h);
+    }
+}
