@@ -12,7 +12,7 @@ import java.util.List;
  * once, before any timing; a warm-up of the single-process path first).
  *
  * <pre>java [add-opens flags] -cp attnlab-spark.jar:spark-deps/* io.github.attnlab.spark.CorpusBenchmark \
- *     &lt;project root&gt; &lt;model&gt; &lt;passages&gt; &lt;words per passage&gt;</pre>
+ *     &lt;model&gt; &lt;passages&gt; &lt;words per passage&gt;</pre>
  */
 public final class CorpusBenchmark {
 
@@ -21,15 +21,14 @@ public final class CorpusBenchmark {
 
     /** Runs the benchmark and prints one line per path. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("args: <project root> <model> <passages> <words per passage>");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("args: <model> <passages> <words per passage>");
         }
-        Path root = Path.of(args[0]);
-        PretrainedModel model = PretrainedModel.named(args[1]);
-        int count = Integer.parseInt(args[2]);
-        int words = Integer.parseInt(args[3]);
+        PretrainedModel model = PretrainedModel.named(args[0]);
+        int count = Integer.parseInt(args[1]);
+        int words = Integer.parseInt(args[2]);
         double[] eps = {0.01, 0.05, 0.1};
-        List<CorpusPassage> passages = Passages.of(Passages.dataset(root, "moby-dick"), words, count);
+        List<CorpusPassage> passages = Passages.of(Passages.dataset("moby-dick"), words, count);
         long t0 = System.nanoTime();
         Bert bert = Models.get(model);
         System.out.println(String.format("benchmark: %s loaded in %.1f s; %d passages of %d words", model.modelName(),
@@ -37,7 +36,7 @@ public final class CorpusBenchmark {
         for (CorpusPassage p : passages.subList(0, Math.min(4, passages.size()))) {
             PassageAnalysis.analyse(bert, p, eps, 128);      // warm-up
         }
-        long cpu0 = cpuNanos();
+        long cpu0 = RunMetrics.processCpuNanos();
         t0 = System.nanoTime();
         long tokens = 0;
         for (CorpusPassage p : passages) {
@@ -45,7 +44,7 @@ public final class CorpusBenchmark {
         }
         double single = (System.nanoTime() - t0) / 1e9;
         System.out.println(String.format("benchmark: single process, 1 thread: %.1f s, %.3f passages/s, %.3f CPU s per passage,"
-                + " mean %.1f tokens", single, passages.size() / single, (cpuNanos() - cpu0) / 1e9 / passages.size(),
+                + " mean %.1f tokens", single, passages.size() / single, (RunMetrics.processCpuNanos() - cpu0) / 1e9 / passages.size(),
                 tokens / (double) passages.size()));
         for (int cores : new int[]{1, 2}) {
             Path out = Files.createTempDirectory("attnlab-bench");
@@ -57,10 +56,5 @@ public final class CorpusBenchmark {
             }
             System.out.println("benchmark: spark local[" + cores + "]: " + r.metrics() + "; output " + (bytes >> 10) + " KB");
         }
-    }
-
-    private static long cpuNanos() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * The corpus-scale job, fluent and immutable: every setter returns a new job, {@link #run()} computes.
  *
  * <pre>{@code
- * CorpusResult r = CorpusJob.over(Passages.of(Passages.dataset(root, "moby-dick"), 64, 2000))
+ * CorpusResult r = CorpusJob.over(Passages.of(Passages.dataset("moby-dick"), 64, 2000))
  *     .model(PretrainedModel.ALL_MINILM_L6_V2).epsilons(0.01, 0.05, 0.1)
  *     .passagesPerPartition(16).cores(2).output(Path.of("target/corpus")).launch(Launch.CHILD_JVM).run();
  * }</pre>

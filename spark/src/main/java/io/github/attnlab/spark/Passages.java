@@ -1,6 +1,7 @@
 package io.github.attnlab.spark;
 
 import io.github.attnlab.core.Check;
+import io.github.attnlab.model.data.AttentionDatasets;
 import io.github.attnlab.model.data.Corpus;
 import io.github.attnlab.model.data.Document;
 import java.nio.file.Files;
@@ -48,11 +49,13 @@ public final class Passages {
         return out;
     }
 
-    /** {@code datasets/texts/<name>.jsonl} under the project root {@code root} ({@code moby-dick}, {@code sotu}). */
-    public static Path dataset(Path root, String name) {
-        Check.notNull("root", root);
+    /**
+     * {@code datasets/texts/<name>.jsonl} ({@code moby-dick}, {@code sotu}) of the repository's {@code datasets/}, found
+     * as {@code AttentionDatasets.open()} finds it (from the working directory upwards).
+     */
+    public static Path dataset(String name) {
         Check.notNull("name", name);
-        Path p = root.resolve("datasets").resolve("texts").resolve(name + ".jsonl");
+        Path p = AttentionDatasets.open().directory().resolve("texts").resolve(name + ".jsonl");
         if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("name = '" + name + "': no " + p);
         }

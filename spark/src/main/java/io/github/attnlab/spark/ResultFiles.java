@@ -51,6 +51,7 @@ final class ResultFiles {
             p.setProperty("peakHeapBytes", "" + m.peakHeapBytes());
             p.setProperty("modelLoads", "" + m.modelLoads());
             p.setProperty("failedTasks", "" + m.failedTasks());
+            p.setProperty("cpuSeconds", "" + m.cpuSeconds());
             try (var w = Files.newBufferedWriter(dir.resolve("metrics.properties"))) {
                 p.store(w, "attnlab corpus job");
             }
@@ -87,7 +88,8 @@ final class ResultFiles {
             RunMetrics m = new RunMetrics(Long.parseLong(p.getProperty("passages")), Integer.parseInt(p.getProperty("failed")),
                     Integer.parseInt(p.getProperty("cores")), Integer.parseInt(p.getProperty("partitions")),
                     Double.parseDouble(p.getProperty("seconds")), Long.parseLong(p.getProperty("peakHeapBytes")),
-                    Integer.parseInt(p.getProperty("modelLoads")), Integer.parseInt(p.getProperty("failedTasks")));
+                    Integer.parseInt(p.getProperty("modelLoads")), Integer.parseInt(p.getProperty("failedTasks")),
+                    Double.parseDouble(p.getProperty("cpuSeconds")));
             return new CorpusResult(doubles(p.getProperty("epsilons")), rows, errors, summary, m);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the exported result in " + dir, e);

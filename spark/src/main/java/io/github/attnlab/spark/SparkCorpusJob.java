@@ -40,6 +40,7 @@ final class SparkCorpusJob {
     static CorpusResult run(CorpusJob job, List<CorpusPassage> passages, Path input) {
         HeapSampler heap = HeapSampler.start();
         long t0 = System.nanoTime();
+        long cpu0 = RunMetrics.processCpuNanos();
         int loadsBefore = Models.loads();
         SparkSession spark = SparkSession.builder()
                 .appName("attnlab corpus job")
@@ -84,7 +85,7 @@ final class SparkCorpusJob {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             RunMetrics metrics = new RunMetrics(count, errors.size(), job.cores(), partitions, seconds, heap.stop(),
-                    Models.loads() - loadsBefore, progress.failedTasks());
+                    Models.loads() - loadsBefore, progress.failedTasks(), (RunMetrics.processCpuNanos() - cpu0) / 1e9);
             return new CorpusResult(job.epsilons(), stats, errors, summary, metrics);
         } finally {
             heap.stop();

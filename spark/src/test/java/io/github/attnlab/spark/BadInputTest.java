@@ -32,7 +32,7 @@ class BadInputTest {
         refused("passagesJsonl", () -> CorpusJob.over(Path.of("no-such-file.jsonl")));
         refused("window", () -> new CorpusPassage("b#w0", "b", -1, "text"));
         refused("words", () -> Passages.of(List.of(), 0, 10));
-        refused("name", () -> Passages.dataset(Path.of("."), "no-such-corpus"));
+        refused("name", () -> Passages.dataset("no-such-corpus"));
         refused("kFraction", () -> new HeadStats("x", 0, 0, 3, new double[]{0.1}, new double[]{}, 1, 1, 1, 1, 1));
     }
 
