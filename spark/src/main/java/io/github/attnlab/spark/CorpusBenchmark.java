@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The benchmark of issue 18: passages per second of the single-process path ({@link PassageAnalysis} in a loop, one
  * thread) and of the Spark job in local mode with 1 and 2 cores, on the same passages, in one JVM (the weights loaded
- * once, before any timing; a warm-up of the single-process path first).
+ * once, before any timing; a warm-up of the single-process path and a small untimed Spark job first).
  *
  * <pre>java [add-opens flags] -cp attnlab-spark.jar:spark-deps/* io.github.attnlab.spark.CorpusBenchmark \
  *     &lt;model&gt; &lt;passages&gt; &lt;words per passage&gt;</pre>
@@ -46,6 +46,9 @@ public final class CorpusBenchmark {
         System.out.println(String.format("benchmark: single process, 1 thread: %.1f s, %.3f passages/s, %.3f CPU s per passage,"
                 + " mean %.1f tokens", single, passages.size() / single, (RunMetrics.processCpuNanos() - cpu0) / 1e9 / passages.size(),
                 tokens / (double) passages.size()));
+        // Spark's own warm-up (its first session compiles and loads much of Spark): a small job, not timed
+        CorpusJob.over(passages.subList(0, Math.min(4, passages.size()))).model(model).epsilons(eps).cores(2)
+                .output(Files.createTempDirectory("attnlab-bench-warm-up")).run();
         for (int cores : new int[]{1, 2}) {
             Path out = Files.createTempDirectory("attnlab-bench");
             CorpusResult r = CorpusJob.over(passages).model(model).epsilons(eps).cores(cores)

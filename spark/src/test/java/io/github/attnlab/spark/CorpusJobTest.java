@@ -76,34 +76,4 @@ class CorpusJobTest {
         }
         assertEquals(PASSAGES * HEADS, second.rows().size(), "the output was replaced, not appended to");
     }
-
-    @Test
-    void corruptedRowsGiveErrorsNamingThePassageAndTheOthersComplete(@TempDir Path dir) throws Exception {
-        List<CorpusPassage> good = corpus().subList(0, 3);
-        List<String> lines = new ArrayList<>();
-        for (CorpusPassage p : good) {
-            lines.add("{\"id\":\"" + p.id() + "\",\"document\":\"" + p.document() + "\",\"window\":" + p.window()
-                    + ",\"text\":\"" + p.text().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
-        }
-        lines.add(1, "{\"id\":\"broken-no-text\",\"document\":\"moby-dick/chapter_1\",\"window\":99}");
-        lines.add(2, "{\"id\":\"broken-empty\",\"document\":\"moby-dick/chapter_1\",\"window\":98,\"text\":\"  \"}");
-        lines.add("{\"id\": \"broken-json\", \"text\": ");
-        Path input = dir.resolve("passages.jsonl");
-        Files.write(input, lines);
-        CorpusResult r = CorpusJob.over(input).model(MODEL).epsilons(EPS).passagesPerPartition(2).cores(2)
-                .output(dir.resolve("out")).run();
-        System.out.println(r + "\n" + r.errors());
-        assertEquals(3, r.errors().size(), () -> "errors: " + r.errors());
-        Map<String, String> messages = r.errors().stream().collect(Collectors.toMap(PassageError::passageId, PassageError::message));
-        assertTrue(messages.get("broken-no-text").contains("passage 'broken-no-text': text is missing"), messages::toString);
-        assertTrue(messages.get("broken-empty").contains("passage 'broken-empty': text is empty"), messages::toString);
-        String unnamed = messages.keySet().stream().filter(id -> id.startsWith("<")).findFirst().orElseThrow();
-        assertTrue(messages.get(unnamed).contains("no passage id"), messages::toString);
-        assertEquals(good.size(), r.passages());
-        assertEquals(good.size() * HEADS, r.rows().size());
-        for (CorpusPassage p : good) {
-            assertEquals(PassageAnalysis.analyse(Models.get(MODEL), p, EPS, 128), byPassage(r.rows()).get(p.id()), p.id());
-        }
-        assertFalse(r.rows().stream().anyMatch(s -> s.passageId().startsWith("broken")));
-    }
 }
