@@ -166,6 +166,10 @@ final class SparkCorpusJob {
                                 : "passage '" + id + "': " + e;
                         LOG.warn("corpus job: {}", message);
                         return List.of(Schemas.error(new PassageError(id, message)));
+                    } catch (Error e) {
+                        // out of memory, say: the task fails and Spark retries it; the log names the passage
+                        LOG.error("corpus job: passage '{}' failed its task ({}); Spark retries the task", id, e.toString());
+                        throw e;
                     }
                 }
             };
