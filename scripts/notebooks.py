@@ -97,11 +97,16 @@ def cmd_kernelspec(args):
 
 def library_jars():
     """The jars a notebook kernel loads: the self-contained library jar and, when built, the training module's
-    jar (its classes only; the library comes from the first jar)."""
+    and the Spark module's jars (their classes only; the library comes from the first jar)."""
     jars = [ROOT / "lib" / "target" / "attnlab-all.jar"]
     train = ROOT / "train" / "target" / "attnlab-train.jar"
     if train.exists():
         jars.append(train)
+    # the corpus job of issue 18: its own classes only. The kernel never loads Spark: CorpusJob runs Spark in a child
+    # JVM whose classpath is this jar and spark/target/spark-deps/ beside it (Launch.CHILD_JVM).
+    spark = ROOT / "spark" / "target" / "attnlab-spark.jar"
+    if spark.exists():
+        jars.append(spark)
     return jars
 
 
