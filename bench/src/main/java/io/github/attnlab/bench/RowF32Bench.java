@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The float32 row operations of issue 16 on a $2^{24}$-element row-major matrix of Gaussian logits ($\sigma = 2$),
  * every row distinct, rows of n = 512, 2048, 8192: one operation is the whole matrix (64 MB of float logits), so
  * the time per operation in ms converts to GB/s as {@code 4 * 2^24 * bytesPerElement / time}: softmax moves 8 bytes
- * per element (read the logit, write the probability), log-sum-exp and certified k_eps 4 (read only). The
+ * per element (read the logit, write the probability; sparsemax and entmax too), log-sum-exp and certified k_eps 4
+ * (read only). The
  * {@code widened*} methods are the double row API on the same logits widened to double (what a user had to do
  * before the float entry points): 16 bytes per element.
  */
@@ -102,6 +103,26 @@ public class RowF32Bench {
     public int floatCertifiedK() {
         TopKRows.certifiedK(logits, rows, n, 0.01, ks, select);
         return ks[rows - 1];
+    }
+
+    /** The float32 row API: sparsemax (pivot) on float rows. */
+    @Benchmark
+    public double floatSparsemax() {
+        double s = 0;
+        for (int i = 0; i < rows; i++) {
+            s += Normalizers.sparsemaxPivot(logits, probs, i * n, n);
+        }
+        return s;
+    }
+
+    /** The float32 row API: 1.5-entmax by bisection on float rows. */
+    @Benchmark
+    public double floatEntmax15Bisect() {
+        double s = 0;
+        for (int i = 0; i < rows; i++) {
+            s += Normalizers.entmaxBisect(1.5, logits, probs, i * n, n);
+        }
+        return s;
     }
 
     /** The double row API on widened logits: {@code Normalizers.softmax}. */

@@ -155,6 +155,37 @@ public final class Normalizers {
     }
 
     /**
+     * Sparsemax of a float32 row (threshold by sorting): {@link #sparsemax(double[], double[], int, int)} of the
+     * scores widened exactly to double, its probabilities rounded to float. The threshold is computed in double on
+     * a per-thread copy of the row, which stays in cache while it is searched, so it is the double threshold bit for
+     * bit and every $p_i$ is the double one correctly rounded.
+     *
+     * @return $\tau$, so that $\sum_i [z_i - \tau]_+ = 1$
+     */
+    public static double sparsemax(float[] scores, float[] out, int off, int len) {
+        return FloatNormalizers.sparse(Normalizers::sparsemax, scores, out, off, len);
+    }
+
+    /** {@link #sparsemax(float[], float[], int, int)} with the expected-$O(n)$ pivot search. */
+    public static double sparsemaxPivot(float[] scores, float[] out, int off, int len) {
+        return FloatNormalizers.sparse(Normalizers::sparsemaxPivot, scores, out, off, len);
+    }
+
+    /** 1.5-entmax of a float32 row by sorting, computed as {@link #sparsemax(float[], float[], int, int)} is. */
+    public static double entmax15(float[] scores, float[] out, int off, int len) {
+        return FloatNormalizers.sparse(Normalizers::entmax15, scores, out, off, len);
+    }
+
+    /**
+     * $\alpha$-entmax of a float32 row by bisection, $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$, computed as
+     * {@link #sparsemax(float[], float[], int, int)} is: every bisection pass reads the cached double copy.
+     */
+    public static double entmaxBisect(double alpha, float[] scores, float[] out, int off, int len) {
+        checkAlpha(alpha);
+        return FloatNormalizers.sparse((s, o, f, l) -> entmaxBisect(alpha, s, o, f, l), scores, out, off, len);
+    }
+
+    /**
      * Normalised ReLU of order $n$ with a fixed threshold $\theta$:
      * $p_i = [z_i/n - \theta]_+^n / \sum_j [z_j/n - \theta]_+^n$; $n = 1$ is normalised ReLU,
      * fixed-bandwidth Epanechnikov regression (docs/papers/B.md §B.2). When no score exceeds $n\theta$

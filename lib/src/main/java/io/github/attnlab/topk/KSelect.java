@@ -114,7 +114,7 @@ public final class KSelect {
             h += sum[b];
             headSum[b] = h;
             kept += count[b];
-            if (count[b] > 0 && upper(tailSum[b], h, unmasked, kept, spread, roundings) <= eps) {
+            if (count[b] > 0 && passes(tailSum[b], h, unmasked, kept, spread, roundings, eps)) {
                 star = b;
                 break;
             }
@@ -154,13 +154,25 @@ public final class KSelect {
         double head = headBefore;
         for (int j = 1; j <= c; j++) {
             head += scratch[c - j];
-            double u = upper(tailAfter + scratch[c + 1 + c - j], head, unmasked, before + j, spread, roundings);
-            if (u <= eps) {
-                tailMassUpper = u;
+            double tail = tailAfter + scratch[c + 1 + c - j];
+            if (passes(tail, head, unmasked, before + j, spread, roundings, eps)) {
+                tailMassUpper = upper(tail, head, unmasked, before + j, spread, roundings);
                 return before + j;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether {@link #upper} is at most $\varepsilon$; skips the outward rounding when the plain quotient, which is
+     * never above the bound, already exceeds $\varepsilon$ (the bucket scan evaluates many heads that fail).
+     */
+    private static boolean passes(double tail, double head, int unmasked, int kept, double spread, long roundings,
+                                  double eps) {
+        if (kept < unmasked && tail > eps * (head + tail)) {
+            return false;
+        }
+        return upper(tail, head, unmasked, kept, spread, roundings) <= eps;
     }
 
     /** The certified tail mass of a head of {@code kept} keys with computed sums {@code tail} and {@code head}. */

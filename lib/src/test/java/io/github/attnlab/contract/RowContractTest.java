@@ -94,6 +94,15 @@ class RowContractTest {
             }
             return p;
         }));
+        c.add(new Consumer("Normalizers.entmaxBisect(float[])", s -> {
+            float[] out = new float[s.length];
+            Normalizers.entmaxBisect(4.0 / 3, toFloat(s), out, 0, s.length);
+            double[] p = new double[s.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = out[i];
+            }
+            return p;
+        }));
         c.add(new Consumer("Normalizers.logSumExp(float[])", s -> {
             Normalizers.logSumExp(toFloat(s), 0, s.length);
             return null;

@@ -83,6 +83,10 @@ final class Workload {
         out.add(Normalizers.softmax(longRow, longOut, 0, longRow.length)); // several chunks
         out.addAll(longOut);
         out.add(Normalizers.logSumExp(longRow, 0, longRow.length));
+        out.add(Normalizers.entmaxBisect(4.0 / 3, longRow, longOut, 0, longRow.length));
+        out.addAll(longOut);
+        out.add(Normalizers.sparsemaxPivot(longRow, longOut, 0, longRow.length));
+        out.addAll(longOut);
         io.github.attnlab.topk.KSelect select = new io.github.attnlab.topk.KSelect();
         for (double eps : new double[] {0.2, 1e-3, 1e-9}) {
             out.add(select.certifiedK(longRow, eps));
