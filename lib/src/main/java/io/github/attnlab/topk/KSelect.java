@@ -11,8 +11,8 @@ import java.util.Arrays;
  * first holds (docs/papers/A.md §A.8).
  *
  * <p>With $M = \max_i s_i$ and $e_i = e^{s_i - M}$ (in double, the float logits widened exactly), keys go to buckets
- * by $d_i = M - s_i$: 16 buckets per octave of $d$ on $[2^{-4}, 2^{7})$, one below, one above, and the masked keys
- * apart. Bucket $b$ holds its count $c_b$ and sum $\Sigma_b$. For the head made of buckets $0..b$ the certificate is
+ * by $d_i = M - s_i$: $2^b$ buckets per octave of $d$ on $[2^{-4}, 2^{7})$ ($b$ from 4 to 6, growing with the row
+ * so that the buckets stay small), one below, one above, and the masked keys apart. Bucket $b$ holds its count $c_b$ and sum $\Sigma_b$. For the head made of buckets $0..b$ the certificate is
  * the one of {@link RankedRow#tailMassUpper}: the computed head and tail sums rounded outward by their worst-case
  * error ({@code Rigor}: argument rounding, 4-ulp exponentials, $2n_{eff} + 300$ roundings of summation, and
  * $4\cdot2^{-1074}$ per tail key), $U = T^+/(H^- + T^+)$. The first bucket $b^*$ whose
@@ -26,21 +26,31 @@ import java.util.Arrays;
  */
 public final class KSelect {
 
-    private static final int PER_OCTAVE_BITS = 4;
-    /** The bucket of $d &lt; 2^{-4}$; $d \in [2^{-4}, 2^{7})$ fills buckets 1..176, larger gaps bucket 177. */
+    /** Bucket 0 holds $d &lt; 2^{-4}$; $d \in [2^{-4}, 2^{7})$ fills the octave buckets, larger gaps the last. */
     private static final int LOW_EXPONENT = 127 - 4;
     private static final int OCTAVES = 11;
-    private static final int BUCKETS = 2 + (OCTAVES << PER_OCTAVE_BITS);
-    private static final int MASKED = BUCKETS;
+    /** At most $2^6$ buckets per octave (rows of 2048 keys and more), at least $2^4$ (rows up to 512). */
+    private static final int MAX_BITS = 6;
+    private static final int MAX_BUCKETS = 2 + (OCTAVES << MAX_BITS);
+
+    /** $\log_2$ of the buckets per octave for a row of this length (measured: finer buckets cost more to clear). */
+    private static int bitsFor(int len) {
+        int log = 31 - Integer.numberOfLeadingZeros(Math.max(1, len));
+        return Math.max(4, Math.min(MAX_BITS, log - 5));
+    }
+
+    private int bits;
+    private int buckets;
+    private int masked;
 
     private double[] wide = new double[0];
     private double[] exps = new double[0];
-    private byte[] bucketOf = new byte[0];
+    private short[] bucketOf = new short[0];
     private double[] scratch = new double[1];
-    private final int[] count = new int[BUCKETS + 1];
-    private final double[] sum = new double[BUCKETS + 1];
-    private final double[] headSum = new double[BUCKETS + 1];
-    private final double[] tailSum = new double[BUCKETS + 1];
+    private final int[] count = new int[MAX_BUCKETS + 1];
+    private final double[] sum = new double[MAX_BUCKETS + 1];
+    private final double[] headSum = new double[MAX_BUCKETS + 1];
+    private final double[] tailSum = new double[MAX_BUCKETS + 1];
     private double tailMassUpper;
     private double logSumExp;
 
@@ -97,6 +107,9 @@ public final class KSelect {
             LogitRow.validate(name, logits, off, len);
             throw new IllegalStateException("a valid row gave max " + max + ", sum " + total);
         }
+        bits = bitsFor(len);
+        buckets = 2 + (OCTAVES << bits);
+        masked = buckets;
         int unmasked = histogram(len, max);
         double spread = spread(len, max);
         long roundings = 2L * unmasked + 300;
@@ -104,13 +117,13 @@ public final class KSelect {
         double h = 0;
         int kept = 0;
         double t = 0;
-        for (int b = BUCKETS - 1; b >= 0; b--) {
+        for (int b = buckets - 1; b >= 0; b--) {
             tailSum[b] = t;
             t += sum[b];
         }
         logSumExp = max + Math.log(t);
         int star = -1;
-        for (int b = 0; b < BUCKETS; b++) {
+        for (int b = 0; b < buckets; b++) {
             h += sum[b];
             headSum[b] = h;
             kept += count[b];
@@ -139,7 +152,7 @@ public final class KSelect {
                        double spread, long roundings, double eps) {
         int c = 0;
         for (int i = 0; i < len; i++) {
-            if ((bucketOf[i] & 0xff) == star) {
+            if (bucketOf[i] == star) {
                 scratch[c++] = exps[i];
             }
         }
@@ -186,29 +199,31 @@ public final class KSelect {
 
     /** Fills the buckets; returns the number of unmasked keys. */
     private int histogram(int len, double max) {
-        Arrays.fill(count, 0);
-        Arrays.fill(sum, 0);
+        Arrays.fill(count, 0, buckets + 1, 0);
+        Arrays.fill(sum, 0, buckets + 1, 0);
+        int shift = 23 - bits;
+        int fine = (1 << bits) - 1;
         for (int i = 0; i < len; i++) {
             double s = wide[i];
             int b;
             if (s == Double.NEGATIVE_INFINITY) {
-                b = MASKED;
+                b = masked;
             } else {
-                int bits = Float.floatToRawIntBits((float) (max - s)); // monotone in the gap, which is >= 0
-                int octave = (bits >>> 23) - LOW_EXPONENT;
+                int f = Float.floatToRawIntBits((float) (max - s)); // monotone in the gap, which is >= 0
+                int octave = (f >>> 23) - LOW_EXPONENT;
                 if (octave < 0) {
                     b = 0;
                 } else if (octave >= OCTAVES) {
-                    b = BUCKETS - 1;
+                    b = buckets - 1;
                 } else {
-                    b = 1 + (octave << PER_OCTAVE_BITS) + ((bits >>> (23 - PER_OCTAVE_BITS)) & ((1 << PER_OCTAVE_BITS) - 1));
+                    b = 1 + (octave << bits) + ((f >>> shift) & fine);
                 }
             }
-            bucketOf[i] = (byte) b;
+            bucketOf[i] = (short) b;
             count[b]++;
             sum[b] += exps[i];
         }
-        return len - count[MASKED];
+        return len - count[masked];
     }
 
     /** $M - \min$ over the unmasked logits. */
@@ -227,7 +242,7 @@ public final class KSelect {
         if (wide.length < len) {
             wide = new double[len];
             exps = new double[len];
-            bucketOf = new byte[len];
+            bucketOf = new short[len];
             scratch = new double[2 * len + 2];
         }
     }
