@@ -205,9 +205,6 @@ final class VectorSimdOps implements SimdOps {
         if (len < 2 * D.length() || k < 0 || k > MAX_LANE_POWER) {
             return SCALAR.sumRectifiedPower(a, off, len, center, scale, shift, power);
         }
-        if (k == 0) {
-            return countPositive(a, off, len, center, scale, shift);
-        }
         DoubleVector acc0 = DoubleVector.zero(D);
         DoubleVector acc1 = DoubleVector.zero(D);
         int step = D.length();
@@ -226,7 +223,7 @@ final class VectorSimdOps implements SimdOps {
     public double rectifiedPower(double[] a, int off, int len, double center, double scale, double shift, double power,
                                  double[] out, int outOff) {
         int k = ScalarSimdOps.integerPower(power);
-        if (len < 2 * D.length() || k < 1 || k > MAX_LANE_POWER) {
+        if (len < 2 * D.length() || k < 0 || k > MAX_LANE_POWER) {
             return SCALAR.rectifiedPower(a, off, len, center, scale, shift, power, out, outOff);
         }
         DoubleVector acc = DoubleVector.zero(D);
@@ -240,37 +237,28 @@ final class VectorSimdOps implements SimdOps {
         return s + SCALAR.rectifiedPower(a, off + i, len - i, center, scale, shift, power, out, outOff + i);
     }
 
-    /**
-     * $[c\,(x - center) - shift]_+^{k}$ lane by lane for $1 \le k \le 4$: the bracket is clamped at 0 by
-     * {@code max} before the power (lanes whose bracket is not positive give $0^k = +0$, what the scalar path
-     * writes), so no mask and no {@code blend}, whose Java fallback ({@code blendTemplate}) was what the loop fell
-     * back to once other code had run in the JVM. NaN brackets do not occur: elements are not NaN and masked
-     * ($-\infty$) elements have $c &gt; 0$.
-     */
+    /** $[c\,(x - center) - shift]_+^{k}$ lane by lane for $0 \le k \le 4$; lanes whose bracket is not positive are 0. */
     private static DoubleVector rectifiedPower(DoubleVector x, double center, double scale, double shift, int k) {
-        DoubleVector r = x.sub(center).mul(scale).sub(shift).max(0.0);
+        DoubleVector r = x.sub(center).mul(scale).sub(shift);
+        VectorMask<Double> positive = r.compare(VectorOperators.GT, 0.0);
+        DoubleVector t;
         switch (k) {
+            case 0:
+                return DoubleVector.zero(D).blend(1.0, positive);
             case 1:
-                return r;
+                t = r;
+                break;
             case 2:
-                return r.mul(r);
+                t = r.mul(r);
+                break;
             case 3:
-                return r.mul(r.mul(r));
+                t = r.mul(r.mul(r));
+                break;
             default:
                 DoubleVector r2 = r.mul(r);
-                return r2.mul(r2);
+                t = r2.mul(r2);
         }
-    }
-
-    /** The number of positive brackets (power 0), counted exactly; the same integer as the scalar path's sum. */
-    private static double countPositive(double[] a, int off, int len, double center, double scale, double shift) {
-        long count = 0;
-        int i = 0;
-        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
-            count += DoubleVector.fromArray(D, a, off + i).sub(center).mul(scale).sub(shift)
-                    .compare(VectorOperators.GT, 0.0).trueCount();
-        }
-        return count + SCALAR.sumRectifiedPower(a, off + i, len - i, center, scale, shift, 0);
+        return DoubleVector.zero(D).blend(t, positive);
     }
 
     @Override
