@@ -16,9 +16,11 @@ import io.github.attnlab.simd.SimdOps;
  * <p>Rows follow the row contract of the library ({@link LogitRow}, {@code docs/row-contract.md}): $-\infty$
  * marks a masked key (probability 0, never in the support); a NaN or $+\infty$ score, an empty row and a row of
  * only $-\infty$ are refused with an {@link IllegalArgumentException} naming the position in the row.
- * All arithmetic is in double precision: scores held in float must be widened first, since in
- * float arithmetic $\tau$ is only resolved to about $10^{-7}\max|z|$ and entries that close to
- * $\tau$ land on the wrong side of the support (see {@code FloatPrecisionTest}).
+ * The {@code double[]} operations compute in double precision. The {@code float[]} overloads read float32 rows
+ * without widening them: softmax and log-sum-exp in float arithmetic (a fixed summation tree, the same bits on
+ * both paths); sparse thresholds are still computed in double from the float scores, since in float arithmetic
+ * $\tau$ is only resolved to about $10^{-7}\max|z|$ and entries that close to $\tau$ land on the wrong side of
+ * the support (see {@code FloatPrecisionTest}).
  *
  * <p>Hot loops (maximum, exponentials, rectified powers of the bisection and of the final
  * thresholding) run through {@link SimdOps#get()}.
@@ -41,6 +43,28 @@ public final class Normalizers {
         double sum = ops.expShift(scores, off, len, m, out, off);
         divide(out, off, len, sum);
         return m + Math.log(sum);
+    }
+
+    /**
+     * Softmax of a float32 row, $p_i = e^{z_i - M}/S$ with $M = \max_j z_j$ and $S = \sum_j e^{z_j - M}$, written
+     * into {@code out[off, off + len)} ({@code out} may be {@code scores}): one pass finds $M$ and $S$ online, one
+     * pass normalises ({@link SimdOps#softmaxOnline}). Float arithmetic throughout with
+     * float exponentials of 2 ulp, so each $p_i$ is within about $4\cdot10^{-6}$ (relative) of the double
+     * {@link #softmax(double[], double[], int, int)} of the same scores, and below $e^{-87}$ it is 0; the same bits
+     * on the scalar and the vector path.
+     *
+     * @return the log-partition $\log\sum_j e^{z_j} = M + \log S$, in double
+     */
+    public static double softmax(float[] scores, float[] out, int off, int len) {
+        return FloatNormalizers.softmax(scores, out, off, len);
+    }
+
+    /**
+     * The log-sum-exp (log-partition) of a float32 row, $\log\sum_j e^{z_j} = M + \log\sum_j e^{z_j - M}$: the
+     * first pass of {@link #softmax(float[], float[], int, int)}, returning the same bits; nothing is written.
+     */
+    public static double logSumExp(float[] scores, int off, int len) {
+        return FloatNormalizers.logSumExp(scores, off, len);
     }
 
     /**
@@ -128,6 +152,37 @@ public final class Normalizers {
             return sparsemax(scores, out, off, len);
         }
         return entmaxBisect(alpha, scores, out, off, len);
+    }
+
+    /**
+     * Sparsemax of a float32 row (threshold by sorting): {@link #sparsemax(double[], double[], int, int)} of the
+     * scores widened exactly to double, its probabilities rounded to float. The threshold is computed in double on
+     * a per-thread copy of the row, which stays in cache while it is searched, so it is the double threshold bit for
+     * bit and every $p_i$ is the double one correctly rounded.
+     *
+     * @return $\tau$, so that $\sum_i [z_i - \tau]_+ = 1$
+     */
+    public static double sparsemax(float[] scores, float[] out, int off, int len) {
+        return FloatNormalizers.sparse(Normalizers::sparsemax, scores, out, off, len);
+    }
+
+    /** {@link #sparsemax(float[], float[], int, int)} with the expected-$O(n)$ pivot search. */
+    public static double sparsemaxPivot(float[] scores, float[] out, int off, int len) {
+        return FloatNormalizers.sparse(Normalizers::sparsemaxPivot, scores, out, off, len);
+    }
+
+    /** 1.5-entmax of a float32 row by sorting, computed as {@link #sparsemax(float[], float[], int, int)} is. */
+    public static double entmax15(float[] scores, float[] out, int off, int len) {
+        return FloatNormalizers.sparse(Normalizers::entmax15, scores, out, off, len);
+    }
+
+    /**
+     * $\alpha$-entmax of a float32 row by bisection, $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$, computed as
+     * {@link #sparsemax(float[], float[], int, int)} is: every bisection pass reads the cached double copy.
+     */
+    public static double entmaxBisect(double alpha, float[] scores, float[] out, int off, int len) {
+        checkAlpha(alpha);
+        return FloatNormalizers.sparse((s, o, f, l) -> entmaxBisect(alpha, s, o, f, l), scores, out, off, len);
     }
 
     /**

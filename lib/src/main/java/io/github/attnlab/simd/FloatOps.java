@@ -39,6 +39,25 @@ public interface FloatOps {
     void softmax(float[] a, int off, int len, float[] out, int outOff);
 
     /**
+     * The fast softmax of a float row: writes $\mathrm{softmax}(a)_i = e^{a_i - M} / S$ into {@code out}
+     * ({@code out} may be {@code a}) and returns the log-partition $\log\sum_i e^{a_i} = M + \log S$, with
+     * $M = \max_i a_i$ and $S = \sum_i e^{a_i - M}$: one pass finds the maximum and the sum online (per chunk of
+     * 8192 elements, the chunks merged in double), one normalising pass multiplies by $\mathrm{fl}(1/S)$. The
+     * exponential is {@link #softmax}'s (2 ulp, exactly 0 below $e^{-87}$, so masked keys get 0); $S$ is summed in
+     * a fixed tree of 16 float lanes (written out in {@code FloatRows}), so both paths give the same bits, but not
+     * the bits of {@link #softmax}, whose index-order double sum the stored attention datasets were generated with.
+     * Rows follow the row contract ({@link io.github.attnlab.core.LogitRow}), checked by two comparisons on $M$ and
+     * $S$ and in full only when they fail (naming the row {@code a}).
+     */
+    double softmaxOnline(float[] a, int off, int len, float[] out, int outOff);
+
+    /**
+     * $\log\sum_{i<len} e^{a_{off+i}}$: the first pass of {@link #softmaxOnline}, returning the same bits; nothing
+     * is written. Rows follow the row contract, as in {@link #softmaxOnline}.
+     */
+    double logSumExp(float[] a, int off, int len);
+
+    /**
      * Writes $\mathrm{GELU}(x_i) = x_i\,\Phi(x_i) = \tfrac{x_i}{2}\,\mathrm{erfc}(-x_i/\sqrt2)$
      * into {@code out} ({@code out} may be {@code x}): the exact (erf) GELU of BERT, with erfc from
      * a Chebyshev fit of relative error below 1.2e-7 (Numerical Recipes §6.2).

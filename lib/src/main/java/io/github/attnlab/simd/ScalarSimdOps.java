@@ -212,6 +212,16 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
+    public double softmaxOnline(float[] a, int off, int len, float[] out, int outOff) {
+        return FloatRows.softmax(FloatRows.SCALAR, a, off, len, out, outOff);
+    }
+
+    @Override
+    public double logSumExp(float[] a, int off, int len) {
+        return FloatRows.logSumExp(FloatRows.SCALAR, a, off, len);
+    }
+
+    @Override
     public void gelu(float[] x, int off, int len, float[] out, int outOff) {
         for (int i = 0; i < len; i++) {
             out[outOff + i] = LaneMath.gelu(x[off + i]);

@@ -24,6 +24,8 @@ final class VectorSimdOps implements SimdOps {
     private static final int GATHER_MIN = 32;
     /** Largest integer power of {@link #sumRectifiedPower} computed on lanes. */
     private static final int MAX_LANE_POWER = 4;
+    /** The float row loops for this machine's vectors. */
+    private static final FloatRows.Kernels KERNELS = VectorFloatRows.preferred();
 
     /** Public no-argument constructor for reflective loading. */
     public VectorSimdOps() {
@@ -268,6 +270,16 @@ final class VectorSimdOps implements SimdOps {
     @Override
     public void softmax(float[] a, int off, int len, float[] out, int outOff) {
         VectorFloatOps.softmax(a, off, len, out, outOff);
+    }
+
+    @Override
+    public double softmaxOnline(float[] a, int off, int len, float[] out, int outOff) {
+        return FloatRows.softmax(KERNELS, a, off, len, out, outOff);
+    }
+
+    @Override
+    public double logSumExp(float[] a, int off, int len) {
+        return FloatRows.logSumExp(KERNELS, a, off, len);
     }
 
     @Override

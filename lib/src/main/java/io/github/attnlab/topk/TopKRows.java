@@ -114,6 +114,30 @@ public final class TopKRows {
         }
     }
 
+    /**
+     * The float32 batch: writes the certified $k_\varepsilon$ of each row of the row-major {@code rows × cols}
+     * float array {@code logits} into {@code out}, reusing {@code work}, without sorting the rows
+     * ({@link KSelect}). Rows are named {@code logits[i]} in refusals.
+     */
+    public static void certifiedK(float[] logits, int rows, int cols, double eps, int[] out, KSelect work) {
+        Check.notNull("logits", logits);
+        Check.positive("rows", rows);
+        Check.positive("cols", cols);
+        RankedRow.checkEps(eps);
+        Check.notNull("out", out);
+        Check.notNull("work", work);
+        if (logits.length < (long) rows * cols) {
+            throw new IllegalArgumentException("logits has length " + logits.length + ", need rows x cols = "
+                    + rows + " x " + cols);
+        }
+        if (out.length < rows) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need rows = " + rows);
+        }
+        for (int i = 0; i < rows; i++) {
+            out[i] = work.certifiedK("logits[" + i + "]", logits, i * cols, cols, eps);
+        }
+    }
+
     @Override
     public String toString() {
         return "TopKRows[" + rows + " x " + cols + "]";

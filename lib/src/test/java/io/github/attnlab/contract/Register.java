@@ -113,6 +113,8 @@ final class Register {
         arguments("compact.Normalizer.entmax(double,ThresholdMethod)", () -> new Object[] {1.5, ThresholdMethod.SORT});
         arguments("compact.Normalizers.entmaxBisect(double,double[],double[],int,int)",
             () -> new Object[] {1.5, row.clone(), new double[N], 0, N});
+        arguments("compact.Normalizers.entmaxBisect(double,float[],float[],int,int)",
+            () -> new Object[] {1.5, new float[] {0.5f, 0.25f, 1.0f, 0.1f}, new float[N], 0, N});
         arguments("compact.Jacobians.entmaxAlpha(double,double[],double[],double[],int,int)",
             () -> new Object[] {1.5, row.clone(), Normalizer.entmax(1.5).apply(row).probabilities(), new double[N], 0, N});
         arguments("compact.Entmax.alphaDerivative(Normalized)", () -> new Object[] {new Entmax(1.5,

@@ -83,6 +83,38 @@ class RowContractTest {
             Jacobians.softmax(s, p, new double[s.length], out, 0, s.length);
             return null;
         }));
+        c.add(new Consumer("Normalizers.softmax(float[]) (offset row)", s -> {
+            float[] f = new float[s.length + 1];
+            System.arraycopy(toFloat(s), 0, f, 1, s.length);
+            float[] out = new float[f.length];
+            Normalizers.softmax(f, out, 1, s.length);
+            double[] p = new double[s.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = out[i + 1];
+            }
+            return p;
+        }));
+        c.add(new Consumer("Normalizers.entmaxBisect(float[])", s -> {
+            float[] out = new float[s.length];
+            Normalizers.entmaxBisect(4.0 / 3, toFloat(s), out, 0, s.length);
+            double[] p = new double[s.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = out[i];
+            }
+            return p;
+        }));
+        c.add(new Consumer("Normalizers.logSumExp(float[])", s -> {
+            Normalizers.logSumExp(toFloat(s), 0, s.length);
+            return null;
+        }));
+        c.add(new Consumer("KSelect.certifiedK(float[])", s -> {
+            new io.github.attnlab.topk.KSelect().certifiedK(toFloat(s), 0.01);
+            return null;
+        }));
+        c.add(new Consumer("TopKRows.certifiedK(float[])", s -> {
+            TopKRows.certifiedK(toFloat(s), 1, s.length, 0.01, new int[1], new io.github.attnlab.topk.KSelect());
+            return null;
+        }));
         c.add(new Consumer("SyntheticHeads.softmaxRows", s -> SyntheticHeads.softmaxRows(new double[][] {s})[0]));
         List<SimdOps> paths = new ArrayList<>();
         paths.add(SimdOps.scalar());

@@ -72,6 +72,27 @@ final class Workload {
         float[] fo = new float[n];
         ops.softmax(f, 0, n, fo, 0);
         out.addAll(fo);
+        out.add(ops.softmaxOnline(f, 0, n, fo, 0));
+        out.addAll(fo);
+        out.add(ops.logSumExp(f, 0, n));
+        float[] longRow = new float[9 * n];
+        for (int i = 0; i < longRow.length; i++) {
+            longRow[i] = f[i % n] + g[(i / n) % n];
+        }
+        float[] longOut = new float[longRow.length];
+        out.add(Normalizers.softmax(longRow, longOut, 0, longRow.length)); // several chunks
+        out.addAll(longOut);
+        out.add(Normalizers.logSumExp(longRow, 0, longRow.length));
+        out.add(Normalizers.entmaxBisect(4.0 / 3, longRow, longOut, 0, longRow.length));
+        out.addAll(longOut);
+        out.add(Normalizers.sparsemaxPivot(longRow, longOut, 0, longRow.length));
+        out.addAll(longOut);
+        io.github.attnlab.topk.KSelect select = new io.github.attnlab.topk.KSelect();
+        for (double eps : new double[] {0.2, 1e-3, 1e-9}) {
+            out.add(select.certifiedK(longRow, eps));
+            out.add(select.tailMassUpper());
+            out.add(select.logSumExp());
+        }
         ops.gelu(f, 0, n, fo, 0);
         out.addAll(fo);
         out.add(Normalizers.softmax(s, buf, 0, n));

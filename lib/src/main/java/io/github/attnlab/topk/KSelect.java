@@ -1,0 +1,254 @@
+package io.github.attnlab.topk;
+
+import io.github.attnlab.core.Check;
+import io.github.attnlab.core.LogitRow;
+import io.github.attnlab.simd.SimdOps;
+import java.util.Arrays;
+
+/**
+ * A reusable workspace for the certified $k_\varepsilon$ of float32 rows without sorting the row: one exponential
+ * per key, a histogram of the keys by their gap to the maximum, and a sort of the one bucket where the certificate
+ * first holds (docs/papers/A.md §A.8).
+ *
+ * <p>With $M = \max_i s_i$ and $e_i = e^{s_i - M}$ (in double, the float logits widened exactly), keys go to buckets
+ * by $d_i = M - s_i$: $2^b$ buckets per octave of $d$ on $[2^{-4}, 2^{7})$ ($b$ from 4 to 6, growing with the row
+ * so that the buckets stay small), one below, one above, and the masked keys apart. Bucket $b$ holds its count $c_b$ and sum $\Sigma_b$. For the head made of buckets $0..b$ the certificate is
+ * the one of {@link RankedRow#tailMassUpper}: the computed head and tail sums rounded outward by their worst-case
+ * error ({@code Rigor}: argument rounding, 4-ulp exponentials, $2n_{eff} + 300$ roundings of summation, and
+ * $4\cdot2^{-1074}$ per tail key), $U = T^+/(H^- + T^+)$. The first bucket $b^*$ whose
+ * $U \le \varepsilon$ is sorted, and its keys are added to the head one at a time, largest first, until $U \le
+ * \varepsilon$. Every answer is a set of $k$ keys whose certified tail mass is at most $\varepsilon$; the top $k$
+ * keys lose no more than any $k$ keys, so the answer certifies top-$k$ attention. It matches
+ * {@link RankedRow#certifiedK(double)} on the widened row up to the rounding of the sums.
+ *
+ * <p>Rows follow the row contract ({@link LogitRow}): NaN, $+\infty$ and a row with no unmasked key are refused,
+ * naming the position. Not thread-safe; buffers grow to the longest row seen and are reused.
+ */
+public final class KSelect {
+
+    /** Bucket 0 holds $d &lt; 2^{-4}$; $d \in [2^{-4}, 2^{7})$ fills the octave buckets, larger gaps the last. */
+    private static final int LOW_EXPONENT = 127 - 4;
+    private static final int OCTAVES = 11;
+    /** At most $2^6$ buckets per octave (rows of 2048 keys and more), at least $2^4$ (rows up to 512). */
+    private static final int MAX_BITS = 6;
+    private static final int MAX_BUCKETS = 2 + (OCTAVES << MAX_BITS);
+
+    /** $\log_2$ of the buckets per octave for a row of this length (measured: finer buckets cost more to clear). */
+    private static int bitsFor(int len) {
+        int log = 31 - Integer.numberOfLeadingZeros(Math.max(1, len));
+        return Math.max(4, Math.min(MAX_BITS, log - 5));
+    }
+
+    private int bits;
+    private int buckets;
+    private int masked;
+
+    private double[] wide = new double[0];
+    private double[] exps = new double[0];
+    private short[] bucketOf = new short[0];
+    private double[] scratch = new double[1];
+    private final int[] count = new int[MAX_BUCKETS + 1];
+    private final double[] sum = new double[MAX_BUCKETS + 1];
+    private final double[] headSum = new double[MAX_BUCKETS + 1];
+    private final double[] tailSum = new double[MAX_BUCKETS + 1];
+    private double tailMassUpper;
+    private double logSumExp;
+
+    /** An empty workspace. */
+    public KSelect() {
+    }
+
+    /**
+     * The smallest $k$ this workspace certifies for {@code logits[off, off + len)} at budget $\varepsilon$: a $k$
+     * whose certified tail mass ({@link #tailMassUpper()}) is at most $\varepsilon$, so that top-$k$ attention
+     * provably loses at most $\varepsilon$ of the softmax mass.
+     *
+     * @throws IllegalArgumentException unless the row satisfies the row contract and $0 &lt; \varepsilon &lt; 1$
+     */
+    public int certifiedK(float[] logits, int off, int len, double eps) {
+        return certifiedK("logits", logits, off, len, eps);
+    }
+
+    /** {@link #certifiedK(float[], int, int, double)} on a whole array. */
+    public int certifiedK(float[] logits, double eps) {
+        return certifiedK(logits, 0, Check.notNull("logits", logits).length, eps);
+    }
+
+    /** The certified tail mass of the last answer: an upper bound of its exact $\tau(k)$ (0 when $k = n_{eff}$). */
+    public double tailMassUpper() {
+        return tailMassUpper;
+    }
+
+    /**
+     * $\log\sum_i e^{s_i}$ of the last row, as computed: $M + \log\sum_b \Sigma_b$ in double (the same bits on
+     * both SIMD paths, like the answers).
+     */
+    public double logSumExp() {
+        return logSumExp;
+    }
+
+    int certifiedK(String name, float[] logits, int off, int len, double eps) {
+        RankedRow.checkEps(eps);
+        Check.notNull(name, logits);
+        Check.slice(name, logits.length, off, len);
+        if (len < 1) {
+            LogitRow.validate(name, logits, off, len); // throws: an empty row
+        }
+        ensure(len);
+        double[] w = wide;
+        for (int i = 0; i < len; i++) {
+            w[i] = logits[off + i];
+        }
+        SimdOps ops = SimdOps.get();
+        double max = ops.max(w, 0, len);
+        double total = ops.expShift(w, 0, len, max, exps, 0);
+        if (!(max > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY && total >= 1
+                && total < Double.POSITIVE_INFINITY)) {
+            LogitRow.validate(name, logits, off, len);
+            throw new IllegalStateException("a valid row gave max " + max + ", sum " + total);
+        }
+        bits = bitsFor(len);
+        buckets = 2 + (OCTAVES << bits);
+        masked = buckets;
+        int unmasked = histogram(len, max);
+        double spread = spread(len, max);
+        long roundings = 2L * unmasked + 300;
+        // head sums over buckets 0..b, tail sums over buckets b+1.. (added from the smallest terms up)
+        double h = 0;
+        int kept = 0;
+        double t = 0;
+        for (int b = buckets - 1; b >= 0; b--) {
+            tailSum[b] = t;
+            t += sum[b];
+        }
+        logSumExp = max + Math.log(t);
+        int star = -1;
+        for (int b = 0; b < buckets; b++) {
+            h += sum[b];
+            headSum[b] = h;
+            kept += count[b];
+            if (count[b] > 0 && passes(tailSum[b], h, unmasked, kept, spread, roundings, eps)) {
+                star = b;
+                break;
+            }
+        }
+        // star >= 0: the last non-empty bucket puts every unmasked key in the head, where the bound is 0
+        int before = kept - count[star];
+        double headBefore = star == 0 ? 0 : headSum[star - 1];
+        int k = refine(len, star, before, headBefore, tailSum[star], unmasked, spread, roundings, eps);
+        if (k < 0) {
+            k = kept; // the bucket-level certificate, which holds
+            tailMassUpper = upper(tailSum[star], h, unmasked, kept, spread, roundings);
+        }
+        return k;
+    }
+
+    /**
+     * Sorts bucket {@code star} and adds its keys to the head one at a time, largest first; returns the first $k$
+     * whose bound is at most $\varepsilon$ (setting {@link #tailMassUpper}), or -1 if the rounding of the new sums
+     * leaves none.
+     */
+    private int refine(int len, int star, int before, double headBefore, double tailAfter, int unmasked,
+                       double spread, long roundings, double eps) {
+        int c = 0;
+        for (int i = 0; i < len; i++) {
+            if (bucketOf[i] == star) {
+                scratch[c++] = exps[i];
+            }
+        }
+        Arrays.sort(scratch, 0, c); // ascending
+        // scratch[c + 1 + t] = the sum of the t smallest terms of the bucket, from the smallest up
+        double rest = 0;
+        for (int t = 0; t < c; t++) {
+            scratch[c + 1 + t] = rest;
+            rest += scratch[t];
+        }
+        scratch[c + 1 + c] = rest;
+        double head = headBefore;
+        for (int j = 1; j <= c; j++) {
+            head += scratch[c - j];
+            double tail = tailAfter + scratch[c + 1 + c - j];
+            if (passes(tail, head, unmasked, before + j, spread, roundings, eps)) {
+                tailMassUpper = upper(tail, head, unmasked, before + j, spread, roundings);
+                return before + j;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether {@link #upper} is at most $\varepsilon$; skips the outward rounding when the plain quotient, which is
+     * never above the bound, already exceeds $\varepsilon$ (the bucket scan evaluates many heads that fail).
+     */
+    private static boolean passes(double tail, double head, int unmasked, int kept, double spread, long roundings,
+                                  double eps) {
+        if (kept < unmasked && tail > eps * (head + tail)) {
+            return false;
+        }
+        return upper(tail, head, unmasked, kept, spread, roundings) <= eps;
+    }
+
+    /** The certified tail mass of a head of {@code kept} keys with computed sums {@code tail} and {@code head}. */
+    private static double upper(double tail, double head, int unmasked, int kept, double spread, long roundings) {
+        if (kept >= unmasked) {
+            return 0;
+        }
+        return Rigor.ratioUp(Rigor.up(tail, roundings, spread, unmasked - kept),
+                Rigor.down(head, roundings, spread, unmasked));
+    }
+
+    /** Fills the buckets; returns the number of unmasked keys. */
+    private int histogram(int len, double max) {
+        Arrays.fill(count, 0, buckets + 1, 0);
+        Arrays.fill(sum, 0, buckets + 1, 0);
+        int shift = 23 - bits;
+        int fine = (1 << bits) - 1;
+        for (int i = 0; i < len; i++) {
+            double s = wide[i];
+            int b;
+            if (s == Double.NEGATIVE_INFINITY) {
+                b = masked;
+            } else {
+                int f = Float.floatToRawIntBits((float) (max - s)); // monotone in the gap, which is >= 0
+                int octave = (f >>> 23) - LOW_EXPONENT;
+                if (octave < 0) {
+                    b = 0;
+                } else if (octave >= OCTAVES) {
+                    b = buckets - 1;
+                } else {
+                    b = 1 + (octave << bits) + ((f >>> shift) & fine);
+                }
+            }
+            bucketOf[i] = (short) b;
+            count[b]++;
+            sum[b] += exps[i];
+        }
+        return len - count[masked];
+    }
+
+    /** $M - \min$ over the unmasked logits. */
+    private double spread(int len, double max) {
+        double min = max;
+        for (int i = 0; i < len; i++) {
+            double s = wide[i];
+            if (s < min && s != Double.NEGATIVE_INFINITY) {
+                min = s;
+            }
+        }
+        return max - min;
+    }
+
+    private void ensure(int len) {
+        if (wide.length < len) {
+            wide = new double[len];
+            exps = new double[len];
+            bucketOf = new short[len];
+            scratch = new double[2 * len + 2];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KSelect[buffers for rows of " + wide.length + " keys]";
+    }
+}
