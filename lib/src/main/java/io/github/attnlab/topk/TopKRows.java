@@ -97,18 +97,8 @@ public final class TopKRows {
      */
     public static void certifiedK(double[] logits, int rows, int cols, double eps, int[] out, RankedRow work) {
         Check.notNull("logits", logits);
-        Check.positive("rows", rows);
-        Check.positive("cols", cols);
-        RankedRow.checkEps(eps);
-        Check.notNull("out", out);
+        checkBatch(logits.length, rows, cols, eps, out);
         Check.notNull("work", work);
-        if (logits.length < (long) rows * cols) {
-            throw new IllegalArgumentException("logits has length " + logits.length + ", need rows x cols = "
-                    + rows + " x " + cols);
-        }
-        if (out.length < rows) {
-            throw new IllegalArgumentException("out has length " + out.length + ", need rows = " + rows);
-        }
         for (int i = 0; i < rows; i++) {
             out[i] = work.rank("logits[" + i + "]", logits, i * cols, cols).certifiedK(eps);
         }
@@ -121,18 +111,8 @@ public final class TopKRows {
      */
     public static void certifiedK(float[] logits, int rows, int cols, double eps, int[] out, KSelect work) {
         Check.notNull("logits", logits);
-        Check.positive("rows", rows);
-        Check.positive("cols", cols);
-        RankedRow.checkEps(eps);
-        Check.notNull("out", out);
+        checkBatch(logits.length, rows, cols, eps, out);
         Check.notNull("work", work);
-        if (logits.length < (long) rows * cols) {
-            throw new IllegalArgumentException("logits has length " + logits.length + ", need rows x cols = "
-                    + rows + " x " + cols);
-        }
-        if (out.length < rows) {
-            throw new IllegalArgumentException("out has length " + out.length + ", need rows = " + rows);
-        }
         for (int i = 0; i < rows; i++) {
             out[i] = work.certifiedK("logits[" + i + "]", logits, i * cols, cols, eps);
         }
@@ -234,6 +214,21 @@ public final class TopKRows {
         public String toString() {
             return String.format(Locale.ROOT, "Certified[eps = %s over %d rows of %d keys: mean k = %.2f (%.2f%% of keys)]",
                     eps, k.length, keys, meanK(), 100 * meanFraction());
+        }
+    }
+
+    /** The checks the two batch entry points share, in the order their refusals name the arguments. */
+    private static void checkBatch(int length, int rows, int cols, double eps, int[] out) {
+        Check.positive("rows", rows);
+        Check.positive("cols", cols);
+        RankedRow.checkEps(eps);
+        Check.notNull("out", out);
+        if (length < (long) rows * cols) {
+            throw new IllegalArgumentException("logits has length " + length + ", need rows x cols = "
+                    + rows + " x " + cols);
+        }
+        if (out.length < rows) {
+            throw new IllegalArgumentException("out has length " + out.length + ", need rows = " + rows);
         }
     }
 }
