@@ -137,7 +137,10 @@ final class ApiSamples {
     private static final Set<Class<?>> BUILDING = new java.util.HashSet<>();
 
     private static Object build(Class<?> c) {
-        for (Method m : c.getMethods()) {
+        // getMethods() has no specified order: sort, so the same factory is chosen in every JVM
+        Method[] methods = c.getMethods();
+        Arrays.sort(methods, java.util.Comparator.comparing(ApiSamples::key));
+        for (Method m : methods) {
             if (Modifier.isStatic(m.getModifiers()) && m.getReturnType() == c && m.getDeclaringClass() == c) {
                 Object o = tryCall(m, arguments(m));
                 if (o != null) {
@@ -145,7 +148,9 @@ final class ApiSamples {
                 }
             }
         }
-        for (var k : c.getConstructors()) {
+        var constructors = c.getConstructors();
+        Arrays.sort(constructors, java.util.Comparator.comparing(ApiSamples::key));
+        for (var k : constructors) {
             try {
                 return k.newInstance(arguments(k));
             } catch (ReflectiveOperationException | IllegalArgumentException e) {

@@ -310,6 +310,7 @@ final class Register {
         arguments("spectral.eigen.SolverOptions.withTolerance(double)", () -> new Object[] {1e-6});
         arguments("spectral.graph.Components.members(int)", () -> new Object[] {0});
         receiver(io.github.attnlab.spectral.graph.SparseMatrixBuilder.class, () -> SparseMatrix.builder(N, N));
+        receiver(SparseMatrix.class, () -> StandardGraphs.path(N).adjacency());
         arguments("spectral.graph.WeightedGraph.fromEdges(int,int[],int[],double[])", () -> new Object[] {N,
             new int[] {0, 1}, new int[] {1, 2}, new double[] {1, 2}});
         arguments("spectral.sparsify.SpectralSparsifier.sample(WeightedGraph,EdgeResistances,int,long)",
