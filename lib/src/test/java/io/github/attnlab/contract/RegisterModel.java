@@ -7,7 +7,9 @@ import static io.github.attnlab.contract.ApiSamples.receiver;
 import static io.github.attnlab.contract.Register.tiny;
 
 import io.github.attnlab.compact.Normalizer;
+import io.github.attnlab.model.attention.AttentionHook;
 import io.github.attnlab.model.attention.AttentionRule;
+import io.github.attnlab.model.attention.AttentionRules;
 import io.github.attnlab.model.attention.AttentionRun;
 import io.github.attnlab.model.attention.Measurement;
 import io.github.attnlab.model.bert.AttentionProbe;
@@ -48,6 +50,8 @@ final class RegisterModel {
             () -> new Object[] {0, 0, 2, 2, new float[] {1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1}, 6, 0, 2, 4, new float[4],
                 new float[4]});
         arguments("model.attention.AttentionHook.layerTime(int,long)", () -> new Object[] {0, 10L});
+        receiver(AttentionHook.class, () -> AttentionHook.of(AttentionRules.all(AttentionRule.topK(1)), N, N,
+            Measurement.NONE));
         // model.bert
         arguments("model.bert.AttentionProbe.measuring(Measurement)", () -> new Object[] {Measurement.ERRORS});
         arguments("model.bert.Bert.withAttention(int,AttentionRule)", () -> new Object[] {0, AttentionRule.topK(1)});
