@@ -208,7 +208,9 @@ public final class Suite {
         List<Contender> cs = new ArrayList<>();
         cs.add(Contender.java("AttnLab", ours));
         cs.add(pythonPeer("torch", op, n));
-        measure(op, "n = " + n, op.rowBytes(data.elements), note, cs);
+        // the scalar twin of the same operation, timed in the same rounds: issue 16 keeps it within 5x
+        Contender scalar = Contender.java("AttnLab scalar path", () -> SimdOps.with(SimdOps.scalar(), ours::run));
+        measure(op, "n = " + n, op.rowBytes(data.elements), note, cs, scalar);
     }
 
     private void encoder(Op op, PretrainedModel model, String dirName, boolean withOrt) {
@@ -293,9 +295,24 @@ public final class Suite {
     }
 
     private void measure(Op op, String size, double work, String note, List<Contender> cs) {
-        Contender.interleave(cs, mode.warmups, mode.repetitions);
+        measure(op, size, work, note, cs, null);
+    }
+
+    /**
+     * Times {@code cs} interleaved (ours first, then the peers) and, when not null, {@code scalar}, the scalar
+     * path of ours in the same rounds, which goes to the notes as a ratio to ours rather than among the peers.
+     */
+    private void measure(Op op, String size, double work, String note, List<Contender> cs, Contender scalar) {
+        List<Contender> all = new ArrayList<>(cs);
+        if (scalar != null) {
+            all.add(scalar);
+        }
+        Contender.interleave(all, mode.warmups, mode.repetitions);
         Contender ours = cs.get(0);
         StringBuilder notes = new StringBuilder(note);
+        if (scalar != null) {
+            notes.append(notes.length() > 0 ? "; " : "").append(scalarNote(ours, scalar));
+        }
         List<PeerResult> peers = new ArrayList<>();
         for (Contender c : cs.subList(1, cs.size())) {
             peers.add(c.asPeer());
@@ -312,6 +329,16 @@ public final class Suite {
         }
         log(String.format(Locale.ROOT, "  %s %s: AttnLab %s, ratio %s", op, size, Report.times(m.ours()),
                 Report.ratio(m.ratio())));
+    }
+
+    private static String scalarNote(Contender ours, Contender scalar) {
+        PeerResult r = scalar.asPeer();
+        if (!r.ran()) {
+            return "scalar path failed: " + r.missing();
+        }
+        double t = r.samples().median();
+        return String.format(Locale.ROOT, "scalar path %s (%.2fx the vector path)", Report.time(t),
+                t / ours.samples().median());
     }
 
     private static void writeCsr(SparseMatrix m, Path dir) {
