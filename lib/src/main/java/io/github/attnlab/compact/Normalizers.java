@@ -37,9 +37,8 @@ public final class Normalizers {
      * @return $\tau = \log\sum_j e^{z_j}$
      */
     public static double softmax(double[] scores, double[] out, int off, int len) {
-        check(scores, out, off, len);
         SimdOps ops = SimdOps.get();
-        double m = ops.max(scores, off, len);
+        double m = checkedMax(scores, out, off, len);
         double sum = ops.expShift(scores, off, len, m, out, off);
         divide(out, off, len, sum);
         return m + Math.log(sum);
@@ -95,15 +94,13 @@ public final class Normalizers {
      * @return $\tau$, so that $\sum_i [z_i - \tau]_+ = 1$
      */
     public static double sparsemax(double[] scores, double[] out, int off, int len) {
-        check(scores, out, off, len);
-        double m = SimdOps.get().max(scores, off, len);
+        double m = checkedMax(scores, out, off, len);
         return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxSort(scores, out, off, len, m));
     }
 
     /** Sparsemax with $\tau$ from the randomised pivot search, expected $O(n)$; same result as {@link #sparsemax}. */
     public static double sparsemaxPivot(double[] scores, double[] out, int off, int len) {
-        check(scores, out, off, len);
-        double m = SimdOps.get().max(scores, off, len);
+        double m = checkedMax(scores, out, off, len);
         return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxPivot(scores, out, off, len, m));
     }
 
@@ -114,8 +111,7 @@ public final class Normalizers {
      * @return $\tau$, so that $\sum_i [z_i/2 - \tau]_+^2 = 1$
      */
     public static double entmax15(double[] scores, double[] out, int off, int len) {
-        check(scores, out, off, len);
-        double m = SimdOps.get().max(scores, off, len);
+        double m = checkedMax(scores, out, off, len);
         return threshold(1.5, scores, out, off, len, m, Thresholds.entmax15Sort(scores, out, off, len, m));
     }
 
@@ -131,9 +127,8 @@ public final class Normalizers {
         if (alpha == 1) {
             throw new IllegalArgumentException("alpha = 1 is softmax, which has no threshold to bisect; use softmax");
         }
-        check(scores, out, off, len);
-        double m = SimdOps.get().max(scores, off, len);
-        return threshold(alpha, scores, out, off, len, m, Thresholds.entmaxBisect(alpha, scores, off, len, m));
+        double m = checkedMax(scores, out, off, len);
+        return threshold(alpha, scores, out, off, len, m, Thresholds.entmaxBisect(alpha, scores, out, off, len, m));
     }
 
     /**
@@ -196,8 +191,7 @@ public final class Normalizers {
     public static double normalizedRelu(double order, double theta, double[] scores, double[] out, int off,
                                         int len) {
         checkRelu(order, theta);
-        check(scores, out, off, len);
-        double m = SimdOps.get().max(scores, off, len);
+        double m = checkedMax(scores, out, off, len);
         double top = m / order - theta;
         if (!(top > 0)) {
             uniformOverUnmasked(scores, out, off, len);
@@ -221,9 +215,29 @@ public final class Normalizers {
         return centered + a1 * m;
     }
 
-    /** Validates a row under the row contract and the output range; {@code out} must not be {@code scores}. */
-    static void check(double[] scores, double[] out, int off, int len) {
-        LogitRow.validate("scores", scores, off, len);
+    /**
+     * Validates a row under the row contract and the output range ({@code out} must not be {@code scores}) at the
+     * cost of the one pass every normaliser makes anyway, and returns the row maximum $M$. A
+     * finite $M$ proves the row valid ({@link SimdOps#max} is NaN when an element is NaN, $+\infty$ when one is,
+     * and $-\infty$ only when all are masked); otherwise the row is validated in full, which throws naming the
+     * position. The scores are checked before out.
+     */
+    static double checkedMax(double[] scores, double[] out, int off, int len) {
+        Check.notNull("scores", scores);
+        Check.slice("scores", scores.length, off, len);
+        if (len < 1) {
+            LogitRow.validate("scores", scores, off, len); // throws: an empty row
+        }
+        double m = SimdOps.get().max(scores, off, len);
+        if (!(m > Double.NEGATIVE_INFINITY && m < Double.POSITIVE_INFINITY)) {
+            LogitRow.validate("scores", scores, off, len);
+            throw new IllegalStateException("a valid row gave the maximum " + m);
+        }
+        checkOut(scores, out, off, len);
+        return m;
+    }
+
+    private static void checkOut(double[] scores, double[] out, int off, int len) {
         Check.notNull("out", out);
         Check.slice("out", out.length, off, len);
         if (out == scores) {

@@ -48,12 +48,18 @@ final class Thresholds {
      * Sparsemax in expected $O(n)$ time: a randomised pivot search over the candidates (Duchi et al.
      * 2008), accepting a pivot $v$ with all larger scores when
      * $\sum_{u \ge v} u - |\{u \ge v\}|\,v &lt; 1$, which is the support condition above.
+     *
+     * <p>Only the scores with $z_i - m &gt; -1$ are candidates: $p_{\max} = m - \tau \le 1$ gives $\tau' \ge -1$,
+     * and a pivot $v \le -1$ fails the condition (the maximum alone contributes $0 - v \ge 1$). On rows whose
+     * scores spread over more than one unit, as attention rows do, the search then partitions a small fraction of
+     * the row.
      */
     static double sparsemaxPivot(double[] z, double[] scratch, int off, int len, double center) {
         int hi = off;
         for (int i = off; i < off + len; i++) {
-            if (z[i] != Double.NEGATIVE_INFINITY) {
-                scratch[hi++] = z[i] - center;
+            double v = z[i] - center; // -infinity for masked keys
+            if (v > -1) {
+                scratch[hi++] = v;
             }
         }
         int lo = off;
@@ -138,10 +144,22 @@ final class Thresholds {
      * $\sum_i [(\alpha-1)(z_i - m) - \tau']_+^{1/(\alpha-1)} = 1$ on the bracket $[-1, -k^{1-\alpha}]$
      * ($k$ unmasked scores; at the left end the largest term alone is 1, at the right end every term
      * is at most $1/k$), by {@link RectifiedPowerEquation}.
+     *
+     * <p>The equation is solved over the candidates only: the $k$ scores with $(\alpha-1)(z_i - m) &gt; -1$, copied
+     * in index order to {@code scratch}. A score outside has a bracket $\le 0$ at $\tau' = -1$, hence at every
+     * $\tau'$ of the bracket, and contributes nothing to the sum or to its slope; on attention rows the candidates
+     * are a small fraction of the row, so the Newton and bisection passes after the first are short.
      */
-    static double entmaxBisect(double alpha, double[] z, int off, int len, double center) {
+    static double entmaxBisect(double alpha, double[] z, double[] scratch, int off, int len, double center) {
         double a1 = alpha - 1;
-        double hi = Math.max(-1, -Math.pow(Normalizers.unmasked(z, off, len), -a1));
-        return RectifiedPowerEquation.solve(z, off, len, center, a1, 1 / a1, -1, hi);
+        int k = off;
+        for (int i = off; i < off + len; i++) {
+            if (a1 * (z[i] - center) > -1) { // false for masked keys
+                scratch[k++] = z[i];
+            }
+        }
+        int candidates = k - off; // >= 1: the maximum
+        double hi = Math.max(-1, -Math.pow(candidates, -a1));
+        return RectifiedPowerEquation.solve(scratch, off, candidates, center, a1, 1 / a1, -1, hi);
     }
 }
