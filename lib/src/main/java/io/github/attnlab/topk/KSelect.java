@@ -52,6 +52,8 @@ public final class KSelect {
     private final double[] headSum = new double[MAX_BUCKETS + 1];
     private final double[] tailSum = new double[MAX_BUCKETS + 1];
     private double tailMassUpper;
+    /** Set by {@link #histogram}. */
+    private double widestGap;
     private double logSumExp;
 
     /** An empty workspace. */
@@ -111,7 +113,7 @@ public final class KSelect {
         buckets = 2 + (OCTAVES << bits);
         masked = buckets;
         int unmasked = histogram(len, max);
-        double spread = spread(len, max);
+        double spread = widestGap; // M - min over the unmasked logits
         long roundings = 2L * unmasked + 300;
         // head sums over buckets 0..b, tail sums over buckets b+1.. (added from the smallest terms up)
         double h = 0;
@@ -197,19 +199,25 @@ public final class KSelect {
                 Rigor.down(head, roundings, spread, unmasked));
     }
 
-    /** Fills the buckets; returns the number of unmasked keys. */
+    /**
+     * Fills the buckets and {@link #widestGap} ($M - \min$ over the unmasked logits: the largest $M - s_i$, since
+     * rounded subtraction is monotone); returns the number of unmasked keys.
+     */
     private int histogram(int len, double max) {
         Arrays.fill(count, 0, buckets + 1, 0);
         Arrays.fill(sum, 0, buckets + 1, 0);
         int shift = 23 - bits;
         int fine = (1 << bits) - 1;
+        double widest = 0;
         for (int i = 0; i < len; i++) {
             double s = wide[i];
             int b;
             if (s == Double.NEGATIVE_INFINITY) {
                 b = masked;
             } else {
-                int f = Float.floatToRawIntBits((float) (max - s)); // monotone in the gap, which is >= 0
+                double gap = max - s;
+                widest = Math.max(widest, gap);
+                int f = Float.floatToRawIntBits((float) gap); // monotone in the gap, which is >= 0
                 int octave = (f >>> 23) - LOW_EXPONENT;
                 if (octave < 0) {
                     b = 0;
@@ -223,19 +231,8 @@ public final class KSelect {
             count[b]++;
             sum[b] += exps[i];
         }
+        widestGap = widest;
         return len - count[masked];
-    }
-
-    /** $M - \min$ over the unmasked logits. */
-    private double spread(int len, double max) {
-        double min = max;
-        for (int i = 0; i < len; i++) {
-            double s = wide[i];
-            if (s < min && s != Double.NEGATIVE_INFINITY) {
-                min = s;
-            }
-        }
-        return max - min;
     }
 
     private void ensure(int len) {
