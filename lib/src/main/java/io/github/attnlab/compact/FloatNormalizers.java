@@ -57,13 +57,10 @@ final class FloatNormalizers {
         }
         double[] w = buf[0];
         double[] p = buf[1];
-        for (int i = 0; i < len; i++) {
-            w[i] = scores[off + i];
-        }
+        SimdOps ops = SimdOps.get();
+        ops.widen(scores, off, len, w, 0);
         double tau = op.apply(w, p, 0, len); // validates the row, naming it scores
-        for (int i = 0; i < len; i++) {
-            out[off + i] = (float) p[i];
-        }
+        ops.narrow(p, 0, len, out, off);
         return tau;
     }
 

@@ -58,6 +58,18 @@ public interface FloatOps {
     double logSumExp(float[] a, int off, int len);
 
     /**
+     * Writes the floats {@code a[off, off + len)} widened to double into {@code out[outOff, ...)}: exact, so both
+     * paths give the same bits (NaN payloads aside).
+     */
+    void widen(float[] a, int off, int len, double[] out, int outOff);
+
+    /**
+     * Writes the doubles {@code a[off, off + len)} rounded to float (to nearest, ties to even, as the cast does)
+     * into {@code out[outOff, ...)}; the same bits on both paths (NaN payloads aside).
+     */
+    void narrow(double[] a, int off, int len, float[] out, int outOff);
+
+    /**
      * Writes $\mathrm{GELU}(x_i) = x_i\,\Phi(x_i) = \tfrac{x_i}{2}\,\mathrm{erfc}(-x_i/\sqrt2)$
      * into {@code out} ({@code out} may be {@code x}): the exact (erf) GELU of BERT, with erfc from
      * a Chebyshev fit of relative error below 1.2e-7 (Numerical Recipes §6.2).

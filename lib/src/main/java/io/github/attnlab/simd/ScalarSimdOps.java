@@ -217,6 +217,20 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
+    public void widen(float[] a, int off, int len, double[] out, int outOff) {
+        for (int i = 0; i < len; i++) {
+            out[outOff + i] = a[off + i];
+        }
+    }
+
+    @Override
+    public void narrow(double[] a, int off, int len, float[] out, int outOff) {
+        for (int i = 0; i < len; i++) {
+            out[outOff + i] = (float) a[off + i];
+        }
+    }
+
+    @Override
     public double logSumExp(float[] a, int off, int len) {
         return FloatRows.logSumExp(FloatRows.SCALAR, a, off, len);
     }

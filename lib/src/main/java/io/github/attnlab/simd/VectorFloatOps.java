@@ -1,9 +1,11 @@
 package io.github.attnlab.simd;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,7 +22,36 @@ final class VectorFloatOps {
     private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
     private static final SimdOps SCALAR = ScalarSimdOps.INSTANCE;
 
+    /** The preferred doubles, and floats of the same lane count: the two sides of a conversion. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FD = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 2));
+
     private VectorFloatOps() {
+    }
+
+    /** {@link FloatOps#widen}: whole vectors by a lanewise conversion, the tail by the cast. */
+    static void widen(float[] a, int off, int len, double[] out, int outOff) {
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+            ((DoubleVector) FloatVector.fromArray(FD, a, off + i).convertShape(VectorOperators.F2D, D, 0))
+                    .intoArray(out, outOff + i);
+        }
+        for (; i < len; i++) {
+            out[outOff + i] = a[off + i];
+        }
+    }
+
+    /** {@link FloatOps#narrow}: whole vectors by a lanewise conversion, the tail by the cast. */
+    static void narrow(double[] a, int off, int len, float[] out, int outOff) {
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+            ((FloatVector) DoubleVector.fromArray(D, a, off + i).convertShape(VectorOperators.D2F, FD, 0))
+                    .intoArray(out, outOff + i);
+        }
+        for (; i < len; i++) {
+            out[outOff + i] = (float) a[off + i];
+        }
     }
 
     /**

@@ -67,9 +67,22 @@ final class VectorSimdOps implements SimdOps {
         if (len < 2 * D.length()) {
             return SCALAR.max(a, off, len);
         }
-        DoubleVector m = DoubleVector.fromArray(D, a, off);
-        int i = D.length();
-        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+        // four accumulators hide the latency of the lanewise max; max is exact, associative and commutative (with
+        // its Java semantics for NaN and signed zeros), so the result is the scalar loop's bits
+        int step = D.length();
+        DoubleVector m0 = DoubleVector.fromArray(D, a, off);
+        DoubleVector m1 = DoubleVector.fromArray(D, a, off + step);
+        DoubleVector m2 = m0;
+        DoubleVector m3 = m1;
+        int i = 2 * step;
+        for (int bound = len - 4 * step; i <= bound; i += 4 * step) {
+            m0 = m0.max(DoubleVector.fromArray(D, a, off + i));
+            m1 = m1.max(DoubleVector.fromArray(D, a, off + i + step));
+            m2 = m2.max(DoubleVector.fromArray(D, a, off + i + 2 * step));
+            m3 = m3.max(DoubleVector.fromArray(D, a, off + i + 3 * step));
+        }
+        DoubleVector m = m0.max(m1).max(m2.max(m3));
+        for (int bound = D.loopBound(len); i < bound; i += step) {
             m = m.max(DoubleVector.fromArray(D, a, off + i));
         }
         double r = m.reduceLanes(VectorOperators.MAX);
@@ -275,6 +288,16 @@ final class VectorSimdOps implements SimdOps {
     @Override
     public double softmaxOnline(float[] a, int off, int len, float[] out, int outOff) {
         return FloatRows.softmax(KERNELS, a, off, len, out, outOff);
+    }
+
+    @Override
+    public void widen(float[] a, int off, int len, double[] out, int outOff) {
+        VectorFloatOps.widen(a, off, len, out, outOff);
+    }
+
+    @Override
+    public void narrow(double[] a, int off, int len, float[] out, int outOff) {
+        VectorFloatOps.narrow(a, off, len, out, outOff);
     }
 
     @Override

@@ -98,10 +98,8 @@ public final class KSelect {
         }
         ensure(len);
         double[] w = wide;
-        for (int i = 0; i < len; i++) {
-            w[i] = logits[off + i];
-        }
         SimdOps ops = SimdOps.get();
+        ops.widen(logits, off, len, w, 0);
         double max = ops.max(w, 0, len);
         double total = ops.expShift(w, 0, len, max, exps, 0);
         if (!(max > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY && total >= 1

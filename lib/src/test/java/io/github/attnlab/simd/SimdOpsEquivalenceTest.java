@@ -67,6 +67,37 @@ class SimdOpsEquivalenceTest {
                 "the float dot product is bit-identical on both paths (FloatOps)");
     }
 
+    /**
+     * The maximum is NaN when any element is, +infinity when one is and no NaN is, and the scalar loop's signed zero:
+     * the row contract's cheap check ({@code Normalizers}) relies on it, at every position of the four accumulators,
+     * the single-vector loop and the tail.
+     */
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void maxPropagatesNanAndInfinityAtEveryPosition(int n) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(19L * n + 5);
+        double[] base = randoms(r, n + 2, 5);
+        for (int i = 0; i < n; i++) {
+            for (double special : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+                double[] a = base.clone();
+                a[2 + i] = special;
+                if (special == Double.POSITIVE_INFINITY && i > 0) {
+                    a[2 + i - 1] = Double.NEGATIVE_INFINITY;
+                }
+                assertEquals(special, v.max(a, 2, n), 0.0, special + " at " + i + " of " + n);
+                assertEquals(special, s.max(a, 2, n), 0.0, special + " at " + i + " of " + n + ", scalar");
+            }
+        }
+        double[] zeros = new double[n + 2];
+        java.util.Arrays.fill(zeros, -0.0);
+        zeros[2 + n / 2] = 0.0;
+        assertEquals(Double.doubleToRawLongBits(s.max(zeros, 2, n)), Double.doubleToRawLongBits(v.max(zeros, 2, n)));
+        java.util.Arrays.fill(zeros, Double.NEGATIVE_INFINITY);
+        assertEquals(Double.NEGATIVE_INFINITY, v.max(zeros, 2, n), 0.0, "a fully masked row");
+    }
+
     @ParameterizedTest
     @MethodSource("sizes")
     void maxAndExponentialsAgree(int n) {
