@@ -67,22 +67,9 @@ final class VectorSimdOps implements SimdOps {
         if (len < 2 * D.length()) {
             return SCALAR.max(a, off, len);
         }
-        // four accumulators hide the latency of the lanewise max; max is exact, associative and commutative (with
-        // its Java semantics for NaN and signed zeros), so the result is the scalar loop's bits
-        int step = D.length();
-        DoubleVector m0 = DoubleVector.fromArray(D, a, off);
-        DoubleVector m1 = DoubleVector.fromArray(D, a, off + step);
-        DoubleVector m2 = m0;
-        DoubleVector m3 = m1;
-        int i = 2 * step;
-        for (int bound = len - 4 * step; i <= bound; i += 4 * step) {
-            m0 = m0.max(DoubleVector.fromArray(D, a, off + i));
-            m1 = m1.max(DoubleVector.fromArray(D, a, off + i + step));
-            m2 = m2.max(DoubleVector.fromArray(D, a, off + i + 2 * step));
-            m3 = m3.max(DoubleVector.fromArray(D, a, off + i + 3 * step));
-        }
-        DoubleVector m = m0.max(m1).max(m2.max(m3));
-        for (int bound = D.loopBound(len); i < bound; i += step) {
+        DoubleVector m = DoubleVector.fromArray(D, a, off);
+        int i = D.length();
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
             m = m.max(DoubleVector.fromArray(D, a, off + i));
         }
         double r = m.reduceLanes(VectorOperators.MAX);
