@@ -214,7 +214,9 @@ public final class KSelect {
                 b = masked;
             } else {
                 double gap = max - s;
-                widest = Math.max(widest, gap);
+                if (gap > widest) { // a rarely taken branch: Math.max would chain its latency through the loop
+                    widest = gap;
+                }
                 int f = Float.floatToRawIntBits((float) gap); // monotone in the gap, which is >= 0
                 int octave = (f >>> 23) - LOW_EXPONENT;
                 if (octave < 0) {
