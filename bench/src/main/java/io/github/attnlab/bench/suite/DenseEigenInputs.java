@@ -37,14 +37,14 @@ final class DenseEigenInputs {
      * difference from EJML's; missing (with the reason) when the backend does not load or the check fails.
      */
     static Contender lapack(LapackBackend backend, double[][] a, SymmetricEigen reference) {
-        String label = "LAPACK dsyevd (" + backend.name().toLowerCase(Locale.ROOT) + ")";
+        String label = "netlib dsyevd (" + backend.name().toLowerCase(Locale.ROOT) + ")";
         try {
             LapackSymmetricEigen e = LapackSymmetricEigen.of(a, backend);
             double diff = 0;
             for (int t = 0; t < a.length; t++) {
                 diff = Math.max(diff, Math.abs(e.value(t) - reference.value(t)));
             }
-            Contender c = Contender.java(label + " " + e.implementation(),
+            Contender c = Contender.java("netlib dsyevd (" + e.implementation() + ")",
                     () -> LapackSymmetricEigen.of(a, backend).value(a.length - 1));
             c.note = String.format(Locale.ROOT, "%s%s: max residual %.1e, max |λ - λ_EJML| = %.1e", e.implementation(),
                     backend == LapackBackend.NATIVE ? " " + nativeLibrary() : "", e.maxResidual(), diff);
@@ -54,10 +54,12 @@ final class DenseEigenInputs {
         }
     }
 
-    /** What the JNI shim's {@code liblapack.so.3} resolves to, and OpenBLAS's thread setting. */
+    /** What the JNI shim's {@code liblapack.so.3} resolves to, and OpenBLAS's thread and kernel settings. */
     private static String nativeLibrary() {
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
+        String core = System.getenv("OPENBLAS_CORETYPE");
         return "(liblapack.so.3 = " + LapackBackend.osLibrary().map(Object::toString).orElse("not found")
-                + ", OPENBLAS_NUM_THREADS=" + (threads == null ? "unset: all cores" : threads) + ")";
+                + ", OPENBLAS_NUM_THREADS=" + (threads == null ? "unset: all cores" : threads)
+                + (core == null ? "" : ", OPENBLAS_CORETYPE=" + core) + ")";
     }
 }
