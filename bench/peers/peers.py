@@ -6,7 +6,8 @@ Started by io.github.attnlab.bench.suite.PeerProcess as `python3 peers.py <input
     load <OP> <size>    read the operation's inputs; reply `loaded <OP> <size> <check>`
     run <OP> <size>     run it once; reply `time <OP> <size> <seconds>`
     quit
-Errors reply `error <OP> <size> <message>`. Only numpy, scipy and torch (Debian packages) are used;
+Errors reply `error <OP> <size> <message>`. Only numpy, scipy and torch (Debian packages) are used (numpy's
+eigh calls the OS's LAPACK: OpenBLAS's when libopenblas0-pthread is installed, as scripts/perf.sh does);
 every algorithm below that is not a torch/scipy call (sparsemax, the entmax bisection, the encoder)
 is our own few lines, written after the papers, not copied.
 """
@@ -138,6 +139,26 @@ def lanczos_check():
     return "eigsh: eigenvalues %s, max residual %.1e" % (" ".join("%.5f" % v for v in sorted(vals)), r)
 
 
+def dense_eigen_load(n):
+    state["dense"] = np.load(os.path.join(DIR, "dense-eigen-%d.npy" % n))
+    a = state["dense"]
+    w, v = np.linalg.eigh(a)
+    r = np.linalg.norm(a @ v - v * w, axis=0).max()
+    return "numpy eigh: max residual %.1e, largest eigenvalue %.6f" % (r, w[-1])
+
+
+def lapack_library():
+    """The BLAS numpy loaded, as threadpoolctl sees it when installed; else the file Debian's liblapack.so.3 is."""
+    try:
+        from threadpoolctl import threadpool_info
+        libs = [i.get("filepath", "") for i in threadpool_info() if i.get("user_api") == "blas"]
+        if libs:
+            return ", ".join(libs)
+    except ImportError:
+        pass
+    return os.path.realpath("/usr/lib/x86_64-linux-gnu/liblapack.so.3")
+
+
 LOADERS = {}
 RUNNERS = {}
 
@@ -166,6 +187,8 @@ def setup_ops():
         RUNNERS[op] = (lambda nm: lambda size: encoder_forward(nm))(name)
     LOADERS["LANCZOS"] = lanczos_load
     RUNNERS["LANCZOS"] = lambda size: lanczos_run()
+    LOADERS["DENSE_EIGEN"] = lambda n: dense_eigen_load(n) + " (LAPACK: %s)" % lapack_library()
+    RUNNERS["DENSE_EIGEN"] = lambda n: np.linalg.eigh(state["dense"])
 
 
 def main():

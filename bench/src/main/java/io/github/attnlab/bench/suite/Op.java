@@ -24,7 +24,9 @@ public enum Op {
             "ONNX Runtime (Java); torch", Limit.FMA_FP32, 0, 0),
     BERT_FORWARD("bert-base-uncased forward, 128 tokens", "Bert.lastHiddenState", "torch", Limit.FMA_FP32, 0, 0),
     LANCZOS("8 smallest eigenpairs, 10-NN Laplacian", "LaplacianSpectra LANCZOS",
-            "scipy.sparse.linalg.eigsh", Limit.NONE, 0, 0);
+            "scipy.sparse.linalg.eigsh", Limit.NONE, 0, 0),
+    DENSE_EIGEN("all eigenpairs, dense symmetric, float64", "SymmetricEigen.of (EJML)",
+            "numpy.linalg.eigh; netlib LAPACK dsyevd (JNI, pure Java)", Limit.FMA_FP64, 0, 0);
 
     private final String label;
     private final String ours;
@@ -86,5 +88,19 @@ public enum Op {
         double n = tokens;
         double h = hidden;
         return layers * (2 * n * (4 * h * h + 2 * h * intermediate) + 4 * n * n * h);
+    }
+
+    /**
+     * The nominal floating-point operations of all eigenpairs of a dense symmetric $n \times n$ matrix: $9n^3$,
+     * Golub and Van Loan's count for the symmetric QR algorithm with eigenvectors (the $\tfrac43 n^3$ of the
+     * tridiagonalisation, the rest for the vectors). One count for every contender, whatever its algorithm (EJML's
+     * implicit QR, LAPACK's divide and conquer), so that the fractions of the peak compare times.
+     */
+    public static double symmetricEigenFlops(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n = " + n + " must be > 0");
+        }
+        double d = n;
+        return 9 * d * d * d;
     }
 }

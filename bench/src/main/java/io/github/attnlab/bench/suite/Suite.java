@@ -1,6 +1,8 @@
 package io.github.attnlab.bench.suite;
 
 import io.github.attnlab.bench.KnnLaplacianState;
+import io.github.attnlab.bench.lapack.LapackBackend;
+import io.github.attnlab.core.SymmetricEigen;
 import io.github.attnlab.model.bert.Bert;
 import io.github.attnlab.model.bert.BertConfig;
 import io.github.attnlab.model.bert.EncoderExport;
@@ -28,8 +30,8 @@ import java.util.Set;
 
 /**
  * The performance suite of issue 16 ({@code ./attnlab perf [--quick]}): measures this machine's limits,
- * then every operation of the issue's table on AttnLab and on its peers (PyTorch and SciPy in a child
- * Python process, ONNX Runtime in this JVM), interleaved round by round on the same inputs, one
+ * then every operation of the issue's table on AttnLab and on its peers (PyTorch, NumPy and SciPy in a child
+ * Python process, ONNX Runtime and netlib LAPACK in this JVM), interleaved round by round on the same inputs, one
  * thread each; writes {@code suite.md} and {@code suite.json}, and optionally the README's section.
  *
  * <p>Arguments: {@code --quick}, {@code --out DIR} (default {@code target/bench}), {@code --python EXE},
@@ -120,7 +122,8 @@ public final class Suite {
         loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         for (Op op : ops) {
-            planned += op.isRowOp() ? mode.rowLengths.size() : op == Op.BERT_FORWARD && !mode.bertBase ? 0 : 1;
+            planned += op.isRowOp() ? mode.rowLengths.size() : op == Op.DENSE_EIGEN ? mode.denseSizes.size()
+                    : op == Op.BERT_FORWARD && !mode.bertBase ? 0 : 1;
         }
         Files.createDirectories(inputs);
         log("measuring the machine's limits");
@@ -150,6 +153,11 @@ public final class Suite {
             }
             if (ops.contains(Op.LANCZOS)) {
                 lanczos();
+            }
+            if (ops.contains(Op.DENSE_EIGEN)) {
+                for (int n : mode.denseSizes) {
+                    denseEigen(n);
+                }
             }
             rowOps(data, lengths);
         } finally {
@@ -276,6 +284,24 @@ public final class Suite {
                 Arrays.stream(last[0].values()).mapToObj(v -> String.format(Locale.ROOT, "%.5f", v))
                         .reduce((a, b) -> a + " " + b).orElse(""), last[0].maxResidual(), m.nonZeros());
         measure(Op.LANCZOS, n + " nodes", 0, note, cs);
+    }
+
+    private void denseEigen(int n) {
+        log("DENSE_EIGEN n = " + n + " (the native LAPACK's backend: " + LapackBackend.NATIVE.implementation()
+                + "; LAPACK.getInstance() picks " + LapackBackend.DEFAULT.implementation() + ")");
+        double[][] a = DenseEigenInputs.laplacian(n);
+        if (peer != null) {
+            NpyOut.write(inputs.resolve("dense-eigen-" + n + ".npy"), new int[] {n, n}, DenseEigenInputs.flat(a));
+        }
+        SymmetricEigen reference = SymmetricEigen.of(a);
+        List<Contender> cs = new ArrayList<>();
+        cs.add(Contender.java("AttnLab", () -> SymmetricEigen.of(a).value(n - 1)));
+        cs.add(DenseEigenInputs.lapack(LapackBackend.NATIVE, a, reference));
+        cs.add(DenseEigenInputs.lapack(LapackBackend.JAVA, a, reference));
+        cs.add(pythonPeer("numpy", Op.DENSE_EIGEN, n));
+        String note = String.format(Locale.ROOT, "%.2f GFLOP per run (9n³); 10-NN Laplacian; EJML: max residual %.1e",
+                Op.symmetricEigenFlops(n) / 1e9, reference.maxResidual());
+        measure(Op.DENSE_EIGEN, "n = " + n, Op.symmetricEigenFlops(n), note, cs);
     }
 
     /** A peer in the child process: loads its inputs (its check goes to the notes) and times single runs. */

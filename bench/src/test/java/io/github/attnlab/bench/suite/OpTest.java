@@ -32,4 +32,12 @@ class OpTest {
         assertThrows(IllegalArgumentException.class, () -> Op.LANCZOS.rowBytes(e));
         assertThrows(IllegalArgumentException.class, () -> Op.SOFTMAX_F32.rowBytes(0));
     }
+
+    @Test
+    void denseEigenCountsNineNCubed() {
+        assertEquals(9.0 * 512 * 512 * 512, Op.symmetricEigenFlops(512));
+        assertEquals(Limit.FMA_FP64, Op.DENSE_EIGEN.limit());
+        assertThrows(IllegalArgumentException.class, () -> Op.symmetricEigenFlops(0));
+        assertThrows(IllegalArgumentException.class, () -> Op.DENSE_EIGEN.rowBytes(1 << 24));
+    }
 }
