@@ -45,6 +45,15 @@ if [ -z "${ATTNLAB_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 \
     say "note: no Chromium; the attention view's browser test needs it (apt-get install chromium)"
   fi
 fi
+# A native LAPACK (OpenBLAS's) for the bench module's test of the JNI LAPACK contender of the dense eigenproblem.
+if ! ldconfig -p 2>/dev/null | grep -q 'liblapack\.so\.3 '; then
+  if [ "$use_apt" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    missing+=(libopenblas0-pthread)
+  else
+    # Only that unit test needs it (not the notebooks, not Binder): a note, not a failure.
+    say "note: no native LAPACK; the bench module's JNI LAPACK test needs one (apt-get install libopenblas0-pthread)"
+  fi
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$use_apt" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing from the OS packages: ${missing[*]}"
