@@ -2,6 +2,7 @@ package io.github.attnlab.model.bert;
 
 import io.github.attnlab.model.attention.AttentionHook;
 import io.github.attnlab.model.attention.Measurement;
+import io.github.attnlab.simd.ParallelGemm;
 import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
@@ -23,6 +24,9 @@ import java.util.Arrays;
  *
  * <p>With an {@link AttentionHook} the weights of every head come from its rule ({@code Bert.withAttention}) instead
  * of the softmax loop; the hook also receives each layer's attention wall time and output.
+ *
+ * <p>With more than one thread the four products of {@link #linear} per layer are split by columns
+ * ({@link ParallelGemm}), which gives the same bits as one thread; everything else stays on the calling thread.
  */
 final class Encoder {
 
@@ -39,6 +43,8 @@ final class Encoder {
     private final boolean[] removed;
     /** The attention rules of every head, or null for dense softmax. */
     private final AttentionHook hook;
+    /** The products of {@link #linear}, on the model's threads. */
+    private final ParallelGemm products;
 
     Encoder(BertWeights w, SimdOps ops) {
         this(w, ops, null);
@@ -50,10 +56,16 @@ final class Encoder {
 
     /** With {@code hook} (null: dense softmax) computing every head's weights from its scores. */
     Encoder(BertWeights w, SimdOps ops, boolean[] removed, AttentionHook hook) {
+        this(w, ops, removed, hook, 1);
+    }
+
+    /** ... and the products of {@link #linear} on up to {@code threads} threads. */
+    Encoder(BertWeights w, SimdOps ops, boolean[] removed, AttentionHook hook, int threads) {
         this.w = w;
         this.ops = ops;
         this.removed = removed;
         this.hook = hook;
+        this.products = ParallelGemm.of(ops, threads);
     }
 
     Output run(int[] ids, boolean keepAttention) {
@@ -149,7 +161,7 @@ final class Encoder {
 
     /** $out = in\,W + b$ for $in$ ($n \times k$) and $W$ ($k \times m$). */
     void linear(float[] in, int n, int k, float[] weight, float[] bias, int m, float[] out) {
-        ops.gemm(n, m, k, in, 0, k, weight, 0, m, out, 0, m);
+        products.gemm(n, m, k, in, 0, k, weight, 0, m, out, 0, m);
         for (int t = 0; t < n; t++) {
             for (int j = 0; j < m; j++) {
                 out[t * m + j] += bias[j];

@@ -1,0 +1,112 @@
+package io.github.attnlab.simd;
+
+import io.github.attnlab.core.Check;
+
+/**
+ * {@link FloatOps#gemm}, $C = AB$, on up to {@link #threads()} threads, with the same bits as on one.
+ *
+ * <p>The split: the $n$ columns of $C$ are cut into $s = \min(t, \lceil n/w \rceil)$ slices of whole panels, for
+ * $t$ threads and the panel width $w$ of the path ({@link FloatOps#gemmPanel()}: 1 on the scalar path): slice
+ * $i$ has the columns $[j_i, j_{i+1})$ with $j_i = w \lfloor i \lceil n/w \rceil / s \rfloor$ (and $j_s = n$), and
+ * is the single-threaded {@code gemm} of the path on that range (offsets {@code bOff + j_i}, {@code cOff + j_i},
+ * width $j_{i+1} - j_i$). The calling thread computes slices too; the others run on the library's shared daemon
+ * threads (at most one fewer than the available processors; never a thread per call).
+ *
+ * <p>The contract: each $C_{ij}$ is the same chain of fused multiply-adds in ascending $p$ as on one thread (the
+ * {@link FloatOps} contract does not depend on which columns a call covers), so the result is <b>bit-identical for
+ * any number of threads</b>, on either path. Products with $mnk$ below {@link #MIN_WORK} (where handing work to
+ * another thread costs more than it saves) stay on the calling thread.
+ *
+ * <pre>{@code
+ * ParallelGemm g = ParallelGemm.of(SimdOps.get(), 2);
+ * g.gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n);   // the bits of SimdOps.get().gemm(...), on two cores
+ * }</pre>
+ *
+ * <p>Immutable and safe to share; concurrent calls share the helper threads (each caller still finishes, doing the
+ * slices no helper has taken).
+ */
+public final class ParallelGemm {
+
+    /**
+     * The work $mnk$ (fused multiply-adds) from which a product is split: measured on a 2-core AMD EPYC (vector
+     * path), where a split pays from about this size on.
+     */
+    public static final long MIN_WORK = 1L << 18;
+
+    private final SimdOps ops;
+    private final int threads;
+
+    private ParallelGemm(SimdOps ops, int threads) {
+        this.ops = ops;
+        this.threads = threads;
+    }
+
+    /**
+     * The products of {@code ops} on up to {@code threads} threads (1: on the calling thread only).
+     *
+     * @throws IllegalArgumentException for {@code threads < 1}
+     */
+    public static ParallelGemm of(SimdOps ops, int threads) {
+        Check.notNull("ops", ops);
+        Check.positive("threads", threads);
+        return new ParallelGemm(ops, threads);
+    }
+
+    /** The same products on up to {@code threads} threads. */
+    public ParallelGemm withThreads(int threads) {
+        return of(ops, threads);
+    }
+
+    /** The path that computes every slice. */
+    public SimdOps ops() {
+        return ops;
+    }
+
+    /** The most threads one product uses. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * $C = AB$ exactly as {@link FloatOps#gemm} (same arguments, same bits), split by columns over the threads when
+     * $mnk \ge$ {@link #MIN_WORK}.
+     *
+     * @throws IllegalArgumentException when a size is negative, a stride is shorter than its row or a range runs
+     *                                  outside its array
+     */
+    public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc) {
+        gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, MIN_WORK);
+    }
+
+    /** {@link #gemm} splitting from {@code minWork} on (tests split small products with 0). */
+    void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc, long minWork) {
+        Check.notNull("a", a);
+        Check.notNull("b", b);
+        Check.notNull("c", c);
+        ScalarSimdOps.checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        int panel = Math.max(1, ops.gemmPanel());
+        int panels = (n + panel - 1) / panel;
+        int slices = Math.min(threads, panels);
+        if (slices < 2 || (long) m * n * k < minWork) {
+            ops.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        Workers.run(slices, slices, i -> {
+            int j0 = start(i, slices, panels, panel, n);
+            int j1 = start(i + 1, slices, panels, panel, n);
+            ops.gemm(m, j1 - j0, k, a, aOff, lda, b, bOff + j0, ldb, c, cOff + j0, ldc);
+        });
+    }
+
+    /** The first column of slice {@code i} of {@code slices} (the end, $n$, for {@code i = slices}). */
+    static int start(int i, int slices, int panels, int panel, int n) {
+        return i == slices ? n : (int) ((long) i * panels / slices) * panel;
+    }
+
+    @Override
+    public String toString() {
+        return "ParallelGemm[" + threads + " threads, " + ops.name() + "]";
+    }
+}
