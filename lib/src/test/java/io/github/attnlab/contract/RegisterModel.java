@@ -7,7 +7,9 @@ import static io.github.attnlab.contract.ApiSamples.receiver;
 import static io.github.attnlab.contract.Register.tiny;
 
 import io.github.attnlab.compact.Normalizer;
+import io.github.attnlab.model.attention.AttentionHook;
 import io.github.attnlab.model.attention.AttentionRule;
+import io.github.attnlab.model.attention.AttentionRules;
 import io.github.attnlab.model.attention.AttentionRun;
 import io.github.attnlab.model.attention.Measurement;
 import io.github.attnlab.model.bert.AttentionProbe;
@@ -44,6 +46,10 @@ final class RegisterModel {
             + "double[],double[],double[],boolean[],long[],long)", Samples::attentionRunArguments);
         arguments("model.attention.AttentionRun.index(int,int,int)", () -> new Object[] {0, 0, 1});
         arguments("model.attention.AttentionRule$BlockSparse.<init>(Partition,int,int)", () -> new Object[] {null, 2, 0});
+        // explicit: the first factory in key order (keepingHidden) with sampled sizes gave a 1-layer hook, on which
+        // layerOutput's sample layer 1 is out of range
+        receiver(AttentionHook.class, () -> AttentionHook.keepingHidden(AttentionRules.all(AttentionRule.topK(1)), 2, 2,
+            Measurement.ERRORS));
         arguments("model.attention.AttentionHook.head(int,int,int,int,float[],int,int,int,int,float[],float[])",
             () -> new Object[] {0, 0, 2, 2, new float[] {1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1}, 6, 0, 2, 4, new float[4],
                 new float[4]});

@@ -194,10 +194,17 @@ public final class AttentionHook {
         attentionNanos[Check.index("layer", layer, layers)] += nanos;
     }
 
-    /** The output of layer {@code layer}, {@code x[0, len)}: copied when this hook keeps hidden states. */
+    /**
+     * The output of layer {@code layer}, {@code x[0, len)}: copied when this hook keeps hidden states.
+     *
+     * @throws IllegalArgumentException for a layer outside the model, or a range {@code [0, len)} that is empty or
+     *                                  outside {@code x}
+     */
     public void layerOutput(int layer, float[] x, int len) {
+        Check.index("layer", layer, layers);
+        Check.slice("x", Check.notNull("x", x).length, 0, len);
         if (keepHidden) {
-            hidden[Check.index("layer", layer, layers)] = Arrays.copyOf(x, len);
+            hidden[layer] = Arrays.copyOf(x, len);
         }
     }
 
