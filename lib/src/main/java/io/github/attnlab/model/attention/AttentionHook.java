@@ -103,7 +103,9 @@ public final class AttentionHook {
             try {
                 work.row(q, s, p);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("s, the scores of query " + q + ": " + e.getMessage(), e);
+                // a rule that scores its own keys computed them from qkv, not from s
+                String from = needsScores(layer, head) ? "s, the scores" : "qkv, the projections";
+                throw new IllegalArgumentException(from + " of query " + q + ": " + e.getMessage(), e);
             }
             if (measurement != Measurement.NONE) {
                 scored[at + q] = work.scored;
