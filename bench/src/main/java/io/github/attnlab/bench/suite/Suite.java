@@ -46,6 +46,9 @@ public final class Suite {
             + " requires a strong moral principle to prevent me from deliberately stepping into the street, and"
             + " methodically knocking people's hats off—then, I account it high time to get to sea as soon as I can.";
 
+    /** The threads of AttnLab's second encoder pass (its times go to the notes, not to the peers). */
+    static final int ENCODER_THREADS = 2;
+
     private final Mode mode;
     private final Set<Op> ops;
     private final Path out;
@@ -173,7 +176,8 @@ public final class Suite {
                 rows.size(), planned) : "";
         String header = String.format(Locale.ROOT, "Measured %s by `./attnlab perf%s` on %s (%d cores), JDK %s, AttnLab"
                         + " on the %s path; peers: %s. One thread each; %d warm-up and %d timed runs, interleaved round by"
-                        + " round with the peers on the same inputs; times are median [min–max]. Rows: %d Gaussian logits"
+                        + " round with the peers on the same inputs (the encoders' notes add AttnLab on " + ENCODER_THREADS
+                        + " threads, timed in the same rounds); times are median [min–max]. Rows: %d Gaussian logits"
                         + " (σ = 2) as distinct rows of n. Load average %.1f before and %.1f after %.1f minutes%s.%s",
                 date, mode == Mode.QUICK ? " --quick" : "", cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), SimdOps.get().name(), peerVersions, mode.warmups, mode.repetitions,
@@ -221,6 +225,10 @@ public final class Suite {
         double flops = Op.encoderFlops(c.layers(), c.hidden(), c.intermediate(), ids.length);
         List<Contender> cs = new ArrayList<>();
         cs.add(Contender.java("AttnLab", () -> bert.lastHiddenState(passage)[0]));
+        Bert threaded = bert.withThreads(ENCODER_THREADS);
+        boolean sameBits = Arrays.equals(hidden, threaded.lastHiddenState(passage));
+        Contender many = Contender.java("AttnLab, " + ENCODER_THREADS + " threads",
+                () -> threaded.lastHiddenState(passage)[0]);
         String note = String.format(Locale.ROOT, "%.2f GFLOP per pass", flops / 1e9);
         OrtEncoder ort = null;
         if (withOrt) {
@@ -240,7 +248,7 @@ public final class Suite {
             }
         }
         cs.add(pythonPeer("torch", op, ids.length));
-        measure(op, ids.length + " tokens", flops, note, cs);
+        measure(op, ids.length + " tokens", flops, note, cs, many, sameBits);
         if (ort != null) {
             try {
                 ort.close();
@@ -293,9 +301,28 @@ public final class Suite {
     }
 
     private void measure(Op op, String size, double work, String note, List<Contender> cs) {
-        Contender.interleave(cs, mode.warmups, mode.repetitions);
+        measure(op, size, work, note, cs, null, false);
+    }
+
+    /**
+     * Measures {@code cs} (AttnLab first, then its peers) interleaved, with {@code threaded} (AttnLab on
+     * {@link #ENCODER_THREADS} threads, or null) in the same rounds: its times and speed-up go to the notes, not
+     * to the peers, so the ratio stays one thread against one.
+     */
+    private void measure(Op op, String size, double work, String note, List<Contender> cs, Contender threaded,
+                         boolean sameBits) {
+        List<Contender> all = new ArrayList<>(cs);
+        if (threaded != null) {
+            all.add(threaded);
+        }
+        Contender.interleave(all, mode.warmups, mode.repetitions);
         Contender ours = cs.get(0);
         StringBuilder notes = new StringBuilder(note);
+        if (threaded != null) {
+            PeerResult t = threaded.asPeer();
+            notes.append("; ").append(t.ran() ? ThreadsNote.of(ENCODER_THREADS, ours.samples(), t.samples(), sameBits)
+                    : "AttnLab on " + ENCODER_THREADS + " threads did not run: " + t.missing());
+        }
         List<PeerResult> peers = new ArrayList<>();
         for (Contender c : cs.subList(1, cs.size())) {
             peers.add(c.asPeer());
