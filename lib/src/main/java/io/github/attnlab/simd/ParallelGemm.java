@@ -14,8 +14,8 @@ import io.github.attnlab.core.Check;
  *
  * <p>The contract: each $C_{ij}$ is the same chain of fused multiply-adds in ascending $p$ as on one thread (the
  * {@link FloatOps} contract does not depend on which columns a call covers), so the result is <b>bit-identical for
- * any number of threads</b>, on either path. Products with $mnk$ below {@link #MIN_WORK} (where handing work to
- * another thread costs more than it saves) stay on the calling thread.
+ * any number of threads</b>, on either path. Products with $mnk$ below {@link #MIN_WORK} (or the bound given to
+ * {@link #withMinWork}), where handing work to another thread costs more than it saves, stay on the calling thread.
  *
  * <pre>{@code
  * ParallelGemm g = ParallelGemm.of(SimdOps.get(), 2);
@@ -35,10 +35,12 @@ public final class ParallelGemm {
 
     private final SimdOps ops;
     private final int threads;
+    private final long minWork;
 
-    private ParallelGemm(SimdOps ops, int threads) {
+    private ParallelGemm(SimdOps ops, int threads, long minWork) {
         this.ops = ops;
         this.threads = threads;
+        this.minWork = minWork;
     }
 
     /**
@@ -49,12 +51,31 @@ public final class ParallelGemm {
     public static ParallelGemm of(SimdOps ops, int threads) {
         Check.notNull("ops", ops);
         Check.positive("threads", threads);
-        return new ParallelGemm(ops, threads);
+        return new ParallelGemm(ops, threads, MIN_WORK);
     }
 
     /** The same products on up to {@code threads} threads. */
     public ParallelGemm withThreads(int threads) {
-        return of(ops, threads);
+        Check.positive("threads", threads);
+        return new ParallelGemm(ops, threads, minWork);
+    }
+
+    /**
+     * The same products, split from $mnk \ge$ {@code minWork} on instead of {@link #MIN_WORK} (0: every product
+     * with two panels or more); for measuring where a split pays on another machine.
+     *
+     * @throws IllegalArgumentException for {@code minWork < 0}
+     */
+    public ParallelGemm withMinWork(long minWork) {
+        if (minWork < 0) {
+            throw new IllegalArgumentException("minWork = " + minWork + " must be at least 0");
+        }
+        return new ParallelGemm(ops, threads, minWork);
+    }
+
+    /** The work $mnk$ from which a product is split. */
+    public long minWork() {
+        return minWork;
     }
 
     /** The path that computes every slice. */
@@ -69,19 +90,13 @@ public final class ParallelGemm {
 
     /**
      * $C = AB$ exactly as {@link FloatOps#gemm} (same arguments, same bits), split by columns over the threads when
-     * $mnk \ge$ {@link #MIN_WORK}.
+     * $mnk \ge$ {@link #minWork()}.
      *
      * @throws IllegalArgumentException when a size is negative, a stride is shorter than its row or a range runs
      *                                  outside its array
      */
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
-        gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, MIN_WORK);
-    }
-
-    /** {@link #gemm} splitting from {@code minWork} on (tests split small products with 0). */
-    void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-              float[] c, int cOff, int ldc, long minWork) {
         Check.notNull("a", a);
         Check.notNull("b", b);
         Check.notNull("c", c);
@@ -107,6 +122,6 @@ public final class ParallelGemm {
 
     @Override
     public String toString() {
-        return "ParallelGemm[" + threads + " threads, " + ops.name() + "]";
+        return "ParallelGemm[" + threads + " threads from mnk = " + minWork + ", " + ops.name() + "]";
     }
 }

@@ -65,7 +65,8 @@ class ParallelGemmTest {
                                     c[i] = Float.NaN; // overwritten by the product
                                 }
                             }
-                            ParallelGemm.of(ops, threads).gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, 0);
+                            ParallelGemm.of(ops, threads).withMinWork(0)
+                                    .gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
                             assertArrayEquals(c0, c, ops.name() + " m=" + m + " n=" + n + " k=" + k + " threads="
                                     + threads);
                         }
@@ -110,7 +111,7 @@ class ParallelGemmTest {
             for (int i = 0; i < 16; i++) {
                 results.add(callers.submit(() -> {
                     float[] c = new float[m * n];
-                    ParallelGemm.of(ops, 4).gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n, 0);
+                    ParallelGemm.of(ops, 4).withMinWork(0).gemm(m, n, k, a, 0, k, b, 0, n, c, 0, n);
                     return c;
                 }));
             }
@@ -167,6 +168,13 @@ class ParallelGemmTest {
         ParallelGemm g = ParallelGemm.of(SimdOps.scalar(), 2);
         assertEquals(2, g.threads());
         assertEquals(3, g.withThreads(3).threads());
+        assertEquals(ParallelGemm.MIN_WORK, g.minWork());
+        assertEquals(0, g.withMinWork(0).minWork());
+        assertEquals(0, g.withMinWork(0).withThreads(3).minWork(), "the copies keep the bound");
+        assertEquals("minWork = -1 must be at least 0",
+                assertThrows(IllegalArgumentException.class, () -> g.withMinWork(-1)).getMessage());
+        assertEquals("threads = 0 must be at least 1",
+                assertThrows(IllegalArgumentException.class, () -> g.withThreads(0)).getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> g.gemm(4, 4, 4, new float[16], 0, 4, new float[15], 0, 4, new float[16], 0, 4));
         assertTrue(e.getMessage().startsWith("gemm: b needs elements [0, 16) but has 15 (k = 4 rows of n = 4 from"

@@ -37,7 +37,7 @@ import java.util.Set;
  */
 public final class Suite {
 
-    private static final String TEXT = "Call me Ishmael. Some years ago—never mind how long precisely—having little or no"
+    static final String TEXT = "Call me Ishmael. Some years ago—never mind how long precisely—having little or no"
             + " money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little"
             + " and see the watery part of the world. It is a way I have of driving off the spleen and regulating the"
             + " circulation. Whenever I find myself growing grim about the mouth; whenever it is a damp, drizzly November"
