@@ -108,7 +108,7 @@ public final class ParallelGemm {
             ops.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
-        Workers.run(slices, slices, i -> {
+        Workers.run(slices, slices, (worker, i) -> {
             int j0 = start(i, slices, panels, panel, n);
             int j1 = start(i + 1, slices, panels, panel, n);
             ops.gemm(m, j1 - j0, k, a, aOff, lda, b, bOff + j0, ldb, c, cOff + j0, ldc);

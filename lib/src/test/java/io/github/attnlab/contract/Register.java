@@ -293,6 +293,8 @@ final class Register {
             () -> io.github.attnlab.simd.ParallelGemm.of(io.github.attnlab.simd.SimdOps.get(), 2));
         arguments("simd.ParallelGemm.gemm(int,int,int,float[],int,int,float[],int,int,float[],int,int)",
             () -> new Object[] {2, 3, 4, new float[8], 0, 4, new float[12], 0, 3, new float[6], 0, 3});
+        arguments("simd.Workers.run(int,int,Task)",
+            () -> new Object[] {3, 2, (io.github.attnlab.simd.Workers.Task) (worker, task) -> { }});
         // spectral
         receiver(io.github.attnlab.spectral.heads.TopKGapSweep.class,
             () -> io.github.attnlab.spectral.heads.TopKGapSweep.of(Map.of("p", (AttentionTensor) receiver(AttentionTensor.class)), 1, 2));

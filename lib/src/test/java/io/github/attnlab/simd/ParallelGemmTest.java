@@ -147,16 +147,30 @@ class ParallelGemmTest {
     @Test
     void workersRunEveryTaskOnceAndRethrowTheFirstFailure() {
         AtomicIntegerArray runs = new AtomicIntegerArray(37);
-        Workers.run(37, 3, runs::incrementAndGet);
+        AtomicIntegerArray workers = new AtomicIntegerArray(3);
+        Workers.run(37, 3, (worker, i) -> {
+            runs.incrementAndGet(i);
+            workers.incrementAndGet(worker); // worker outside [0, 3): an index exception, rethrown
+        });
         for (int i = 0; i < runs.length(); i++) {
             assertEquals(1, runs.get(i), "task " + i);
         }
+        assertEquals(37, workers.get(0) + workers.get(1) + workers.get(2));
+        int[] order = new int[5];
+        int[] at = {0};
+        Workers.run(5, 1, (worker, i) -> order[at[0]++] = i + 10 * worker); // one thread: in order, on worker 0
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4}, order);
         IllegalStateException boom = new IllegalStateException("boom");
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> Workers.run(4, 2, i -> {
+        assertSame(boom, assertThrows(IllegalStateException.class, () -> Workers.run(4, 2, (worker, i) -> {
             if (i == 3) {
                 throw boom;
             }
         })));
+        assertEquals("tasks = -1 must be at least 0", assertThrows(IllegalArgumentException.class,
+                () -> Workers.run(-1, 2, (worker, i) -> { })).getMessage());
+        assertEquals("threads = 0 must be at least 1", assertThrows(IllegalArgumentException.class,
+                () -> Workers.run(1, 0, (worker, i) -> { })).getMessage());
+        assertTrue(Workers.helpers() >= 1);
     }
 
     @Test
