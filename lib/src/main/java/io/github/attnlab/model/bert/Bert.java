@@ -102,10 +102,12 @@ public final class Bert {
      * The same model computing each forward pass on up to {@code threads} threads (1, the default: the calling
      * thread only). The matrix products of every layer ($[Q\,K\,V]$, the attention output, the intermediate and
      * output projections) are split by columns of the result over the library's shared daemon threads
-     * ({@link io.github.attnlab.simd.ParallelGemm}); every output element is the same chain of fused multiply-adds
-     * as on one thread, so hidden states, attention and predictions are <b>bit-identical</b> for any number of
-     * threads. Attention heads, attention rules and their hooks still run on the calling thread. More threads than
-     * cores add nothing (the pool has one thread fewer than the available processors).
+     * ({@link io.github.attnlab.simd.ParallelGemm}), the GELU by rows, and the heads of a layer are shared out over
+     * the threads; every output element is computed by the same float operations as on one thread, so hidden
+     * states, attention and predictions are <b>bit-identical</b> for any number of threads. With attention rules
+     * ({@link #withAttention}) the heads stay on the calling thread (their hooks are not thread-safe); the products
+     * are still split. More threads than cores add nothing (the pool has one thread fewer than the available
+     * processors). The speed-up measured on 2 cores is in the README's performance section.
      *
      * @throws IllegalArgumentException for {@code threads < 1}
      */
