@@ -156,10 +156,11 @@ def setup_ops():
 
     row_op("SOFTMAX_F32", torch.float32, softmax)
     row_op("SOFTMAX_F64", torch.float64, softmax)
-    row_op("CERTIFIED_K", torch.float64,
-           lambda x, out: (torch.topk(x, x.shape[1] // 8, dim=1), torch.logsumexp(x, 1)))
-    row_op("SPARSEMAX", torch.float64, lambda x, out: out.copy_(sparsemax(x)))
-    row_op("ENTMAX15", torch.float64, lambda x, out: out.copy_(entmax15_bisect(x)))
+    for suffix, dtype in (("_F32", torch.float32), ("", torch.float64)):
+        row_op("CERTIFIED_K" + suffix, dtype,
+               lambda x, out: (torch.topk(x, x.shape[1] // 8, dim=1), torch.logsumexp(x, 1)))
+        row_op("SPARSEMAX" + suffix, dtype, lambda x, out: out.copy_(sparsemax(x)))
+        row_op("ENTMAX15" + suffix, dtype, lambda x, out: out.copy_(entmax15_bisect(x)))
     for op, name in (("MINILM_FORWARD", "minilm"), ("BERT_FORWARD", "bert")):
         LOADERS[op] = (lambda nm: lambda size: encoder_load(nm))(name)
         RUNNERS[op] = (lambda nm: lambda size: encoder_forward(nm))(name)

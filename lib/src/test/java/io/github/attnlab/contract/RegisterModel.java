@@ -46,14 +46,12 @@ final class RegisterModel {
             + "double[],double[],double[],boolean[],long[],long)", Samples::attentionRunArguments);
         arguments("model.attention.AttentionRun.index(int,int,int)", () -> new Object[] {0, 0, 1});
         arguments("model.attention.AttentionRule$BlockSparse.<init>(Partition,int,int)", () -> new Object[] {null, 2, 0});
-        // explicit: the first factory in key order (keepingHidden) with sampled sizes gave a 1-layer hook, on which
-        // layerOutput's sample layer 1 is out of range
-        receiver(AttentionHook.class, () -> AttentionHook.keepingHidden(AttentionRules.all(AttentionRule.topK(1)), 2, 2,
-            Measurement.ERRORS));
         arguments("model.attention.AttentionHook.head(int,int,int,int,float[],int,int,int,int,float[],float[])",
             () -> new Object[] {0, 0, 2, 2, new float[] {1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1}, 6, 0, 2, 4, new float[4],
                 new float[4]});
         arguments("model.attention.AttentionHook.layerTime(int,long)", () -> new Object[] {0, 10L});
+        receiver(AttentionHook.class, () -> AttentionHook.of(AttentionRules.all(AttentionRule.topK(1)), N, N,
+            Measurement.NONE));
         // model.bert
         arguments("model.bert.AttentionProbe.measuring(Measurement)", () -> new Object[] {Measurement.ERRORS});
         arguments("model.bert.Bert.withAttention(int,AttentionRule)", () -> new Object[] {0, AttentionRule.topK(1)});

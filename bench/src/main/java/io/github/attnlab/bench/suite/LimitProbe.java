@@ -84,28 +84,22 @@ public final class LimitProbe {
     }
 
     private double fma32() {
-        VectorSpecies<Float> sp = F;
-        double best = Double.POSITIVE_INFINITY;
-        for (int p = 0; p <= passes; p++) {
-            long t0 = System.nanoTime();
-            float sink = fmaLoop32(fmaIterations);
-            double s = (System.nanoTime() - t0) / 1e9;
-            if (Float.isNaN(sink)) {
-                throw new IllegalStateException("the FMA loop overflowed");
-            }
-            if (p > 0) {
-                best = Math.min(best, s);
-            }
-        }
-        return MachineLimits.fmaGflops(fmaIterations * ACCUMULATORS, sp.length(), best);
+        return fma(() -> fmaLoop32(fmaIterations), F.length());
     }
 
     private double fma64() {
-        VectorSpecies<Double> sp = D;
+        return fma(() -> fmaLoop64(fmaIterations), D.length());
+    }
+
+    /**
+     * GFLOP/s of the best timed pass of {@code loop}, one of the two typed FMA loops (kept apart: each needs its
+     * species as a constant to compile to vector instructions).
+     */
+    private double fma(java.util.function.DoubleSupplier loop, int lanes) {
         double best = Double.POSITIVE_INFINITY;
         for (int p = 0; p <= passes; p++) {
             long t0 = System.nanoTime();
-            double sink = fmaLoop64(fmaIterations);
+            double sink = loop.getAsDouble();
             double s = (System.nanoTime() - t0) / 1e9;
             if (Double.isNaN(sink)) {
                 throw new IllegalStateException("the FMA loop overflowed");
@@ -114,7 +108,7 @@ public final class LimitProbe {
                 best = Math.min(best, s);
             }
         }
-        return MachineLimits.fmaGflops(fmaIterations * ACCUMULATORS, sp.length(), best);
+        return MachineLimits.fmaGflops(fmaIterations * ACCUMULATORS, lanes, best);
     }
 
     private static float fmaLoop32(long iterations) {

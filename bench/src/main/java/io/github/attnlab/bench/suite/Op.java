@@ -7,11 +7,17 @@ package io.github.attnlab.bench.suite;
  * written once.
  */
 public enum Op {
-    SOFTMAX_F32("softmax, float32", "SimdOps.softmax(float[])", "torch.softmax(out=)", Limit.TRIAD, 4, 4),
+    SOFTMAX_F32("softmax, float32", "Normalizers.softmax(float[])", "torch.softmax(out=)", Limit.TRIAD, 4, 4),
     SOFTMAX_F64("softmax, float64", "Normalizers.softmax", "torch.softmax(out=)", Limit.TRIAD, 8, 8),
+    CERTIFIED_K_F32("certified k_eps (eps = 0.01), float32", "TopKRows.certifiedK(float[], KSelect)",
+            "torch.topk(n/8) + logsumexp (not certified)", Limit.TRIAD, 4, 0),
     CERTIFIED_K("certified k_eps (eps = 0.01), float64", "TopKRows.certifiedK",
             "torch.topk(n/8) + logsumexp (not certified)", Limit.TRIAD, 8, 0),
+    SPARSEMAX_F32("sparsemax, float32", "Normalizers.sparsemaxPivot(float[])", "sort-based sparsemax in torch",
+            Limit.TRIAD, 4, 4),
     SPARSEMAX("sparsemax, float64", "Normalizers.sparsemaxPivot", "sort-based sparsemax in torch", Limit.TRIAD, 8, 8),
+    ENTMAX15_F32("1.5-entmax bisection, float32", "Normalizers.entmaxBisect(1.5, float[])", "bisection in torch",
+            Limit.TRIAD, 4, 4),
     ENTMAX15("1.5-entmax bisection, float64", "Normalizers.entmaxBisect(1.5)", "bisection in torch",
             Limit.TRIAD, 8, 8),
     MINILM_FORWARD("all-MiniLM-L6-v2 forward, 128 tokens", "Bert.lastHiddenState",

@@ -1,7 +1,7 @@
 package io.github.attnlab.bench.suite;
 
 import io.github.attnlab.compact.Normalizers;
-import io.github.attnlab.simd.SimdOps;
+import io.github.attnlab.topk.KSelect;
 import io.github.attnlab.topk.RankedRow;
 import io.github.attnlab.topk.TopKRows;
 import java.util.Random;
@@ -43,13 +43,13 @@ final class RowWorkloads {
             throw new IllegalArgumentException("n = " + n + " must divide the " + elements + " elements");
         }
         int rows = elements / n;
-        SimdOps ops = SimdOps.get();
         return switch (op) {
             case SOFTMAX_F32 -> () -> {
+                double s = 0;
                 for (int r = 0; r < rows; r++) {
-                    ops.softmax(x32, r * n, n, out32, r * n);
+                    s += Normalizers.softmax(x32, out32, r * n, n);
                 }
-                return out32[elements - 1];
+                return s;
             };
             case SOFTMAX_F64 -> () -> {
                 double s = 0;
@@ -58,7 +58,16 @@ final class RowWorkloads {
                 }
                 return s;
             };
-            case CERTIFIED_K -> new Workload() {
+            case CERTIFIED_K_F32 -> new CertifiedK(rows, n) {
+                final KSelect work = new KSelect();
+
+                @Override
+                public double run() {
+                    TopKRows.certifiedK(x32, rows, n, 0.01, ks, work);
+                    return ks[rows - 1];
+                }
+            };
+            case CERTIFIED_K -> new CertifiedK(rows, n) {
                 final RankedRow work = new RankedRow();
 
                 @Override
@@ -66,16 +75,20 @@ final class RowWorkloads {
                     TopKRows.certifiedK(x64, rows, n, 0.01, ks, work);
                     return ks[rows - 1];
                 }
-
-                @Override
-                public String check() {
-                    run();
-                    long sum = 0;
-                    for (int r = 0; r < rows; r++) {
-                        sum += ks[r];
-                    }
-                    return String.format(java.util.Locale.ROOT, "mean certified k_eps/n = %.3f", sum / (double) rows / n);
+            };
+            case SPARSEMAX_F32 -> () -> {
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    s += Normalizers.sparsemaxPivot(x32, out32, r * n, n);
                 }
+                return s;
+            };
+            case ENTMAX15_F32 -> () -> {
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    s += Normalizers.entmaxBisect(1.5, x32, out32, r * n, n);
+                }
+                return s;
             };
             case SPARSEMAX -> () -> {
                 double s = 0;
@@ -93,5 +106,27 @@ final class RowWorkloads {
             };
             default -> throw new IllegalArgumentException("op = " + op + " is not a row operation");
         };
+    }
+
+    /** Certified $k_\varepsilon$ over all rows; its check reports the mean $k_\varepsilon/n$. */
+    private abstract class CertifiedK implements Workload {
+
+        private final int rows;
+        private final int n;
+
+        CertifiedK(int rows, int n) {
+            this.rows = rows;
+            this.n = n;
+        }
+
+        @Override
+        public String check() {
+            run();
+            long sum = 0;
+            for (int r = 0; r < rows; r++) {
+                sum += ks[r];
+            }
+            return String.format(java.util.Locale.ROOT, "mean certified k_eps/n = %.3f", sum / (double) rows / n);
+        }
     }
 }

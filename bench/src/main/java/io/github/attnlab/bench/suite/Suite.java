@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The performance suite of issue 16 ({@code ./attnlab perf [--quick]}): measures this machine's limits,
@@ -212,7 +213,9 @@ public final class Suite {
         List<Contender> cs = new ArrayList<>();
         cs.add(Contender.java("AttnLab", ours));
         cs.add(pythonPeer("torch", op, n));
-        measure(op, "n = " + n, op.rowBytes(data.elements), note, cs);
+        // the scalar twin of the same operation, timed in the same rounds: issue 16 keeps it within 5x
+        Contender scalar = Contender.java("AttnLab scalar path", () -> SimdOps.with(SimdOps.scalar(), ours::run));
+        measure(op, "n = " + n, op.rowBytes(data.elements), note, cs, scalar, Suite::scalarNote);
     }
 
     private void encoder(Op op, PretrainedModel model, String dirName, boolean withOrt) {
@@ -248,7 +251,7 @@ public final class Suite {
             }
         }
         cs.add(pythonPeer("torch", op, ids.length));
-        measure(op, ids.length + " tokens", flops, note, cs, many, sameBits);
+        measure(op, ids.length + " tokens", flops, note, cs, many, (one, r) -> threadsNote(one, r, sameBits));
         if (ort != null) {
             try {
                 ort.close();
@@ -301,27 +304,26 @@ public final class Suite {
     }
 
     private void measure(Op op, String size, double work, String note, List<Contender> cs) {
-        measure(op, size, work, note, cs, null, false);
+        measure(op, size, work, note, cs, null, null);
     }
 
     /**
-     * Measures {@code cs} (AttnLab first, then its peers) interleaved, with {@code threaded} (AttnLab on
-     * {@link #ENCODER_THREADS} threads, or null) in the same rounds: its times and speed-up go to the notes, not
-     * to the peers, so the ratio stays one thread against one.
+     * Times {@code cs} interleaved (ours first, then the peers) and, when not null, {@code extra}, ours in another
+     * setting (the scalar path, or more threads), in the same rounds; {@code extra} goes to the notes, as
+     * {@code extraNote} says given ours' times and its own result, rather than among the peers, so the ratio stays
+     * ours (vector path, one thread) against the peers.
      */
-    private void measure(Op op, String size, double work, String note, List<Contender> cs, Contender threaded,
-                         boolean sameBits) {
+    private void measure(Op op, String size, double work, String note, List<Contender> cs, Contender extra,
+                         BiFunction<Samples, PeerResult, String> extraNote) {
         List<Contender> all = new ArrayList<>(cs);
-        if (threaded != null) {
-            all.add(threaded);
+        if (extra != null) {
+            all.add(extra);
         }
         Contender.interleave(all, mode.warmups, mode.repetitions);
         Contender ours = cs.get(0);
         StringBuilder notes = new StringBuilder(note);
-        if (threaded != null) {
-            PeerResult t = threaded.asPeer();
-            notes.append("; ").append(t.ran() ? ThreadsNote.of(ENCODER_THREADS, ours.samples(), t.samples(), sameBits)
-                    : "AttnLab on " + ENCODER_THREADS + " threads did not run: " + t.missing());
+        if (extra != null) {
+            notes.append(notes.length() > 0 ? "; " : "").append(extraNote.apply(ours.samples(), extra.asPeer()));
         }
         List<PeerResult> peers = new ArrayList<>();
         for (Contender c : cs.subList(1, cs.size())) {
@@ -339,6 +341,19 @@ public final class Suite {
         }
         log(String.format(Locale.ROOT, "  %s %s: AttnLab %s, ratio %s", op, size, Report.times(m.ours()),
                 Report.ratio(m.ratio())));
+    }
+
+    private static String scalarNote(Samples ours, PeerResult r) {
+        if (!r.ran()) {
+            return "scalar path failed: " + r.missing();
+        }
+        double t = r.samples().median();
+        return String.format(Locale.ROOT, "scalar path %s (%.2fx the vector path)", Report.time(t), t / ours.median());
+    }
+
+    private static String threadsNote(Samples ours, PeerResult r, boolean sameBits) {
+        return r.ran() ? ThreadsNote.of(ENCODER_THREADS, ours, r.samples(), sameBits)
+                : "AttnLab on " + ENCODER_THREADS + " threads did not run: " + r.missing();
     }
 
     private static void writeCsr(SparseMatrix m, Path dir) {

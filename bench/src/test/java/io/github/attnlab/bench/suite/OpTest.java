@@ -26,6 +26,9 @@ class OpTest {
         assertEquals(8.0 * e, Op.SOFTMAX_F32.rowBytes(e));
         assertEquals(16.0 * e, Op.SOFTMAX_F64.rowBytes(e));
         assertEquals(8.0 * e, Op.CERTIFIED_K.rowBytes(e)); // the ks are n times fewer: not counted
+        assertEquals(4.0 * e, Op.CERTIFIED_K_F32.rowBytes(e));
+        assertEquals(8.0 * e, Op.SPARSEMAX_F32.rowBytes(e));
+        assertEquals(8.0 * e, Op.ENTMAX15_F32.rowBytes(e));
         assertThrows(IllegalArgumentException.class, () -> Op.LANCZOS.rowBytes(e));
         assertThrows(IllegalArgumentException.class, () -> Op.SOFTMAX_F32.rowBytes(0));
     }
