@@ -35,8 +35,8 @@ import java.util.stream.IntStream;
  * }</pre>
  *
  * <p>Immutable and safe to share; {@link #withoutHeads}, {@link #withAttention}, {@link #withSimd} and
- * {@link #withThreads} return new models sharing the weights. Loaded weights are cached per JVM (softly), so re-running a
- * notebook cell does not read the jar again. Inputs longer than the model's positions (512) are
+ * {@link #withThreads} return new models sharing the weights. Loaded weights are cached per JVM (softly), so
+ * re-running a notebook cell does not read the jar again. Inputs longer than the model's positions (512) are
  * refused; {@link #passages} splits a long text into encodings that fit.
  */
 public final class Bert {
