@@ -28,10 +28,12 @@ import io.github.attnlab.core.Check;
 public final class ParallelGemm {
 
     /**
-     * The work $mnk$ (fused multiply-adds) from which a product is split: measured on a 2-core AMD EPYC (vector
-     * path), where a split pays from about this size on.
+     * The work $mnk$ (fused multiply-adds) from which a product is split, $2^{25}$: on a 2-core AMD EPYC (vector path,
+     * 512-bit, idle; {@code EncoderThreadsSpeed gemm}, 2026-12-02) two threads were slower than one up to
+     * $128 \times 384 \times 384$ ($2^{24.2}$, 0.85×; handing a slice to a sleeping thread costs tens of µs) and
+     * faster from $128 \times 1536 \times 384$ ($2^{26.2}$, 1.27×) on ($128 \times 2304 \times 768$: 1.64×).
      */
-    public static final long MIN_WORK = 1L << 18;
+    public static final long MIN_WORK = 1L << 25;
 
     private final SimdOps ops;
     private final int threads;

@@ -80,8 +80,8 @@ class ParallelGemmTest {
     void largeProductsSplitByDefaultAndKeepTheBits() {
         Random r = new Random(17);
         int m = 128;
-        int n = 389;
-        int k = 131;
+        int n = 1031;
+        int k = 263;
         assertTrue((long) m * n * k >= ParallelGemm.MIN_WORK);
         float[] a = random(r, m * k);
         float[] b = random(r, k * n);

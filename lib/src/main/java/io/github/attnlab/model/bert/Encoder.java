@@ -51,6 +51,11 @@ final class Encoder {
     private final ParallelGemm products;
     /** The most threads a pass uses. */
     private final int threads;
+    /**
+     * The heads' work $n^2 d A$ from which they are shared out (12 tasks a layer, taken one by one, so a late helper
+     * costs less than in a product split in two).
+     */
+    private static final long HEADS_SPLIT = 1L << 18;
     /** The GELU of fewer elements stays on the calling thread. */
     private static final int GELU_SPLIT = 1 << 14;
 
@@ -101,7 +106,7 @@ final class Encoder {
         float[] qkv = new float[n * 3 * h];
         // the heads run on several threads only without a hook (hooks are not thread-safe) and when their products
         // are worth it, each worker with its own scratch
-        boolean split = hook == null && (long) n * n * d * heads >= ParallelGemm.MIN_WORK;
+        boolean split = hook == null && (long) n * n * d * heads >= HEADS_SPLIT;
         int workers = split ? Math.min(threads, heads) : 1;
         float[][] kt = new float[workers][d * n];
         float[][] s = new float[workers][n * n];
