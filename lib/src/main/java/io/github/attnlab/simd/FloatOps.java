@@ -31,6 +31,15 @@ public interface FloatOps {
               float[] c, int cOff, int ldc);
 
     /**
+     * The number of columns of $C$ that {@link #gemm} computes together (a panel of the vector path, 1 on the
+     * scalar path): a product split into column ranges that start at multiples of it keeps every panel whole
+     * ({@link ParallelGemm} splits so). Any split gives the same bits; this one only keeps the speed.
+     */
+    default int gemmPanel() {
+        return 1;
+    }
+
+    /**
      * Writes $\mathrm{softmax}(a)_i = e^{a_i - \max a} / \sum_j e^{a_j - \max a}$ into {@code out}
      * ({@code out} may be {@code a}). The exponential is a float polynomial accurate to 2 ulp that
      * returns exactly 0 below $e^{-87}$, so $-\infty$ entries (masked keys) get probability 0; the sum

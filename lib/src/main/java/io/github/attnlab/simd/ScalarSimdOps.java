@@ -339,19 +339,22 @@ final class ScalarSimdOps implements SimdOps {
             throw new IllegalArgumentException("gemm: row strides lda = " + lda + ", ldb = " + ldb + ", ldc = " + ldc
                     + " must be at least k = " + k + ", n = " + n + ", n = " + n);
         }
-        checkRange("a", a, aOff, m, lda, k);
-        checkRange("b", b, bOff, k, ldb, n);
-        checkRange("c", c, cOff, m, ldc, n);
+        checkRange("a", a, aOff, m, lda, k, "m", "k");
+        checkRange("b", b, bOff, k, ldb, n, "k", "n");
+        checkRange("c", c, cOff, m, ldc, n, "m", "n");
     }
 
-    private static void checkRange(String name, float[] x, int off, int rows, int ld, int cols) {
+    /** Refuses a range outside its array, naming the array and every argument that places the range. */
+    private static void checkRange(String name, float[] x, int off, int rows, int ld, int cols, String rowsName,
+                                   String colsName) {
         if (rows == 0 || cols == 0) {
             return;
         }
         long last = (long) off + (long) (rows - 1) * ld + cols;
         if (off < 0 || last > x.length) {
             throw new IllegalArgumentException("gemm: " + name + " needs elements [" + off + ", " + last + ") but has "
-                    + x.length);
+                    + x.length + " (" + rowsName + " = " + rows + " rows of " + colsName + " = " + cols + " from "
+                    + name + "Off = " + off + ", ld" + name + " = " + ld + ")");
         }
     }
 }

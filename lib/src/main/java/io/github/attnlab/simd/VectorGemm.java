@@ -24,7 +24,7 @@ final class VectorGemm {
     /** Static final, so that C2 treats the species as a constant and intrinsifies the vector operations. */
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = F.length();
-    private static final int NR = 2 * LANES;
+    static final int NR = 2 * LANES;
 
     private VectorGemm() {
     }

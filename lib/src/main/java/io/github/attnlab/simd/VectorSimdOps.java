@@ -268,6 +268,11 @@ final class VectorSimdOps implements SimdOps {
     }
 
     @Override
+    public int gemmPanel() {
+        return VectorGemm.NR;
+    }
+
+    @Override
     public void softmax(float[] a, int off, int len, float[] out, int outOff) {
         VectorFloatOps.softmax(a, off, len, out, outOff);
     }

@@ -42,6 +42,7 @@ final class ApiSamples {
         EXEMPT_CLASSES.put("io.github.attnlab.core.AxisBisection$Builder", "a callback the caller implements");
         EXEMPT_CLASSES.put("io.github.attnlab.wasserstein.BrwpSampler$Gradient", "a callback the caller implements");
         EXEMPT_CLASSES.put("io.github.attnlab.measure.Measure$Sink", "a callback the caller implements");
+        EXEMPT_CLASSES.put("io.github.attnlab.simd.Workers$Task", "a callback the caller implements");
         String claims = "records into the JVM-wide list of claims the report reads (a bad call would add a claim); "
                 + "refusals covered by ClaimsTest";
         EXEMPT_CLASSES.put("io.github.attnlab.repro.Claims", claims);

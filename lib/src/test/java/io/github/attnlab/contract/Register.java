@@ -172,6 +172,7 @@ final class Register {
         receiver(AttentionTensor.class, () -> AttentionTensor.of("m", List.of("a", "b", "c", "d"), 2, 2,
             stochastic(2 * 2 * N * N), stochastic(2 * 2 * N * N)));
         receiver(Bert.class, Register::tiny);
+        arguments("model.bert.Bert.withThreads(int)", () -> new Object[] {2});
         arguments("model.bert.Bert.load(PretrainedModel,Path)",
             () -> new Object[] {PretrainedModel.ALL_MINILM_L6_V2, tinyJar()});
         arguments("model.bert.Bert.fillMask(String)", () -> new Object[] {"hello [MASK] world"});
@@ -287,6 +288,13 @@ final class Register {
         arguments("tree.TreeSums.folderSums(PartitionTree,double[],int,int,int,double[])", () -> new Object[] {
             PartitionTree.dyadic(N), new double[N * 2], 0, 2, 2, new double[PartitionTree.dyadic(N).nodeCount() * 2]});
         arguments("haar.Paraproduct.apply(double[])", () -> new Object[] {new double[] {0.1, 0.2, 0.3, 0.4}});
+        // simd: a 2 x 3 product with k = 4, every operand exactly its rows
+        receiver(io.github.attnlab.simd.ParallelGemm.class,
+            () -> io.github.attnlab.simd.ParallelGemm.of(io.github.attnlab.simd.SimdOps.get(), 2));
+        arguments("simd.ParallelGemm.gemm(int,int,int,float[],int,int,float[],int,int,float[],int,int)",
+            () -> new Object[] {2, 3, 4, new float[8], 0, 4, new float[12], 0, 3, new float[6], 0, 3});
+        arguments("simd.Workers.run(int,int,Task)",
+            () -> new Object[] {3, 2, (io.github.attnlab.simd.Workers.Task) (worker, task) -> { }});
         // spectral
         receiver(io.github.attnlab.spectral.heads.TopKGapSweep.class,
             () -> io.github.attnlab.spectral.heads.TopKGapSweep.of(Map.of("p", (AttentionTensor) receiver(AttentionTensor.class)), 1, 2));

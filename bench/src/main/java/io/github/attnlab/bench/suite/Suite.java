@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The performance suite of issue 16 ({@code ./attnlab perf [--quick]}): measures this machine's limits,
@@ -39,7 +40,7 @@ import java.util.Set;
  */
 public final class Suite {
 
-    private static final String TEXT = "Call me Ishmael. Some years ago—never mind how long precisely—having little or no"
+    static final String TEXT = "Call me Ishmael. Some years ago—never mind how long precisely—having little or no"
             + " money in my purse, and nothing particular to interest me on shore, I thought I would sail about a little"
             + " and see the watery part of the world. It is a way I have of driving off the spleen and regulating the"
             + " circulation. Whenever I find myself growing grim about the mouth; whenever it is a damp, drizzly November"
@@ -47,6 +48,9 @@ public final class Suite {
             + " rear of every funeral I meet; and especially whenever my hypos get such an upper hand of me, that it"
             + " requires a strong moral principle to prevent me from deliberately stepping into the street, and"
             + " methodically knocking people's hats off—then, I account it high time to get to sea as soon as I can.";
+
+    /** The threads of AttnLab's second encoder pass (its times go to the notes, not to the peers). */
+    static final int ENCODER_THREADS = 2;
 
     private final Mode mode;
     private final Set<Op> ops;
@@ -181,7 +185,8 @@ public final class Suite {
                 rows.size(), planned) : "";
         String header = String.format(Locale.ROOT, "Measured %s by `./attnlab perf%s` on %s (%d cores), JDK %s, AttnLab"
                         + " on the %s path; peers: %s. One thread each; %d warm-up and %d timed runs, interleaved round by"
-                        + " round with the peers on the same inputs; times are median [min–max]. Rows: %d Gaussian logits"
+                        + " round with the peers on the same inputs (the encoders' notes add AttnLab on " + ENCODER_THREADS
+                        + " threads, timed in the same rounds); times are median [min–max]. Rows: %d Gaussian logits"
                         + " (σ = 2) as distinct rows of n. Load average %.1f before and %.1f after %.1f minutes%s.%s",
                 date, mode == Mode.QUICK ? " --quick" : "", cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), SimdOps.get().name(), peerVersions, mode.warmups, mode.repetitions,
@@ -218,7 +223,7 @@ public final class Suite {
         cs.add(pythonPeer("torch", op, n));
         // the scalar twin of the same operation, timed in the same rounds: issue 16 keeps it within 5x
         Contender scalar = Contender.java("AttnLab scalar path", () -> SimdOps.with(SimdOps.scalar(), ours::run));
-        measure(op, "n = " + n, op.rowBytes(data.elements), note, cs, scalar);
+        measure(op, "n = " + n, op.rowBytes(data.elements), note, cs, scalar, Suite::scalarNote);
     }
 
     private void encoder(Op op, PretrainedModel model, String dirName, boolean withOrt) {
@@ -231,6 +236,10 @@ public final class Suite {
         double flops = Op.encoderFlops(c.layers(), c.hidden(), c.intermediate(), ids.length);
         List<Contender> cs = new ArrayList<>();
         cs.add(Contender.java("AttnLab", () -> bert.lastHiddenState(passage)[0]));
+        Bert threaded = bert.withThreads(ENCODER_THREADS);
+        boolean sameBits = Arrays.equals(hidden, threaded.lastHiddenState(passage));
+        Contender many = Contender.java("AttnLab, " + ENCODER_THREADS + " threads",
+                () -> threaded.lastHiddenState(passage)[0]);
         String note = String.format(Locale.ROOT, "%.2f GFLOP per pass", flops / 1e9);
         OrtEncoder ort = null;
         if (withOrt) {
@@ -250,7 +259,7 @@ public final class Suite {
             }
         }
         cs.add(pythonPeer("torch", op, ids.length));
-        measure(op, ids.length + " tokens", flops, note, cs);
+        measure(op, ids.length + " tokens", flops, note, cs, many, (one, r) -> threadsNote(one, r, sameBits));
         if (ort != null) {
             try {
                 ort.close();
@@ -321,23 +330,26 @@ public final class Suite {
     }
 
     private void measure(Op op, String size, double work, String note, List<Contender> cs) {
-        measure(op, size, work, note, cs, null);
+        measure(op, size, work, note, cs, null, null);
     }
 
     /**
-     * Times {@code cs} interleaved (ours first, then the peers) and, when not null, {@code scalar}, the scalar
-     * path of ours in the same rounds, which goes to the notes as a ratio to ours rather than among the peers.
+     * Times {@code cs} interleaved (ours first, then the peers) and, when not null, {@code extra}, ours in another
+     * setting (the scalar path, or more threads), in the same rounds; {@code extra} goes to the notes, as
+     * {@code extraNote} says given ours' times and its own result, rather than among the peers, so the ratio stays
+     * ours (vector path, one thread) against the peers.
      */
-    private void measure(Op op, String size, double work, String note, List<Contender> cs, Contender scalar) {
+    private void measure(Op op, String size, double work, String note, List<Contender> cs, Contender extra,
+                         BiFunction<Samples, PeerResult, String> extraNote) {
         List<Contender> all = new ArrayList<>(cs);
-        if (scalar != null) {
-            all.add(scalar);
+        if (extra != null) {
+            all.add(extra);
         }
         Contender.interleave(all, mode.warmups, mode.repetitions);
         Contender ours = cs.get(0);
         StringBuilder notes = new StringBuilder(note);
-        if (scalar != null) {
-            notes.append(notes.length() > 0 ? "; " : "").append(scalarNote(ours, scalar));
+        if (extra != null) {
+            notes.append(notes.length() > 0 ? "; " : "").append(extraNote.apply(ours.samples(), extra.asPeer()));
         }
         List<PeerResult> peers = new ArrayList<>();
         for (Contender c : cs.subList(1, cs.size())) {
@@ -357,14 +369,17 @@ public final class Suite {
                 Report.ratio(m.ratio())));
     }
 
-    private static String scalarNote(Contender ours, Contender scalar) {
-        PeerResult r = scalar.asPeer();
+    private static String scalarNote(Samples ours, PeerResult r) {
         if (!r.ran()) {
             return "scalar path failed: " + r.missing();
         }
         double t = r.samples().median();
-        return String.format(Locale.ROOT, "scalar path %s (%.2fx the vector path)", Report.time(t),
-                t / ours.samples().median());
+        return String.format(Locale.ROOT, "scalar path %s (%.2fx the vector path)", Report.time(t), t / ours.median());
+    }
+
+    private static String threadsNote(Samples ours, PeerResult r, boolean sameBits) {
+        return r.ran() ? ThreadsNote.of(ENCODER_THREADS, ours, r.samples(), sameBits)
+                : "AttnLab on " + ENCODER_THREADS + " threads did not run: " + r.missing();
     }
 
     private static void writeCsr(SparseMatrix m, Path dir) {

@@ -103,7 +103,9 @@ public final class AttentionHook {
             try {
                 work.row(q, s, p);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("s, the scores of query " + q + ": " + e.getMessage(), e);
+                // a rule that scores its own keys computed them from qkv, not from s
+                String from = needsScores(layer, head) ? "s, the scores" : "qkv, the projections";
+                throw new IllegalArgumentException(from + " of query " + q + ": " + e.getMessage(), e);
             }
             if (measurement != Measurement.NONE) {
                 scored[at + q] = work.scored;
@@ -194,10 +196,17 @@ public final class AttentionHook {
         attentionNanos[Check.index("layer", layer, layers)] += nanos;
     }
 
-    /** The output of layer {@code layer}, {@code x[0, len)}: copied when this hook keeps hidden states. */
+    /**
+     * The output of layer {@code layer}, {@code x[0, len)}: copied when this hook keeps hidden states.
+     *
+     * @throws IllegalArgumentException for a layer outside the model, or a range {@code [0, len)} that is empty or
+     *                                  outside {@code x}
+     */
     public void layerOutput(int layer, float[] x, int len) {
+        Check.index("layer", layer, layers);
+        Check.slice("x", Check.notNull("x", x).length, 0, len);
         if (keepHidden) {
-            hidden[Check.index("layer", layer, layers)] = Arrays.copyOf(x, len);
+            hidden[layer] = Arrays.copyOf(x, len);
         }
     }
 

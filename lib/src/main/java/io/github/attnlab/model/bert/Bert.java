@@ -34,9 +34,9 @@ import java.util.stream.IntStream;
  * MaskedLmScore s = pruned.evaluate(test);                  // top-1 accuracy, mean log p(true token)
  * }</pre>
  *
- * <p>Immutable and safe to share; {@link #withoutHeads}, {@link #withAttention} and {@link #withSimd} return new
- * models sharing the weights. Loaded weights are cached per JVM (softly), so re-running a
- * notebook cell does not read the jar again. Inputs longer than the model's positions (512) are
+ * <p>Immutable and safe to share; {@link #withoutHeads}, {@link #withAttention}, {@link #withSimd} and
+ * {@link #withThreads} return new models sharing the weights. Loaded weights are cached per JVM (softly), so
+ * re-running a notebook cell does not read the jar again. Inputs longer than the model's positions (512) are
  * refused; {@link #passages} splits a long text into encodings that fit.
  */
 public final class Bert {
@@ -51,15 +51,18 @@ public final class Bert {
     private final boolean[] removed;
     /** The attention rule of every head; null for the model's own softmax. */
     private final AttentionRules rules;
+    /** The most threads one forward pass uses (1: the calling thread only). */
+    private final int threads;
 
     private Bert(PretrainedModel model, BertWeights weights, BertTokenizer tokenizer, SimdOps ops, boolean[] removed,
-                 AttentionRules rules) {
+                 AttentionRules rules, int threads) {
         this.model = model;
         this.weights = weights;
         this.tokenizer = tokenizer;
         this.ops = ops;
         this.removed = removed;
         this.rules = rules;
+        this.threads = threads;
     }
 
     /** bert-base-uncased with its masked-LM head. */
@@ -84,7 +87,7 @@ public final class Bert {
         Bert b = ref == null ? null : ref.get();
         if (b == null) {
             WeightLoader.Loaded l = WeightLoader.load(model, jar);
-            b = new Bert(model, l.weights(), BertTokenizer.of(l.vocabulary()), SimdOps.get(), null, null);
+            b = new Bert(model, l.weights(), BertTokenizer.of(l.vocabulary()), SimdOps.get(), null, null, 1);
             CACHE.put(key, new SoftReference<>(b));
         }
         return b;
@@ -92,7 +95,30 @@ public final class Bert {
 
     /** The same model computing through the given SIMD path (the results are the same bits). */
     public Bert withSimd(SimdOps simd) {
-        return new Bert(model, weights, tokenizer, simd, removed, rules);
+        return new Bert(model, weights, tokenizer, simd, removed, rules, threads);
+    }
+
+    /**
+     * The same model computing each forward pass on up to {@code threads} threads (1, the default: the calling
+     * thread only). The matrix products of every layer ($[Q\,K\,V]$, the attention output, the intermediate and
+     * output projections) are split by columns of the result over the library's shared daemon threads
+     * ({@link io.github.attnlab.simd.ParallelGemm}), the GELU by rows, and the heads of a layer are shared out over
+     * the threads; every output element is computed by the same float operations as on one thread, so hidden
+     * states, attention and predictions are <b>bit-identical</b> for any number of threads. With attention rules
+     * ({@link #withAttention}) the heads stay on the calling thread (their hooks are not thread-safe); the products
+     * are still split. More threads than cores add nothing (the pool has one thread fewer than the available
+     * processors). The speed-up measured on 2 cores is in the README's performance section.
+     *
+     * @throws IllegalArgumentException for {@code threads < 1}
+     */
+    public Bert withThreads(int threads) {
+        Check.positive("threads", threads);
+        return new Bert(model, weights, tokenizer, ops, removed, rules, threads);
+    }
+
+    /** The most threads one forward pass uses (1 unless {@link #withThreads} said otherwise). */
+    public int threads() {
+        return threads;
     }
 
     /**
@@ -108,7 +134,7 @@ public final class Bert {
      */
     public Bert withoutHeads(boolean[][] removed) {
         return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(removed, config())),
-                rules);
+                rules, threads);
     }
 
     /**
@@ -119,7 +145,7 @@ public final class Bert {
      */
     public Bert withoutHeads(int... heads) {
         return new Bert(model, weights, tokenizer, ops, HeadMask.union(this.removed, HeadMask.of(heads, config())),
-                rules);
+                rules, threads);
     }
 
     /**
@@ -138,7 +164,8 @@ public final class Bert {
      * @throws IllegalArgumentException for a density outside $(0, 1]$
      */
     public Bert withPrunedAttentionWeights(double density, PruningGranularity granularity) {
-        return new Bert(model, WeightPruning.attention(weights, density, granularity), tokenizer, ops, removed, rules);
+        return new Bert(model, WeightPruning.attention(weights, density, granularity), tokenizer, ops, removed, rules,
+                threads);
     }
 
     /** The number of non-zero attention weights ($W_q, W_k, W_v, W_o$) of the heads this model keeps. */
@@ -152,7 +179,7 @@ public final class Bert {
 
     /** The same model with every head. */
     public Bert withAllHeads() {
-        return new Bert(model, weights, tokenizer, ops, null, rules);
+        return new Bert(model, weights, tokenizer, ops, null, rules, threads);
     }
 
     /**
@@ -166,7 +193,7 @@ public final class Bert {
     /** The same model with each layer's and head's rule from {@code rules}. */
     public Bert withAttention(AttentionRules rules) {
         Check.notNull("rules", rules).checkFits(config().layers(), config().heads());
-        return new Bert(model, weights, tokenizer, ops, removed, rules);
+        return new Bert(model, weights, tokenizer, ops, removed, rules, threads);
     }
 
     /** The same model with layer {@code layer}'s heads following {@code rule} (the others keep theirs). */
@@ -288,12 +315,12 @@ public final class Bert {
 
     private Encoder encoder() {
         return new Encoder(weights, ops, removed, rules == null ? null
-                : AttentionHook.of(rules, config().layers(), config().heads(), Measurement.NONE));
+                : AttentionHook.of(rules, config().layers(), config().heads(), Measurement.NONE), threads);
     }
 
     /** The encoder with the caller's hook (its rules replace this model's), for {@link AttentionProbe}. */
     Encoder encoder(AttentionHook hook) {
-        return new Encoder(weights, ops, removed, hook);
+        return new Encoder(weights, ops, removed, hook, threads);
     }
 
     /** The masked-LM distributions at {@code positions} from the last hidden state of a pass. */
@@ -452,6 +479,6 @@ public final class Bert {
         return "Bert[" + config() + (weights.mlm != null ? ", masked-LM head" : "")
                 + (removed == null ? "" : ", " + removedHeadCount() + " of " + config().layers() * config().heads()
                 + " heads removed " + HeadMask.names(removed, config())) + (rules == null ? "" : ", attention " + rules)
-                + ", simd " + ops.name() + "]";
+                + ", simd " + ops.name() + (threads == 1 ? "" : ", " + threads + " threads") + "]";
     }
 }

@@ -2,7 +2,9 @@ package io.github.attnlab.model.bert;
 
 import io.github.attnlab.model.attention.AttentionHook;
 import io.github.attnlab.model.attention.Measurement;
+import io.github.attnlab.simd.ParallelGemm;
 import io.github.attnlab.simd.SimdOps;
+import io.github.attnlab.simd.Workers;
 import java.util.Arrays;
 
 /**
@@ -23,6 +25,12 @@ import java.util.Arrays;
  *
  * <p>With an {@link AttentionHook} the weights of every head come from its rule ({@code Bert.withAttention}) instead
  * of the softmax loop; the hook also receives each layer's attention wall time and output.
+ *
+ * <p>With more than one thread the four products of {@link #linear} per layer are split by columns
+ * ({@link ParallelGemm}), the GELU by rows, and, without a hook, the heads of a layer are shared out over the
+ * threads (each with its own scratch, writing its own columns of $C$ and its own attention maps); every element is
+ * computed by the same operations as on one thread, so the output has the same bits. Embeddings, residuals and
+ * LayerNorm, and every hook call, stay on the calling thread.
  */
 final class Encoder {
 
@@ -39,6 +47,17 @@ final class Encoder {
     private final boolean[] removed;
     /** The attention rules of every head, or null for dense softmax. */
     private final AttentionHook hook;
+    /** The products of {@link #linear}, on the model's threads. */
+    private final ParallelGemm products;
+    /** The most threads a pass uses. */
+    private final int threads;
+    /**
+     * The heads' work $n^2 d A$ from which they are shared out (12 tasks a layer, taken one by one, so a late helper
+     * costs less than in a product split in two).
+     */
+    private static final long HEADS_SPLIT = 1L << 18;
+    /** The GELU of fewer elements stays on the calling thread. */
+    private static final int GELU_SPLIT = 1 << 14;
 
     Encoder(BertWeights w, SimdOps ops) {
         this(w, ops, null);
@@ -50,10 +69,17 @@ final class Encoder {
 
     /** With {@code hook} (null: dense softmax) computing every head's weights from its scores. */
     Encoder(BertWeights w, SimdOps ops, boolean[] removed, AttentionHook hook) {
+        this(w, ops, removed, hook, 1);
+    }
+
+    /** ... and the products of {@link #linear} on up to {@code threads} threads. */
+    Encoder(BertWeights w, SimdOps ops, boolean[] removed, AttentionHook hook, int threads) {
         this.w = w;
         this.ops = ops;
         this.removed = removed;
         this.hook = hook;
+        this.products = ParallelGemm.of(ops, threads);
+        this.threads = threads;
     }
 
     Output run(int[] ids, boolean keepAttention) {
@@ -78,13 +104,16 @@ final class Encoder {
         float[] probs = keepAttention ? new float[maps] : null;
         float[] projections = keepProjections ? new float[c.layers() * n * 3 * h] : null;
         float[] qkv = new float[n * 3 * h];
-        float[] kt = new float[d * n];
-        float[] s = new float[n * n];
-        float[] p = new float[n * n];
+        // the heads run on several threads only without a hook (hooks are not thread-safe) and when their products
+        // are worth it, each worker with its own scratch
+        boolean split = hook == null && (long) n * n * d * heads >= HEADS_SPLIT;
+        int workers = split ? Math.min(threads, heads) : 1;
+        float[][] kt = new float[workers][d * n];
+        float[][] s = new float[workers][n * n];
+        float[][] p = new float[workers][n * n];
         float[] ctx = new float[n * h];
         float[] y = new float[n * h];
         float[] inter = new float[n * c.intermediate()];
-        float sqrtD = (float) Math.sqrt(d);
         for (int l = 0; l < c.layers(); l++) {
             BertWeights.Layer lw = w.layers[l];
             linear(x, n, h, lw.qkvW(), lw.qkvB(), 3 * h, qkv);
@@ -92,43 +121,9 @@ final class Encoder {
                 System.arraycopy(qkv, 0, projections, l * n * 3 * h, n * 3 * h);
             }
             long attentionStart = System.nanoTime();
-            for (int a = 0; a < heads; a++) {
-                boolean off = removed != null && removed[l * heads + a];
-                if (off) {
-                    for (int t = 0; t < n; t++) {
-                        Arrays.fill(ctx, t * h + a * d, t * h + a * d + d, 0f);
-                    }
-                    if (!keepAttention && (hook == null || hook.measurement() == Measurement.NONE)) {
-                        continue;
-                    }
-                }
-                if (hook == null || keepAttention || hook.needsScores(l, a)) {
-                    for (int t = 0; t < n; t++) {
-                        for (int j = 0; j < d; j++) {
-                            kt[j * n + t] = qkv[t * 3 * h + h + a * d + j];
-                        }
-                    }
-                    ops.gemm(n, n, d, qkv, a * d, 3 * h, kt, 0, n, s, 0, n);
-                    for (int i = 0; i < n * n; i++) {
-                        s[i] = s[i] / sqrtD;
-                    }
-                }
-                if (hook == null) {
-                    for (int q = 0; q < n; q++) {
-                        ops.softmax(s, q * n, n, p, q * n);
-                    }
-                } else {
-                    hook.head(l, a, n, d, qkv, 3 * h, a * d, h + a * d, 2 * h + a * d, s, p);
-                }
-                if (keepAttention) {
-                    int at = (l * heads + a) * n * n;
-                    System.arraycopy(s, 0, scores, at, n * n);
-                    System.arraycopy(p, 0, probs, at, n * n);
-                }
-                if (!off) {
-                    ops.gemm(n, d, n, p, 0, n, qkv, 2 * h + a * d, 3 * h, ctx, a * d, h);
-                }
-            }
+            int layer = l;
+            Workers.run(heads, workers, (worker, a) -> head(layer, a, n, qkv, kt[worker], s[worker], p[worker], ctx,
+                    scores, probs));
             if (hook != null) {
                 hook.layerTime(l, System.nanoTime() - attentionStart);
             }
@@ -136,7 +131,7 @@ final class Encoder {
             addInto(y, x);
             layerNorm(y, n, h, lw.ln1G(), lw.ln1B(), c.layerNormEps());
             linear(y, n, h, lw.interW(), lw.interB(), c.intermediate(), inter);
-            ops.gelu(inter, 0, inter.length, inter, 0);
+            gelu(inter, n, c.intermediate());
             linear(inter, n, c.intermediate(), lw.outW(), lw.outB(), h, x);
             addInto(x, y);
             layerNorm(x, n, h, lw.ln2G(), lw.ln2B(), c.layerNormEps());
@@ -147,9 +142,70 @@ final class Encoder {
         return new Output(n, x, scores, probs, projections);
     }
 
+    /**
+     * Head {@code a} of layer {@code l}: its scaled scores $s = Q_a K_a^\top / \sqrt d$, weights $p$ (softmax, or the
+     * hook's rule) and context $C_a = p V_a$ into its $d$ columns of {@code ctx}; with {@code scores} (and
+     * {@code probs}) non-null, $s$ and $p$ are kept there. {@code kt}, {@code s} and {@code p} are the caller's
+     * scratch; the head writes nothing another head writes.
+     */
+    private void head(int l, int a, int n, float[] qkv, float[] kt, float[] s, float[] p, float[] ctx, float[] scores,
+                      float[] probs) {
+        BertConfig c = w.config;
+        int h = c.hidden();
+        int heads = c.heads();
+        int d = c.headSize();
+        boolean keepAttention = scores != null;
+        boolean off = removed != null && removed[l * heads + a];
+        if (off) {
+            for (int t = 0; t < n; t++) {
+                Arrays.fill(ctx, t * h + a * d, t * h + a * d + d, 0f);
+            }
+            if (!keepAttention && (hook == null || hook.measurement() == Measurement.NONE)) {
+                return;
+            }
+        }
+        if (hook == null || keepAttention || hook.needsScores(l, a)) {
+            for (int t = 0; t < n; t++) {
+                for (int j = 0; j < d; j++) {
+                    kt[j * n + t] = qkv[t * 3 * h + h + a * d + j];
+                }
+            }
+            ops.gemm(n, n, d, qkv, a * d, 3 * h, kt, 0, n, s, 0, n);
+            float sqrtD = (float) Math.sqrt(d);
+            for (int i = 0; i < n * n; i++) {
+                s[i] = s[i] / sqrtD;
+            }
+        }
+        if (hook == null) {
+            for (int q = 0; q < n; q++) {
+                ops.softmax(s, q * n, n, p, q * n);
+            }
+        } else {
+            hook.head(l, a, n, d, qkv, 3 * h, a * d, h + a * d, 2 * h + a * d, s, p);
+        }
+        if (keepAttention) {
+            int at = (l * heads + a) * n * n;
+            System.arraycopy(s, 0, scores, at, n * n);
+            System.arraycopy(p, 0, probs, at, n * n);
+        }
+        if (!off) {
+            ops.gemm(n, d, n, p, 0, n, qkv, 2 * h + a * d, 3 * h, ctx, a * d, h);
+        }
+    }
+
+    /** GELU of the $n \times m$ matrix {@code x} in place, in blocks of rows over the threads (elementwise). */
+    private void gelu(float[] x, int n, int m) {
+        int blocks = (long) n * m < GELU_SPLIT ? 1 : Math.min(threads, n);
+        Workers.run(blocks, blocks, (worker, b) -> {
+            int r0 = (int) ((long) b * n / blocks);
+            int r1 = (int) ((long) (b + 1) * n / blocks);
+            ops.gelu(x, r0 * m, (r1 - r0) * m, x, r0 * m);
+        });
+    }
+
     /** $out = in\,W + b$ for $in$ ($n \times k$) and $W$ ($k \times m$). */
     void linear(float[] in, int n, int k, float[] weight, float[] bias, int m, float[] out) {
-        ops.gemm(n, m, k, in, 0, k, weight, 0, m, out, 0, m);
+        products.gemm(n, m, k, in, 0, k, weight, 0, m, out, 0, m);
         for (int t = 0; t < n; t++) {
             for (int j = 0; j < m; j++) {
                 out[t * m + j] += bias[j];

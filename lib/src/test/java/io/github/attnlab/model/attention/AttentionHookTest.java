@@ -215,4 +215,14 @@ class AttentionHookTest {
         assertThrows(IllegalArgumentException.class, () -> hook.head(0, 0, 8, 4, h.qkv, 12, 0, 4, 8, h.s, new float[63]));
         hook.head(0, 0, 8, 4, h.qkv, 12, 0, 4, 8, h.s.clone(), p);
     }
+
+    @Test
+    void aRuleScoringItsOwnKeysNamesTheProjectionsWhenTheyAreNotFinite() {
+        float[] qkv = {Float.NaN, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1};
+        AttentionHook hook = AttentionHook.of(AttentionRules.all(AttentionRule.blockSearch(0.1, 2)), 1, 1,
+                Measurement.NONE);
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> hook.head(0, 0, 2, 2, qkv, 6, 0, 2, 4, new float[4], new float[4])).getMessage();
+        assertTrue(m.startsWith("qkv, the projections of query 0: "), m);
+    }
 }
