@@ -7,7 +7,7 @@ import io.github.attnlab.core.LogitRow;
  * the definition both paths compute bit for bit ({@link FloatOps#softmaxOnline}, {@link FloatOps#logSumExp}).
  *
  * <p>The row is cut into chunks of {@link #CHUNK} elements. Chunk $c$ gets its maximum $m_c$ and
- * $s_c = \sum_{i \in c} e^{a_i - m_c}$ (float exponentials {@link LaneMath#exp(float)}), summed in a fixed tree:
+ * $s_c = \sum_{i \in c} e^{a_i - m_c}$ (float exponentials {@link LaneMath#expRow(float)}), summed in a fixed tree:
  * element $j$ of the chunk goes to lane $j \bmod 16$; every lane sums its terms of each block of {@link #BLOCK}
  * elements in float, in order, and adds that block sum to its running float total; the 16 totals are combined as
  * $((t_0 + t_1) + (t_2 + t_3)) + ((t_4 + t_5) + (t_6 + t_7))$ for each half, the two halves added; the last
@@ -135,7 +135,7 @@ final class FloatRows {
             for (int b = 0; b < full; b += BLOCK) {
                 java.util.Arrays.fill(block, 0f);
                 for (int j = b, end = Math.min(full, b + BLOCK); j < end; j++) {
-                    float e = LaneMath.exp(a[off + j] - m);
+                    float e = LaneMath.expRow(a[off + j] - m);
                     if (out != null) {
                         out[outOff + j] = e;
                     }
@@ -147,7 +147,7 @@ final class FloatRows {
             }
             float s = tree(total);
             for (int j = full; j < len; j++) {
-                float e = LaneMath.exp(a[off + j] - m);
+                float e = LaneMath.expRow(a[off + j] - m);
                 if (out != null) {
                     out[outOff + j] = e;
                 }
@@ -166,7 +166,7 @@ final class FloatRows {
         @Override
         public void expScale(float[] a, int off, int len, float m, float f, float[] out, int outOff) {
             for (int i = 0; i < len; i++) {
-                out[outOff + i] = LaneMath.exp(a[off + i] - m) * f;
+                out[outOff + i] = LaneMath.expRow(a[off + i] - m) * f;
             }
         }
     };

@@ -115,6 +115,40 @@ final class LaneMath {
         return p * scale;
     }
 
+    /**
+     * Coefficients $c_5$ down to $c_2$ of $e^r \approx 1 + r + r^2(c_2 + c_3 r + c_4 r^2 + c_5 r^3)$ on
+     * $|r| \le \ln 2/2$: a near-minimax fit of the relative error (weighted least squares, iterated), whose
+     * truncation error is below $1.1\cdot10^{-7}$ relative, against $6\cdot10^{-9}$ for the Taylor polynomial of
+     * degree 7 in {@link #exp(float)}, for two fused multiply-adds fewer.
+     */
+    static final float[] EXP_ROW = {0.008312488f, 0.041890055f, 0.16667114f, 0.4999923f};
+
+    /**
+     * $e^x$ for the arguments of a softmax row, $x = z_i - \max_j z_j \le 0$ (or NaN), within 2 ulp of the
+     * correctly rounded float, as {@link #exp(float)} (checked on every float in $[-87, 0]$: 95 % exact, 4.5 %
+     * off by one ulp, 0.7 % by two): the reduction of {@link #exp(float)} ($x = n\ln 2 + r$, Cody and Waite), then
+     * the degree-5 polynomial {@link #EXP_ROW}. Returns 0 below {@link #EXP_MIN} (and for $-\infty$), NaN for NaN; not for
+     * $x &gt; 0$, where it is not clamped. Used by the float rows ({@code FloatRows}), not by the encoder, whose
+     * bits are those of {@link #exp(float)}.
+     */
+    static float expRow(float x) {
+        if (x < EXP_MIN) {
+            return 0f;
+        }
+        float t = Math.fma(x, LOG2E, ROUNDER);
+        float n = t - ROUNDER;
+        float r = Math.fma(-n, LN2_HI, x);
+        r = Math.fma(-n, LN2_LO, r);
+        float p = EXP_ROW[0];
+        for (int i = 1; i < EXP_ROW.length; i++) {
+            p = Math.fma(p, r, EXP_ROW[i]);
+        }
+        p = Math.fma(p, r, 1f);
+        p = Math.fma(p, r, 1f);
+        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - ROUNDER_BITS + 127) << 23);
+        return p * scale;
+    }
+
     /** $\mathrm{GELU}(x) = x\,\Phi(x)$ with $\Phi(x) = \tfrac12\mathrm{erfc}(-x/\sqrt2)$, erfc as in {@link #ERFC}. */
     static float gelu(float x) {
         float z = x * INV_SQRT2;

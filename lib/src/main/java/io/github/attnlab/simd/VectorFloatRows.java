@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The chunk loops of {@link FloatRows} on the vector path, the same IEEE operations in the same order as
  * {@link FloatRows#SCALAR}: the 16 lanes of the summation tree are one 512-bit vector, or two 256-bit ones on
  * machines with narrower vectors ({@link #WIDE} and {@link #NARROW}, both tested against the scalar loops). The
- * exponential is {@link LaneMath#exp(float)} lane by lane, without its upper clamp (arguments here are at most 0).
+ * exponential is {@link LaneMath#expRow(float)} lane by lane.
  */
 final class VectorFloatRows implements FloatRows.Kernels {
 
@@ -123,7 +123,7 @@ final class VectorFloatRows implements FloatRows.Kernels {
 
     private static float tail(float[] a, int off, int from, int len, float m, float[] out, int outOff, float s) {
         for (int j = from; j < len; j++) {
-            float e = LaneMath.exp(a[off + j] - m);
+            float e = LaneMath.expRow(a[off + j] - m);
             if (out != null) {
                 out[outOff + j] = e;
             }
@@ -152,23 +152,20 @@ final class VectorFloatRows implements FloatRows.Kernels {
             exp(sp, FloatVector.fromArray(sp, a, off + i).sub(m)).mul(f).intoArray(out, outOff + i);
         }
         for (; i < len; i++) {
-            out[outOff + i] = LaneMath.exp(a[off + i] - m) * f;
+            out[outOff + i] = LaneMath.expRow(a[off + i] - m) * f;
         }
     }
 
-    /**
-     * {@link LaneMath#exp(float)} lane by lane for arguments at most 0 (or NaN): its clamp to
-     * {@link LaneMath#EXP_MAX} changes nothing there, and $\mathrm{fma}(n, -c, r) = \mathrm{fma}(-n, c, r)$.
-     */
+    /** {@link LaneMath#expRow(float)} lane by lane: the same operations in the same order. */
     static FloatVector exp(VectorSpecies<Float> sp, FloatVector x) {
         VectorMask<Float> tiny = x.compare(VectorOperators.LT, LaneMath.EXP_MIN);
         FloatVector t = x.fma(LaneMath.LOG2E, LaneMath.ROUNDER);
         FloatVector n = t.sub(LaneMath.ROUNDER);
         FloatVector r = n.fma(FloatVector.broadcast(sp, -LaneMath.LN2_HI), x);
         r = n.fma(FloatVector.broadcast(sp, -LaneMath.LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(sp, LaneMath.EXP_TAYLOR[0]);
-        for (int i = 1; i < LaneMath.EXP_TAYLOR.length; i++) {
-            p = p.fma(r, FloatVector.broadcast(sp, LaneMath.EXP_TAYLOR[i]));
+        FloatVector p = FloatVector.broadcast(sp, LaneMath.EXP_ROW[0]);
+        for (int i = 1; i < LaneMath.EXP_ROW.length; i++) {
+            p = p.fma(r, FloatVector.broadcast(sp, LaneMath.EXP_ROW[i]));
         }
         FloatVector one = FloatVector.broadcast(sp, 1f);
         p = p.fma(r, one);

@@ -39,6 +39,22 @@ class LaneMathTest {
         assertTrue(Float.isNaN(LaneMath.exp(Float.NaN)));
     }
 
+    @Test
+    void rowExpIsWithinTwoUlpOnNonPositiveArguments() {
+        Random r = new Random(5);
+        for (int i = 0; i < 200_000; i++) {
+            float x = i < 1000 ? -i * 0x1p-10f : (float) (-87 * Math.pow(r.nextDouble(), 3));
+            float want = (float) Math.exp(x);
+            float got = LaneMath.expRow(x);
+            assertTrue(Math.abs(got - want) <= EXP_ULPS * Math.ulp(want), "expRow(" + x + ") = " + got + ", want " + want);
+        }
+        assertEquals(0f, LaneMath.expRow(Float.NEGATIVE_INFINITY));
+        assertEquals(0f, LaneMath.expRow(-87.5f));
+        assertEquals(1f, LaneMath.expRow(0f));
+        assertEquals(1f, LaneMath.expRow(-0f));
+        assertTrue(Float.isNaN(LaneMath.expRow(Float.NaN)));
+    }
+
     /** Our double exp: within 2 ulp of the correctly rounded double (StrictMath is within 1 ulp of it). */
     private static final int EXP_ULPS_D = 2;
 
