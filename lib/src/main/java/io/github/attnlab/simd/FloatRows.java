@@ -115,31 +115,51 @@ final class FloatRows {
         return s;
     }
 
-    /** The scalar loops: the reference of the definition. */
+    /** Per thread: the terms of a sum whose caller wants no output ({@link #logSumExp}), at most {@link #CHUNK}. */
+    private static final ThreadLocal<float[]> TERMS = ThreadLocal.withInitial(() -> new float[CHUNK]);
+
+    /**
+     * The scalar loops: the reference of the definition. The maximum keeps four running maxima (the maximum of a
+     * set does not depend on the order, NaN and signed zeros included), and the sum writes its terms first and
+     * then adds them lane by lane, so that both loops run without a long dependency chain.
+     */
     static final Kernels SCALAR = new Kernels() {
 
         @Override
         public float max(float[] a, int off, int len) {
-            float m = a[off];
-            for (int i = 1; i < len; i++) {
-                m = Math.max(m, a[off + i]);
+            float m0 = a[off];
+            float m1 = m0;
+            float m2 = m0;
+            float m3 = m0;
+            int i = 1;
+            for (; i + 4 <= len; i += 4) {
+                m0 = Math.max(m0, a[off + i]);
+                m1 = Math.max(m1, a[off + i + 1]);
+                m2 = Math.max(m2, a[off + i + 2]);
+                m3 = Math.max(m3, a[off + i + 3]);
             }
-            return m;
+            for (; i < len; i++) {
+                m0 = Math.max(m0, a[off + i]);
+            }
+            return Math.max(Math.max(m0, m1), Math.max(m2, m3));
         }
 
         @Override
         public float expSum(float[] a, int off, int len, float m, float[] out, int outOff) {
+            float[] e = out != null ? out : TERMS.get();
+            int eOff = out != null ? outOff : 0;
+            for (int j = 0; j < len; j++) {
+                e[eOff + j] = LaneMath.expRow(a[off + j] - m);
+            }
             float[] total = new float[WAYS];
             float[] block = new float[WAYS];
             int full = len - len % WAYS;
             for (int b = 0; b < full; b += BLOCK) {
                 java.util.Arrays.fill(block, 0f);
-                for (int j = b, end = Math.min(full, b + BLOCK); j < end; j++) {
-                    float e = LaneMath.expRow(a[off + j] - m);
-                    if (out != null) {
-                        out[outOff + j] = e;
+                for (int j = b, end = Math.min(full, b + BLOCK); j < end; j += WAYS) {
+                    for (int l = 0; l < WAYS; l++) {
+                        block[l] += e[eOff + j + l];
                     }
-                    block[j % WAYS] += e;
                 }
                 for (int l = 0; l < WAYS; l++) {
                     total[l] += block[l];
@@ -147,11 +167,7 @@ final class FloatRows {
             }
             float s = tree(total);
             for (int j = full; j < len; j++) {
-                float e = LaneMath.expRow(a[off + j] - m);
-                if (out != null) {
-                    out[outOff + j] = e;
-                }
-                s += e;
+                s += e[eOff + j];
             }
             return s;
         }
