@@ -182,7 +182,9 @@ def setup_ops():
                lambda x, out: (torch.topk(x, x.shape[1] // 8, dim=1), torch.logsumexp(x, 1)))
         row_op("SPARSEMAX" + suffix, dtype, lambda x, out: out.copy_(sparsemax(x)))
         row_op("ENTMAX15" + suffix, dtype, lambda x, out: out.copy_(entmax15_bisect(x)))
-    for op, name in (("MINILM_FORWARD", "minilm"), ("BERT_FORWARD", "bert")):
+    # the export directories of the suite's EncoderLine, one per encoder operation
+    for op, name in (("MINILM_FORWARD", "minilm"), ("MINILM_FORWARD_512", "minilm512"), ("BGE_FORWARD", "bge"),
+                     ("BGE_FORWARD_512", "bge512"), ("BERT_FORWARD", "bert")):
         LOADERS[op] = (lambda nm: lambda size: encoder_load(nm))(name)
         RUNNERS[op] = (lambda nm: lambda size: encoder_forward(nm))(name)
     LOADERS["LANCZOS"] = lanczos_load

@@ -148,11 +148,10 @@ public final class Suite {
             // operations, the same pass measured 16x slower (530 ms against 32 ms for MiniLM on 2026-12-02), the
             // compiled products having fallen back to the Vector API's Java templates. Then the middle row length,
             // the solvers, and the other lengths: a run stopped early has one line of every operation
-            if (ops.contains(Op.MINILM_FORWARD)) {
-                encoder(Op.MINILM_FORWARD, PretrainedModel.ALL_MINILM_L6_V2, "minilm", true);
-            }
-            if (mode.bertBase && ops.contains(Op.BERT_FORWARD)) {
-                encoder(Op.BERT_FORWARD, PretrainedModel.BERT_BASE_UNCASED, "bert", false);
+            for (Op op : ops) {
+                if (EncoderLine.isEncoder(op) && (mode.bertBase || op != Op.BERT_FORWARD)) {
+                    encoder(op, EncoderLine.of(op));
+                }
             }
             List<Integer> lengths = new ArrayList<>(mode.rowLengths);
             Integer first = lengths.remove(lengths.size() / 2);
@@ -228,11 +227,27 @@ public final class Suite {
         measure(op, "n = " + n, op.rowBytes(data.elements), note, cs, scalar, Suite::scalarNote);
     }
 
-    private void encoder(Op op, PretrainedModel model, String dirName, boolean withOrt) {
+    /**
+     * The passage text: the opening of Moby-Dick ({@link #TEXT}), repeated as often as a passage of
+     * {@code tokens} WordPiece tokens needs: at least {@code tokens} words, since every word is at least one token
+     * (the time of a pass does not depend on the words).
+     */
+    static String passageText(int tokens) {
+        int copies = Math.max(1, (int) Math.ceil((double) tokens / TEXT.split("\\s+").length));
+        return String.join(" ", java.util.Collections.nCopies(copies, TEXT));
+    }
+
+    private void encoder(Op op, EncoderLine line) {
         log(op.toString());
+        PretrainedModel model = line.model();
+        String dirName = line.dir();
+        boolean withOrt = line.ort();
         Bert bert = Bert.load(model);
-        Encoding passage = bert.passages(TEXT, 128).get(0);
+        Encoding passage = bert.passages(passageText(line.tokens()), line.tokens()).get(0);
         int[] ids = passage.ids();
+        if (ids.length != line.tokens()) {
+            throw new IllegalStateException(op + ": the passage has " + ids.length + " tokens, not " + line.tokens());
+        }
         float[] hidden = bert.lastHiddenState(passage);
         BertConfig c = bert.config();
         double flops = Op.encoderFlops(c.layers(), c.hidden(), c.intermediate(), ids.length);
