@@ -47,23 +47,30 @@ final class Fork {
         } catch (IOException e) {
             throw new Failure("cannot start its JVM: " + e.getMessage());
         }
+        // a suite stopped (kill, Ctrl-C) stops its fork and the fork's peer process too, rather than leave them running
+        Thread stop = new Thread(() -> destroy(p), "fork-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         Deque<String> tail = new ArrayDeque<>();
         Thread echo = new Thread(() -> echo(p, tail), "fork-stderr");
         echo.setDaemon(true);
         echo.start();
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                destroy(p);
                 throw new Failure("its JVM took longer than the timeout of " + timeout.toMinutes() + " min"
                         + " (--timeout) and was stopped");
             }
             echo.join(5_000);
         } catch (InterruptedException e) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            destroy(p);
             Thread.currentThread().interrupt();
             throw new Failure("interrupted while its JVM ran");
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs
+            }
         }
         List<String> last;
         synchronized (tail) {
@@ -99,6 +106,12 @@ final class Fork {
             pick = tail.stream().map(String::strip).filter(s -> !s.isEmpty()).reduce((a, b) -> b).orElse(null);
         }
         return pick == null ? "" : ": " + pick;
+    }
+
+    /** Stops {@code p} and what it started (the fork's Python peer process). */
+    private static void destroy(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static void echo(Process p, Deque<String> tail) {

@@ -43,7 +43,7 @@ public final class Suite {
         SuiteArgs args = SuiteArgs.parse(argv);
         if (args.fork() != null) {
             fork(args);
-            return;
+            System.exit(0); // the result is written: no lingering non-daemon thread may keep the suite waiting
         }
         List<Failed> failed = new Suite(args).run();
         if (!failed.isEmpty()) {
