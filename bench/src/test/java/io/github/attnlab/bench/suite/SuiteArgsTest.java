@@ -56,6 +56,13 @@ class SuiteArgsTest {
     }
 
     @Test
+    void headerNamesThePeersOfTheFirstForkWhosePeersRan() {
+        assertEquals("none reported yet", Suite.peers(List.of()));
+        assertEquals("not run: no torch", Suite.peers(List.of("not run: no torch", "not run: crashed")));
+        assertEquals("torch 1.13", Suite.peers(List.of("not run: crashed", "torch 1.13", "torch 2")));
+    }
+
+    @Test
     void refusesUnknownNamesAndArguments() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SuiteArgs.parseOps("SOFTMAX"));
         assertTrue(e.getMessage().startsWith("ops:"), e.getMessage());
