@@ -50,6 +50,7 @@ case " $* " in
   *) args+=(--readme README.md) ;;   # only a full run writes README's table
 esac
 mkdir -p target/bench
-# one thread for OpenBLAS too, in this JVM (netlib's JNI) as in the Python peers
+# one thread for OpenBLAS too, in the JVMs the suite forks (one per operation; they inherit this environment) for
+# netlib's JNI, as in the Python peers
 exec env OPENBLAS_NUM_THREADS=1 java --add-modules jdk.incubator.vector -Xmx6g -cp "bench/target/benchmarks.jar:${ort}" \
   io.github.attnlab.bench.suite.Suite --python "$py" "${args[@]}"

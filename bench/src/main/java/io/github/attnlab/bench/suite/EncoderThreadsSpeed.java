@@ -49,7 +49,7 @@ public final class EncoderThreadsSpeed {
     private static void encoder(PretrainedModel model, int warmups, int timed) {
         Bert one = Bert.load(model);
         Bert two = one.withThreads(2);
-        Encoding passage = one.passages(Suite.TEXT, 128).get(0);
+        Encoding passage = one.passages(OpRun.TEXT, 128).get(0);
         boolean same = Arrays.equals(one.lastHiddenState(passage), two.lastHiddenState(passage));
         double[][] t = new double[2][timed];
         double loadBefore = load();

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param work  bytes or flops of one run
  * @param note  what the reader should know (a check's result), or empty
  */
-public record Measured(Op op, String size, Samples ours, List<PeerResult> peers, double work, String note) {
+public record Measured(Op op, String size, Samples ours, List<PeerResult> peers, double work, String note)
+        implements Line {
 
     public Measured {
         if (op == null || size == null || ours == null || peers == null || note == null) {

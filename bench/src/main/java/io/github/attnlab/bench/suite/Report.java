@@ -8,9 +8,9 @@ import java.util.Locale;
  *
  * @param header   one paragraph on when, where and how it was measured
  * @param limits   the machine's measured limits
- * @param measured the table's lines
+ * @param measured the table's lines, measured or failed
  */
-public record Report(String header, MachineLimits limits, List<Measured> measured) {
+public record Report(String header, MachineLimits limits, List<Line> measured) {
 
     public Report {
         if (header == null || limits == null || measured == null) {
@@ -29,7 +29,13 @@ public record Report(String header, MachineLimits limits, List<Measured> measure
         b.append("| operation | size | AttnLab | best peer | AttnLab / peer | fraction of the limit, AttnLab (peer) |"
                 + " notes |\n");
         b.append("|---|---|---|---|---|---|---|\n");
-        for (Measured m : measured) {
+        for (Line line : measured) {
+            if (line instanceof Failed f) {
+                b.append("| ").append(f.op().label()).append(" | ").append(f.size()).append(" | **failed**: ")
+                        .append(f.reason().replace("\n", " ").replace("|", "\\|")).append(" | — | — | — | |\n");
+                continue;
+            }
+            Measured m = (Measured) line;
             String peer = m.bestPeer().map(p -> p.name() + " " + times(p.samples())).orElse("none ran");
             StringBuilder notes = new StringBuilder(m.note());
             for (PeerResult p : m.peers()) {
@@ -54,7 +60,14 @@ public record Report(String header, MachineLimits limits, List<Measured> measure
                 num(limits.fma32()), num(limits.fma64()), quote(limits.species())));
         b.append("  \"rows\": [\n");
         for (int i = 0; i < measured.size(); i++) {
-            Measured m = measured.get(i);
+            String comma = i + 1 < measured.size() ? "," : "";
+            if (measured.get(i) instanceof Failed f) {
+                b.append("    {\"op\": ").append(quote(f.op().name())).append(", \"label\": ").append(quote(f.op().label()))
+                        .append(", \"limit\": ").append(quote(f.op().limit().name())).append(", \"failed\": ")
+                        .append(quote(f.reason())).append('}').append(comma).append('\n');
+                continue;
+            }
+            Measured m = (Measured) measured.get(i);
             b.append("    {\"op\": ").append(quote(m.op().name())).append(", \"label\": ").append(quote(m.op().label()))
                     .append(", \"size\": ").append(quote(m.size())).append(", \"limit\": ").append(quote(m.op().limit().name()))
                     .append(", \"work\": ").append(num(m.work())).append(", \"attnlab\": ").append(samples(m.ours()))
@@ -67,7 +80,7 @@ public record Report(String header, MachineLimits limits, List<Measured> measure
                         .append(p.ran() ? "\"times\": " + samples(p.samples()) : "\"missing\": " + quote(p.missing()))
                         .append('}');
             }
-            b.append("]}").append(i + 1 < measured.size() ? "," : "").append('\n');
+            b.append("]}").append(comma).append('\n');
         }
         return b.append("  ]\n}\n").toString();
     }

@@ -42,7 +42,7 @@ class EncoderLineTest {
     @Test
     void thePassageTextIsLongEnoughFor512Tokens() {
         // every word is at least one WordPiece token
-        assertTrue(Suite.passageText(512).split("\\s+").length >= 512);
-        assertTrue(Suite.passageText(128).split("\\s+").length >= 128);
+        assertTrue(OpRun.passageText(512).split("\\s+").length >= 512);
+        assertTrue(OpRun.passageText(128).split("\\s+").length >= 128);
     }
 }

@@ -70,6 +70,19 @@ class ReportTest {
     }
 
     @Test
+    void aFailedOperationKeepsItsLineAndSaysWhy() {
+        Failed f = new Failed(Op.LANCZOS, "its JVM exited with status 1: java.lang.OutOfMemoryError: Java heap | space");
+        Report r = new Report("h", limits, List.of(softmax(), f));
+        assertTrue(r.markdown().endsWith("| 8 smallest eigenpairs, 10-NN Laplacian | — | **failed**: its JVM exited with"
+                + " status 1: java.lang.OutOfMemoryError: Java heap \\| space | — | — | — | |\n"), r.markdown());
+        assertTrue(r.json().contains("{\"op\": \"LANCZOS\", \"label\": \"8 smallest eigenpairs, 10-NN Laplacian\","
+                + " \"limit\": \"NONE\", \"failed\": \"its JVM exited with status 1: java.lang.OutOfMemoryError: Java"
+                + " heap | space\"}\n  ]"), r.json());
+        assertThrows(IllegalArgumentException.class, () -> new Failed(Op.LANCZOS, " "));
+        assertThrows(IllegalArgumentException.class, () -> new Failed(null, "why"));
+    }
+
+    @Test
     void peerResultNeedsExactlyOneOfTimesAndReason() {
         assertThrows(IllegalArgumentException.class, () -> new PeerResult("x", null, null));
         assertThrows(IllegalArgumentException.class,
