@@ -38,6 +38,8 @@ torch.set_num_interop_threads(1)
 
 DIR = sys.argv[1]
 state = {}
+# CSR products per timed run, as the suite's OpRun.CSR_PRODUCTS
+CSR_PRODUCTS = 20
 
 
 def rows(n, dtype):
@@ -120,11 +122,27 @@ def encoder_forward(name):
         return x
 
 
-def lanczos_load(size):
+def load_laplacian(size):
     d = os.path.join(DIR, "laplacian")
     ip, ix, v = (np.load(os.path.join(d, f + ".npy")) for f in ("indptr", "indices", "data"))
     state["L"] = scipy.sparse.csr_matrix((v, ix, ip), shape=(size, size))
+
+
+def lanczos_load(size):
+    load_laplacian(size)
     return lanczos_check()
+
+
+def csr_product_load(size):
+    load_laplacian(size)
+    state["x"] = np.load(os.path.join(DIR, "csr-x.npy"))
+    return "scipy: |y| = %.12e" % float(np.linalg.norm(state["L"] @ state["x"]))
+
+
+def csr_product_run():
+    for _ in range(CSR_PRODUCTS):
+        y = state["L"] @ state["x"]
+    return y
 
 
 def lanczos_run():
@@ -187,6 +205,8 @@ def setup_ops():
                      ("BGE_FORWARD_512", "bge512"), ("BERT_FORWARD", "bert")):
         LOADERS[op] = (lambda nm: lambda size: encoder_load(nm))(name)
         RUNNERS[op] = (lambda nm: lambda size: encoder_forward(nm))(name)
+    LOADERS["CSR_PRODUCT"] = csr_product_load
+    RUNNERS["CSR_PRODUCT"] = lambda size: csr_product_run()
     LOADERS["LANCZOS"] = lanczos_load
     RUNNERS["LANCZOS"] = lambda size: lanczos_run()
     LOADERS["DENSE_EIGEN"] = lambda n: dense_eigen_load(n) + " (LAPACK: %s)" % lapack_library()

@@ -29,6 +29,8 @@ public enum Op {
     BGE_FORWARD_512("bge-small-en-v1.5 forward, 512 tokens", "Bert.lastHiddenState", "ONNX Runtime (Java); torch",
             Limit.FMA_FP32, 0, 0),
     BERT_FORWARD("bert-base-uncased forward, 128 tokens", "Bert.lastHiddenState", "torch", Limit.FMA_FP32, 0, 0),
+    CSR_PRODUCT("sparse product y = Ax (CSR, float64), 10-NN Laplacian, " + OpRun.CSR_PRODUCTS + " products",
+            "SparseMatrix.multiply", "scipy.sparse csr_matrix @ x", Limit.TRIAD, 0, 0),
     LANCZOS("8 smallest eigenpairs, 10-NN Laplacian", "LaplacianSpectra LANCZOS",
             "scipy.sparse.linalg.eigsh", Limit.NONE, 0, 0),
     DENSE_EIGEN("all eigenpairs, dense symmetric, float64", "SymmetricEigen.of (EJML)",
@@ -68,7 +70,20 @@ public enum Op {
 
     /** Whether this is a row operation over the $2^{24}$-element matrix. */
     public boolean isRowOp() {
-        return limit == Limit.TRIAD;
+        return bytesIn > 0;
+    }
+
+    /**
+     * The minimal traffic of one CSR product $y = Ax$: the values (8 bytes) and column indices (4) of the
+     * {@code nonZeros} entries, the row starts (4 per row, one more), $x$ read once (8 per column) and $y$ written
+     * once (8 per row). Reads of $x$ beyond the first are not counted: $x$ is meant to stay in cache.
+     */
+    public static double csrBytes(int rows, int cols, long nonZeros) {
+        if (rows <= 0 || cols <= 0 || nonZeros < 0) {
+            throw new IllegalArgumentException("rows = " + rows + ", cols = " + cols + ", nonZeros = " + nonZeros
+                    + ": need rows > 0, cols > 0, nonZeros >= 0");
+        }
+        return 12.0 * nonZeros + 4.0 * (rows + 1) + 8.0 * cols + 8.0 * rows;
     }
 
     /** Bytes moved by a row operation over {@code elements} elements (input read once, output written once). */

@@ -87,6 +87,7 @@ final class OpRun {
         switch (op) {
             case MINILM_FORWARD, MINILM_FORWARD_512, BGE_FORWARD, BGE_FORWARD_512, BERT_FORWARD ->
                     encoder(op, EncoderLine.of(op));
+            case CSR_PRODUCT -> csrProduct();
             case LANCZOS -> lanczos();
             case DENSE_EIGEN -> mode.denseSizes.forEach(this::denseEigen);
             default -> {
@@ -168,6 +169,41 @@ final class OpRun {
                 log("closing ONNX Runtime: " + e.getMessage());
             }
         }
+    }
+
+    /** CSR products per timed run: one product of the 100k-node graph takes a few milliseconds. */
+    static final int CSR_PRODUCTS = 20;
+
+    /**
+     * The CSR product on the Lanczos graph: {@link #CSR_PRODUCTS} products $y = Ax$ of a seeded Gaussian $x$ per
+     * run, against scipy's {@code csr_matrix @ x} on the same matrix and vector, with the scalar path in the notes.
+     */
+    private void csrProduct() {
+        int n = mode.graphNodes;
+        log("CSR_PRODUCT, " + n + " nodes: building the graph");
+        SparseMatrix m = KnnLaplacianState.build(n, 10, 1).matrix();
+        double[] x = new java.util.Random(7).doubles(n).map(v -> v - 0.5).toArray();
+        double[] y = new double[n];
+        if (peer != null) {
+            writeCsr(m, inputs.resolve("laplacian"));
+            NpyOut.write(inputs.resolve("csr-x.npy"), new int[] {n}, x);
+        }
+        Workload ours = () -> {
+            for (int r = 0; r < CSR_PRODUCTS; r++) {
+                m.multiply(x, y);
+            }
+            return y[0];
+        };
+        ours.run();
+        double norm = Math.sqrt(Arrays.stream(y).map(v -> v * v).sum()); // (the sum of y is 0: A is a Laplacian)
+        List<Contender> cs = new ArrayList<>();
+        cs.add(Contender.java("AttnLab", ours));
+        cs.add(pythonPeer("scipy", Op.CSR_PRODUCT, n));
+        Contender scalar = Contender.java("AttnLab scalar path", () -> SimdOps.with(SimdOps.scalar(), ours::run));
+        String note = String.format(Locale.ROOT, "%d stored entries, %.1f per row; AttnLab: |y| = %.12e",
+                m.nonZeros(), (double) m.nonZeros() / n, norm);
+        measure(Op.CSR_PRODUCT, n + " nodes", CSR_PRODUCTS * Op.csrBytes(n, n, m.nonZeros()), note, cs, scalar,
+                OpRun::scalarNote);
     }
 
     private void lanczos() {

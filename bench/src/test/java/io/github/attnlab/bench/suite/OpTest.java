@@ -40,4 +40,14 @@ class OpTest {
         assertThrows(IllegalArgumentException.class, () -> Op.symmetricEigenFlops(0));
         assertThrows(IllegalArgumentException.class, () -> Op.DENSE_EIGEN.rowBytes(1 << 24));
     }
+
+    @Test
+    void csrBytesCountEntriesRowStartsAndBothVectorsOnce() {
+        // 3 rows, 4 columns, 5 entries: 5 * (8 + 4) + 4 * 4 + 4 * 8 + 3 * 8
+        assertEquals(60 + 16 + 32 + 24, Op.csrBytes(3, 4, 5));
+        assertEquals(Limit.TRIAD, Op.CSR_PRODUCT.limit());
+        assertThrows(IllegalArgumentException.class, () -> Op.CSR_PRODUCT.rowBytes(1 << 24)); // not a row op
+        assertThrows(IllegalArgumentException.class, () -> Op.csrBytes(0, 4, 5));
+        assertThrows(IllegalArgumentException.class, () -> Op.csrBytes(3, 4, -1));
+    }
 }
