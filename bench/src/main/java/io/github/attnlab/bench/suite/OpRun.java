@@ -287,7 +287,7 @@ final class OpRun {
         List<PeerResult> peers = new ArrayList<>();
         for (Contender c : cs.subList(1, cs.size())) {
             peers.add(c.asPeer());
-            if (c.note != null && !c.note.isEmpty() && op.limit() != Limit.TRIAD) {
+            if (c.note != null && !c.note.isEmpty() && !op.isRowOp()) {
                 notes.append(notes.length() > 0 ? "; " : "").append(c.note);
             }
         }
