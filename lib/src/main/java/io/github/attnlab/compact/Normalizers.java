@@ -100,8 +100,7 @@ public final class Normalizers {
 
     /** Sparsemax with $\tau$ from the randomised pivot search, expected $O(n)$; same result as {@link #sparsemax}. */
     public static double sparsemaxPivot(double[] scores, double[] out, int off, int len) {
-        double m = checkedMax(scores, out, off, len);
-        return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxPivot(scores, out, off, len, m));
+        return CandidateRows.sparsemaxPivot(scores, out, off, len);
     }
 
     /**
@@ -127,8 +126,7 @@ public final class Normalizers {
         if (alpha == 1) {
             throw new IllegalArgumentException("alpha = 1 is softmax, which has no threshold to bisect; use softmax");
         }
-        double m = checkedMax(scores, out, off, len);
-        return threshold(alpha, scores, out, off, len, m, Thresholds.entmaxBisect(alpha, scores, out, off, len, m));
+        return CandidateRows.entmaxBisect(alpha, scores, out, off, len);
     }
 
     /**
@@ -163,7 +161,7 @@ public final class Normalizers {
 
     /** {@link #sparsemax(float[], float[], int, int)} with the expected-$O(n)$ pivot search. */
     public static double sparsemaxPivot(float[] scores, float[] out, int off, int len) {
-        return FloatNormalizers.sparse(Normalizers::sparsemaxPivot, scores, out, off, len);
+        return CandidateRows.sparsemaxPivot(scores, out, off, len);
     }
 
     /** 1.5-entmax of a float32 row by sorting, computed as {@link #sparsemax(float[], float[], int, int)} is. */
@@ -177,7 +175,10 @@ public final class Normalizers {
      */
     public static double entmaxBisect(double alpha, float[] scores, float[] out, int off, int len) {
         checkAlpha(alpha);
-        return FloatNormalizers.sparse((s, o, f, l) -> entmaxBisect(alpha, s, o, f, l), scores, out, off, len);
+        if (alpha == 1) {
+            throw new IllegalArgumentException("alpha = 1 is softmax, which has no threshold to bisect; use softmax");
+        }
+        return CandidateRows.entmaxBisect(alpha, scores, out, off, len);
     }
 
     /**

@@ -30,6 +30,44 @@ final class VectorFloatOps {
     private VectorFloatOps() {
     }
 
+    /** {@link FloatOps#maxOrdered}: lanewise by a comparison and a blend, which skip NaN as the scalar loop does. */
+    static float maxOrdered(float[] a, int off, int len) {
+        if (len < 4 * F.length()) {
+            return SCALAR.maxOrdered(a, off, len);
+        }
+        int step = F.length();
+        FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        FloatVector m1 = m0;
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            FloatVector x0 = FloatVector.fromArray(F, a, off + i);
+            FloatVector x1 = FloatVector.fromArray(F, a, off + i + step);
+            m0 = m0.blend(x0, x0.compare(VectorOperators.GT, m0));
+            m1 = m1.blend(x1, x1.compare(VectorOperators.GT, m1));
+        }
+        float m = SCALAR.maxOrdered(a, off + i, len - i);
+        for (int l = 0; l < step; l++) {
+            m = Math.max(m, Math.max(m0.lane(l), m1.lane(l))); // no NaN here
+        }
+        return m + 0.0f;
+    }
+
+    /**
+     * {@link FloatOps#indicesAbove}: a vector comparison per group of lanes, and the scalar loop on the rare groups
+     * with a position to keep.
+     */
+    static int indicesAbove(float[] a, int off, int len, float floor, int[] idx) {
+        int step = F.length();
+        int count = 0;
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += step) {
+            if (!FloatVector.fromArray(F, a, off + i).compare(VectorOperators.LE, floor).allTrue()) {
+                count = ScalarSimdOps.indicesAbove(a, off, i, i + step, floor, idx, count);
+            }
+        }
+        return ScalarSimdOps.indicesAbove(a, off, i, len, floor, idx, count);
+    }
+
     /** {@link FloatOps#widen}: whole vectors by a lanewise conversion, the tail by the cast. */
     static void widen(float[] a, int off, int len, double[] out, int outOff) {
         int i = 0;

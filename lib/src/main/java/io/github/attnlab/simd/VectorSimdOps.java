@@ -79,6 +79,46 @@ final class VectorSimdOps implements SimdOps {
         return r;
     }
 
+    /** {@link DoubleOps#maxOrdered}: lanewise by a comparison and a blend, which skip NaN as the scalar loop does. */
+    @Override
+    public double maxOrdered(double[] a, int off, int len) {
+        if (len < 4 * D.length()) {
+            return SCALAR.maxOrdered(a, off, len);
+        }
+        int step = D.length();
+        DoubleVector m0 = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+        DoubleVector m1 = m0;
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            DoubleVector x0 = DoubleVector.fromArray(D, a, off + i);
+            DoubleVector x1 = DoubleVector.fromArray(D, a, off + i + step);
+            m0 = m0.blend(x0, x0.compare(VectorOperators.GT, m0));
+            m1 = m1.blend(x1, x1.compare(VectorOperators.GT, m1));
+        }
+        double m = SCALAR.maxOrdered(a, off + i, len - i);
+        for (int l = 0; l < step; l++) {
+            m = Math.max(m, Math.max(m0.lane(l), m1.lane(l))); // no NaN here
+        }
+        return m + 0.0;
+    }
+
+    /**
+     * {@link DoubleOps#indicesAbove}: a vector comparison per group of lanes, and the scalar loop on the rare groups
+     * with a position to keep.
+     */
+    @Override
+    public int indicesAbove(double[] a, int off, int len, double floor, int[] idx) {
+        int step = D.length();
+        int count = 0;
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += step) {
+            if (!DoubleVector.fromArray(D, a, off + i).compare(VectorOperators.LE, floor).allTrue()) {
+                count = ScalarSimdOps.indicesAbove(a, off, i, i + step, floor, idx, count);
+            }
+        }
+        return ScalarSimdOps.indicesAbove(a, off, i, len, floor, idx, count);
+    }
+
     @Override
     public double sumExp(double[] a, int off, int len, double shift) {
         if (len < 2 * D.length()) {
@@ -280,6 +320,16 @@ final class VectorSimdOps implements SimdOps {
     @Override
     public double softmaxOnline(float[] a, int off, int len, float[] out, int outOff) {
         return FloatRows.softmax(KERNELS, a, off, len, out, outOff);
+    }
+
+    @Override
+    public float maxOrdered(float[] a, int off, int len) {
+        return VectorFloatOps.maxOrdered(a, off, len);
+    }
+
+    @Override
+    public int indicesAbove(float[] a, int off, int len, float floor, int[] idx) {
+        return VectorFloatOps.indicesAbove(a, off, len, floor, idx);
     }
 
     @Override
