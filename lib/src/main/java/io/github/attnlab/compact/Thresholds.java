@@ -167,12 +167,20 @@ final class Thresholds {
         for (int it = 0; it < RectifiedPowerEquation.MAX_ITERATIONS; it++) {
             double sum = 0;
             double sumLower = 0;
-            for (int j = off; j < off + k; j++) {
-                double r = work[j] - t;
-                if (r > 0) {
-                    double lower = lowerPower(r, integer, beta);
-                    sum += lower * r;
-                    sumLower += lower;
+            if (integer == 2) { // 1.5-entmax, without branches: r = 0 adds nothing
+                for (int j = off; j < off + k; j++) {
+                    double r = Math.max(work[j] - t, 0.0);
+                    sum += r * r;
+                    sumLower += r;
+                }
+            } else {
+                for (int j = off; j < off + k; j++) {
+                    double r = work[j] - t;
+                    if (r > 0) {
+                        double lower = lowerPower(r, integer, beta);
+                        sum += lower * r;
+                        sumLower += lower;
+                    }
                 }
             }
             double f = sum - 1;

@@ -57,15 +57,34 @@ final class VectorFloatOps {
      * with a position to keep.
      */
     static int indicesAbove(float[] a, int off, int len, float floor, int[] idx) {
+        if (F.length() > 16) {
+            return SCALAR.indicesAbove(a, off, len, floor, idx);
+        }
         int step = F.length();
         int count = 0;
         int i = 0;
         for (int bound = F.loopBound(len); i < bound; i += step) {
-            if (!FloatVector.fromArray(F, a, off + i).compare(VectorOperators.LE, floor).allTrue()) {
-                count = ScalarSimdOps.indicesAbove(a, off, i, i + step, floor, idx, count);
+            VectorMask<Float> below = FloatVector.fromArray(F, a, off + i).compare(VectorOperators.LE, floor);
+            if (!below.allTrue()) {
+                int bits = (int) LANE_BITS.blend(0f, below).reduceLanes(VectorOperators.ADD);
+                count = VectorSimdOps.positions(bits, i, idx, count);
             }
         }
         return ScalarSimdOps.indicesAbove(a, off, i, len, floor, idx, count);
+    }
+
+    /**
+     * $2^l$ in lane $l$: the lanes kept by a mask add up to its bit pattern, exactly (at most 16 lanes, so the sum
+     * is an integer below $2^{16}$ in any order of the additions).
+     */
+    private static final FloatVector LANE_BITS = laneBits();
+
+    private static FloatVector laneBits() {
+        float[] bits = new float[F.length()];
+        for (int l = 0; l < bits.length && l < 16; l++) {
+            bits[l] = 1 << l;
+        }
+        return FloatVector.fromArray(F, bits, 0);
     }
 
     /** {@link FloatOps#widen}: whole vectors by a lanewise conversion, the tail by the cast. */
