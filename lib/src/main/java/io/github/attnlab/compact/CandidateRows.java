@@ -30,6 +30,8 @@ final class CandidateRows {
         int[] idx = new int[0];
         double[] z = new double[0];
         double[] work = new double[0];
+        /** The path of the current call, looked up once per row. */
+        SimdOps ops;
 
         Scratch grow(int len) {
             if (idx.length < len) {
@@ -46,7 +48,7 @@ final class CandidateRows {
     /** Sparsemax of a double row by the pivot search on its candidates; see {@link Normalizers#sparsemaxPivot}. */
     static double sparsemaxPivot(double[] scores, double[] out, int off, int len) {
         Scratch s = SCRATCH.get().grow(len);
-        double m = maxOf(scores, out, off, len);
+        double m = maxOf(scores, out, off, len, s);
         int k = candidates(1, scores, off, len, m, s);
         double centered = sparsemaxThreshold(s, k, len, m);
         double inv = 1 / probabilities(1, s, k, m, centered);
@@ -60,7 +62,7 @@ final class CandidateRows {
     /** Sparsemax of a float row, the double result of the widened row; see {@link Normalizers#sparsemaxPivot}. */
     static double sparsemaxPivot(float[] scores, float[] out, int off, int len) {
         Scratch s = SCRATCH.get().grow(len);
-        double m = maxOf(scores, out, off, len);
+        double m = maxOf(scores, out, off, len, s);
         int k = candidates(1, scores, off, len, m, s);
         double centered = sparsemaxThreshold(s, k, len, m);
         writeFloat(out, off, len, s, k, 1 / probabilities(1, s, k, m, centered));
@@ -71,7 +73,7 @@ final class CandidateRows {
     static double entmaxBisect(double alpha, double[] scores, double[] out, int off, int len) {
         Scratch s = SCRATCH.get().grow(len);
         double a1 = alpha - 1;
-        double m = maxOf(scores, out, off, len);
+        double m = maxOf(scores, out, off, len, s);
         int k = candidates(a1, scores, off, len, m, s);
         double centered = Thresholds.entmaxBisect(alpha, s.z, s.work, 0, k, m);
         double inv = 1 / probabilities(a1, s, k, m, centered);
@@ -86,7 +88,7 @@ final class CandidateRows {
     static double entmaxBisect(double alpha, float[] scores, float[] out, int off, int len) {
         Scratch s = SCRATCH.get().grow(len);
         double a1 = alpha - 1;
-        double m = maxOf(scores, out, off, len);
+        double m = maxOf(scores, out, off, len, s);
         int k = candidates(a1, scores, off, len, m, s);
         double centered = Thresholds.entmaxBisect(alpha, s.z, s.work, 0, k, m);
         writeFloat(out, off, len, s, k, 1 / probabilities(a1, s, k, m, centered));
@@ -106,6 +108,17 @@ final class CandidateRows {
      * their sum, in index order (the scalar loop, on either path), which is the sum over the whole row.
      */
     private static double probabilities(double a1, Scratch s, int k, double m, double centered) {
+        if (a1 == 1 || a1 == 0.5) { // sparsemax and 1.5-entmax: r and r*r, the scalar loop's bits (1 * r, 1 * (r * r))
+            boolean square = a1 == 0.5;
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double r = a1 * (s.z[j] - m) - centered;
+                double t = r > 0 ? (square ? r * r : r) : 0.0;
+                s.work[j] = t;
+                sum += t;
+            }
+            return sum;
+        }
         return SimdOps.scalar().rectifiedPower(s.z, 0, k, m, a1, centered, 1 / a1, s.work, 0);
     }
 
@@ -121,13 +134,14 @@ final class CandidateRows {
      * The row maximum $m$ after the range checks: a finite $m$ leaves only NaN to find, which
      * {@link #candidates} does; otherwise (a $+\infty$, a row of NaN and $-\infty$) the row is refused here.
      */
-    private static double maxOf(double[] scores, double[] out, int off, int len) {
+    private static double maxOf(double[] scores, double[] out, int off, int len, Scratch s) {
         Check.notNull("scores", scores);
         Check.slice("scores", scores.length, off, len);
         if (len < 1) {
             LogitRow.validate("scores", scores, off, len); // throws: an empty row
         }
-        double m = SimdOps.get().maxOrdered(scores, off, len);
+        s.ops = SimdOps.get();
+        double m = s.ops.maxOrdered(scores, off, len);
         if (!finite(m)) {
             LogitRow.validate("scores", scores, off, len);
             throw new IllegalStateException("a valid row gave the maximum " + m);
@@ -140,12 +154,13 @@ final class CandidateRows {
         return m;
     }
 
-    /** {@link #maxOf(double[], double[], int, int)} of a float row. */
-    private static double maxOf(float[] scores, float[] out, int off, int len) {
+    /** {@link #maxOf(double[], double[], int, int, Scratch)} of a float row. */
+    private static double maxOf(float[] scores, float[] out, int off, int len, Scratch s) {
         FloatNormalizers.checkRange(scores, off, len);
         Check.notNull("out", out);
         Check.slice("out", out.length, off, len);
-        float m = SimdOps.get().maxOrdered(scores, off, len);
+        s.ops = SimdOps.get();
+        float m = s.ops.maxOrdered(scores, off, len);
         if (!finite(m)) {
             LogitRow.validate("scores", scores, off, len);
             throw new IllegalStateException("a valid row gave the maximum " + m);
@@ -163,7 +178,7 @@ final class CandidateRows {
      * {@link #floor} below $m - 1/(\alpha-1)$ keeps a few more, and NaN, which the exact test then drops or refuses.
      */
     private static int candidates(double a1, double[] scores, int off, int len, double m, Scratch s) {
-        int found = SimdOps.get().indicesAbove(scores, off, len, floor(a1, m), s.idx);
+        int found = s.ops.indicesAbove(scores, off, len, floor(a1, m), s.idx);
         int k = 0;
         for (int j = 0; j < found; j++) {
             int i = s.idx[j];
@@ -185,7 +200,7 @@ final class CandidateRows {
         if (f > floor) {
             f = Math.nextDown(f); // rounded down, so every candidate is above it
         }
-        int found = SimdOps.get().indicesAbove(scores, off, len, f, s.idx);
+        int found = s.ops.indicesAbove(scores, off, len, f, s.idx);
         int k = 0;
         for (int j = 0; j < found; j++) {
             int i = s.idx[j];
