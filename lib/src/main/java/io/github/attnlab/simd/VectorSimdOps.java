@@ -117,20 +117,20 @@ final class VectorSimdOps implements SimdOps {
         for (int bound = D.loopBound(len); i < bound; i += step) {
             VectorMask<Double> below = DoubleVector.fromArray(D, a, off + i).compare(VectorOperators.LE, floor);
             if (!below.allTrue()) {
-                int bits = (int) LANE_BITS.blend(0.0, below).reduceLanes(VectorOperators.ADD);
+                int bits = (int) LANE_BITS.blend(0.0, below).reinterpretAsLongs().reduceLanes(VectorOperators.OR);
                 count = positions(bits, i, idx, count);
             }
         }
         return ScalarSimdOps.indicesAbove(a, off, i, len, floor, idx, count);
     }
 
-    /** $2^l$ in lane $l$: the lanes a mask leaves add up to its bit pattern, exactly, in any order. */
+    /** In lane $l$ the double whose bits are $2^l$, as {@code VectorFloatOps}' lane bits: OR-reduced as longs. */
     private static final DoubleVector LANE_BITS = laneBits();
 
     private static DoubleVector laneBits() {
         double[] bits = new double[D.length()];
         for (int l = 0; l < bits.length && l < 16; l++) {
-            bits[l] = 1 << l;
+            bits[l] = Double.longBitsToDouble(1L << l);
         }
         return DoubleVector.fromArray(D, bits, 0);
     }
