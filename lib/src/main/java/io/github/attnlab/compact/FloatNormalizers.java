@@ -6,7 +6,8 @@ import io.github.attnlab.simd.SimdOps;
 
 /**
  * The float32 rows of {@link Normalizers}: argument checks and the kernels behind its {@code float[]}
- * overloads (softmax and log-sum-exp in float arithmetic; sparse thresholds in double on the widened row). The kernels check the row contract by two comparisons on the row maximum and sum; when those fail the
+ * overloads (softmax and log-sum-exp in float arithmetic; the sorting sparse thresholds in double on the widened row;
+ * the pivot search and the bisection are {@link CandidateRows}, which widens the candidates only). The kernels check the row contract by two comparisons on the row maximum and sum; when those fail the
  * row is validated here in full, so the refusal names the argument {@code scores} and the position.
  */
 final class FloatNormalizers {

@@ -10,8 +10,10 @@ import io.github.attnlab.simd.SimdOps;
  * <p>Each reads {@code scores[off, off + len)}, writes the probabilities into
  * {@code out[off, off + len)} (the same offset, so a row-major matrix of scores and its matrix of
  * probabilities share a layout) and returns the threshold $\tau$ of the row. {@code out} is also
- * the working space of the sorting and pivot methods, so it must not be {@code scores}. Nothing
- * else is written and nothing is allocated.
+ * the working space of the sorting methods, so it must not be {@code scores}. Nothing else is written. Nothing is
+ * allocated per call: the pivot search and the bisection ({@link #sparsemaxPivot}, {@link #entmaxBisect}, float and
+ * double) list the row's candidates, the scores with $(\alpha-1)(z_i - \max z) &gt; -1$, in per-thread buffers grown
+ * to the longest row seen, and search the threshold on those only (the others have probability 0).
  *
  * <p>Rows follow the row contract of the library ({@link LogitRow}, {@code docs/row-contract.md}): $-\infty$
  * marks a masked key (probability 0, never in the support); a NaN or $+\infty$ score, an empty row and a row of
@@ -98,10 +100,13 @@ public final class Normalizers {
         return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxSort(scores, out, off, len, m));
     }
 
-    /** Sparsemax with $\tau$ from the randomised pivot search, expected $O(n)$; same result as {@link #sparsemax}. */
+    /**
+     * Sparsemax with $\tau$ from the randomised pivot search, expected $O(n)$; same result as {@link #sparsemax}.
+     * The row is read twice (its maximum, then a vector comparison listing the candidates $z_i &gt; \max z - 1$) and
+     * written once; the search runs on the candidates, with the same bits on both paths.
+     */
     public static double sparsemaxPivot(double[] scores, double[] out, int off, int len) {
-        double m = checkedMax(scores, out, off, len);
-        return threshold(2, scores, out, off, len, m, Thresholds.sparsemaxPivot(scores, out, off, len, m));
+        return CandidateRows.sparsemaxPivot(scores, out, off, len);
     }
 
     /**
@@ -120,6 +125,10 @@ public final class Normalizers {
      * $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$, the maximiser of $p^\top z + H_\alpha(p)$ over
      * the simplex. With $\alpha = 1 + 1/n$ it is $[z_i/n - \tau]_+^n$ (docs/papers/B.md §B.1).
      *
+     * <p>Safeguarded Newton steps from the left end of the bracket, bisecting when a step leaves it, on the candidates
+     * $(\alpha-1)(z_i - \max z) &gt; -1$ only (see the class comment), to the double resolution of $\tau$; the same
+     * bits on both paths.
+     *
      * @return $\tau$, so that $\sum_i [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)} = 1$
      */
     public static double entmaxBisect(double alpha, double[] scores, double[] out, int off, int len) {
@@ -127,8 +136,7 @@ public final class Normalizers {
         if (alpha == 1) {
             throw new IllegalArgumentException("alpha = 1 is softmax, which has no threshold to bisect; use softmax");
         }
-        double m = checkedMax(scores, out, off, len);
-        return threshold(alpha, scores, out, off, len, m, Thresholds.entmaxBisect(alpha, scores, out, off, len, m));
+        return CandidateRows.entmaxBisect(alpha, scores, out, off, len);
     }
 
     /**
@@ -161,9 +169,14 @@ public final class Normalizers {
         return FloatNormalizers.sparse(Normalizers::sparsemax, scores, out, off, len);
     }
 
-    /** {@link #sparsemax(float[], float[], int, int)} with the expected-$O(n)$ pivot search. */
+    /**
+     * Sparsemax of a float32 row with the expected-$O(n)$ pivot search: the double
+     * {@link #sparsemaxPivot(double[], double[], int, int)} of the scores widened exactly, bit for bit (its threshold,
+     * and every $p_i$ the double one correctly rounded), without widening the row: the maximum and the candidates are
+     * found on the floats, and only the candidates are widened.
+     */
     public static double sparsemaxPivot(float[] scores, float[] out, int off, int len) {
-        return FloatNormalizers.sparse(Normalizers::sparsemaxPivot, scores, out, off, len);
+        return CandidateRows.sparsemaxPivot(scores, out, off, len);
     }
 
     /** 1.5-entmax of a float32 row by sorting, computed as {@link #sparsemax(float[], float[], int, int)} is. */
@@ -172,12 +185,16 @@ public final class Normalizers {
     }
 
     /**
-     * $\alpha$-entmax of a float32 row by bisection, $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$, computed as
-     * {@link #sparsemax(float[], float[], int, int)} is: every bisection pass reads the cached double copy.
+     * $\alpha$-entmax of a float32 row by bisection, $p_i = [(\alpha-1)z_i - \tau]_+^{1/(\alpha-1)}$: the double
+     * {@link #entmaxBisect(double, double[], double[], int, int)} of the scores widened exactly, bit for bit, computed
+     * as {@link #sparsemaxPivot(float[], float[], int, int)} is, on the widened candidates only.
      */
     public static double entmaxBisect(double alpha, float[] scores, float[] out, int off, int len) {
         checkAlpha(alpha);
-        return FloatNormalizers.sparse((s, o, f, l) -> entmaxBisect(alpha, s, o, f, l), scores, out, off, len);
+        if (alpha == 1) {
+            throw new IllegalArgumentException("alpha = 1 is softmax, which has no threshold to bisect; use softmax");
+        }
+        return CandidateRows.entmaxBisect(alpha, scores, out, off, len);
     }
 
     /**

@@ -52,52 +52,47 @@ final class Thresholds {
      * <p>Only the scores with $z_i - m &gt; -1$ are candidates: $p_{\max} = m - \tau \le 1$ gives $\tau' \ge -1$,
      * and a pivot $v \le -1$ fails the condition (the maximum alone contributes $0 - v \ge 1$). On rows whose
      * scores spread over more than one unit, as attention rows do, the search then partitions a small fraction of
-     * the row.
+     * the row. The caller lists them ({@link CandidateRows}): {@code v[off, off + count)} holds the differences
+     * $z_i - m$ of the candidates in index order, and is partitioned in place; {@code rowLength} seeds the pivots.
      */
-    static double sparsemaxPivot(double[] z, double[] scratch, int off, int len, double center) {
-        int hi = off;
-        for (int i = off; i < off + len; i++) {
-            double v = z[i] - center; // -infinity for masked keys
-            if (v > -1) {
-                scratch[hi++] = v;
-            }
-        }
+    static double sparsemaxPivot(double[] v, int off, int count, int rowLength) {
         int lo = off;
+        int hi = off + count;
         double sum = 0;
-        long count = 0;
-        long rng = 0x9E3779B97F4A7C15L ^ len;
+        long taken = 0;
+        long rng = 0x9E3779B97F4A7C15L ^ rowLength;
         while (lo < hi) {
             rng ^= rng << 13;
             rng ^= rng >>> 7;
             rng ^= rng << 17;
-            double v = scratch[lo + (int) Long.remainderUnsigned(rng, hi - lo)];
+            double pivot = v[lo + (int) Long.remainderUnsigned(rng, hi - lo)];
             // three-way partition of [lo, hi): greater | equal | less
             int gt = lo;
             int i = lo;
             int lt = hi;
             double sumGe = 0;
             while (i < lt) {
-                double u = scratch[i];
-                if (u > v) {
-                    swap(scratch, gt++, i++);
+                double u = v[i];
+                if (u > pivot) {
+                    swap(v, gt++, i++);
                     sumGe += u;
-                } else if (u < v) {
-                    swap(scratch, i, --lt);
+                } else if (u < pivot) {
+                    swap(v, i, --lt);
                 } else {
                     i++;
                     sumGe += u;
                 }
             }
-            long ge = count + (lt - lo);
-            if (sum + sumGe - ge * v < 1) {
+            long ge = taken + (lt - lo);
+            if (sum + sumGe - ge * pivot < 1) {
                 sum += sumGe;
-                count = ge;
+                taken = ge;
                 lo = lt;
             } else {
                 hi = gt;
             }
         }
-        return (sum - 1) / count;
+        return (sum - 1) / taken;
     }
 
     private static void swap(double[] a, int i, int j) {
@@ -140,26 +135,88 @@ final class Thresholds {
     }
 
     /**
-     * $\alpha$-entmax for any $\alpha &gt; 1$: the root of
-     * $\sum_i [(\alpha-1)(z_i - m) - \tau']_+^{1/(\alpha-1)} = 1$ on the bracket $[-1, -k^{1-\alpha}]$
-     * ($k$ unmasked scores; at the left end the largest term alone is 1, at the right end every term
-     * is at most $1/k$), by {@link RectifiedPowerEquation}.
+     * $\alpha$-entmax for any $\alpha &gt; 1$: the root $\tau'$ of
+     * $f(t) = \sum_i [x_i - t]_+^{\beta} - 1$, $x_i = (\alpha-1)(z_i - m)$, $\beta = 1/(\alpha-1)$, on the bracket
+     * $[-1, -k^{1-\alpha}]$ ($k$ candidates; at the left end the largest term alone is 1, at the right end every
+     * term is at most $1/k$), by safeguarded Newton steps from the left end: the step
+     * $t - f(t)/f'(t)$, $f'(t) = -\beta\sum_i [x_i - t]_+^{\beta-1}$, when it lands inside the bracket, bisection
+     * otherwise. For $\beta \ge 1$ ($\alpha \le 2$) $f$ is convex, so the steps rise monotonically to the root
+     * and converge quadratically; the search stops, as {@link RectifiedPowerEquation} does, when a step falls below
+     * two ulps of $t$ or the bracket cannot shrink.
      *
-     * <p>The equation is solved over the candidates only: the $k$ scores with $(\alpha-1)(z_i - m) &gt; -1$, copied
-     * in index order to {@code scratch}. A score outside has a bracket $\le 0$ at $\tau' = -1$, hence at every
-     * $\tau'$ of the bracket, and contributes nothing to the sum or to its slope; on attention rows the candidates
-     * are a small fraction of the row, so the Newton and bisection passes after the first are short.
+     * <p>The equation is solved over the candidates only: the $k$ scores with $x_i &gt; -1$, listed in index order in
+     * {@code z[off, off + k)} by the caller ({@link CandidateRows}). A score outside has a bracket $\le 0$ at
+     * $\tau' = -1$, hence at every $\tau'$ of the bracket, and contributes nothing to the sum or to its slope. Each
+     * step is one scalar pass over the short list computing $f$ and $f'$ together, in index order, so both paths
+     * give the same bits; {@code work[off, off + k)} receives the $x_i$.
      */
-    static double entmaxBisect(double alpha, double[] z, double[] scratch, int off, int len, double center) {
+    static double entmaxBisect(double alpha, double[] z, double[] work, int off, int k, double center) {
         double a1 = alpha - 1;
-        int k = off;
-        for (int i = off; i < off + len; i++) {
-            if (a1 * (z[i] - center) > -1) { // false for masked keys
-                scratch[k++] = z[i];
-            }
+        double beta = 1 / a1;
+        for (int j = off; j < off + k; j++) {
+            work[j] = a1 * (z[j] - center);
         }
-        int candidates = k - off; // >= 1: the maximum
-        double hi = Math.max(-1, -Math.pow(candidates, -a1));
-        return RectifiedPowerEquation.solve(scratch, off, candidates, center, a1, 1 / a1, -1, hi);
+        double lo = -1;
+        double hi = Math.max(-1, -Math.pow(k, -a1));
+        if (hi == lo) {
+            return lo;
+        }
+        int n = (int) Math.rint(beta);
+        int integer = n >= 1 && n <= 4 && Math.abs(beta - n) <= 1e-12 * n ? n : 0;
+        double t = lo;
+        for (int it = 0; it < RectifiedPowerEquation.MAX_ITERATIONS; it++) {
+            double sum = 0;
+            double sumLower = 0;
+            if (integer == 2) { // 1.5-entmax, without branches: r = 0 adds nothing
+                for (int j = off; j < off + k; j++) {
+                    double r = Math.max(work[j] - t, 0.0);
+                    sum += r * r;
+                    sumLower += r;
+                }
+            } else {
+                for (int j = off; j < off + k; j++) {
+                    double r = work[j] - t;
+                    if (r > 0) {
+                        double lower = lowerPower(r, integer, beta);
+                        sum += lower * r;
+                        sumLower += lower;
+                    }
+                }
+            }
+            double f = sum - 1;
+            if (f == 0) {
+                return t;
+            } else if (f > 0) {
+                lo = t;
+            } else {
+                hi = t;
+            }
+            double next = t + f / (beta * sumLower);
+            if (Math.abs(next - t) <= 2 * Math.ulp(t)) {
+                return t; // the Newton correction is below the resolution of t
+            }
+            double mid = lo + 0.5 * (hi - lo);
+            if (!(mid > lo && mid < hi)) {
+                return t; // the bracket cannot shrink any further
+            }
+            t = next > lo && next < hi ? next : mid;
+        }
+        return t;
+    }
+
+    /** $r^{\beta-1}$ for $r &gt; 0$: by multiplication when $\beta$ is the integer {@code n} of 1 to 4, else by pow. */
+    private static double lowerPower(double r, int n, double beta) {
+        switch (n) {
+            case 1:
+                return 1;
+            case 2:
+                return r;
+            case 3:
+                return r * r;
+            case 4:
+                return r * r * r;
+            default:
+                return Math.pow(r, beta - 1);
+        }
     }
 }

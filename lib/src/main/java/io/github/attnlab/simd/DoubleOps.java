@@ -72,4 +72,20 @@ public interface DoubleOps {
      * <p>Every index in {@code idx[off .. off+len)} must lie in {@code [0, x.length)}.
      */
     double gatherDot(double[] values, int[] idx, int off, int len, double[] x);
+
+    /**
+     * The largest element of {@code a[off, off + len)} that is not NaN, by comparisons $x &gt; m$ from
+     * $m = -\infty$: $-\infty$ when every element is NaN or $-\infty$ (also for {@code len = 0}), and $+0$ for a
+     * largest element of $\pm 0$; the same bits on both paths. Unlike {@link #max} it skips NaN (and avoids the
+     * vector {@code max}, whose NaN and signed-zero rules make it slow): a caller that must refuse NaN finds it by
+     * {@link #indicesAbove}, which keeps it.
+     */
+    double maxOrdered(double[] a, int off, int len);
+
+    /**
+     * Writes into {@code idx[0, count)}, in increasing order, the positions $i$ (relative to {@code off}) with
+     * $\lnot(a_{off+i} \le floor)$, i.e. above {@code floor} or NaN, and returns their number; {@code idx} must
+     * hold {@code len} positions. The same positions on both paths.
+     */
+    int indicesAbove(double[] a, int off, int len, double floor, int[] idx);
 }

@@ -84,4 +84,20 @@ public interface FloatOps {
      * a Chebyshev fit of relative error below 1.2e-7 (Numerical Recipes §6.2).
      */
     void gelu(float[] x, int off, int len, float[] out, int outOff);
+
+    /**
+     * The largest element of {@code a[off, off + len)} that is not NaN, by comparisons $x &gt; m$ from
+     * $m = -\infty$: $-\infty$ when every element is NaN or $-\infty$ (also for {@code len = 0}), and $+0$ for a
+     * largest element of $\pm 0$, so both paths give the same bits. NaN elements are skipped, not reported: a
+     * caller that must refuse them finds them by {@link #indicesAbove}, which keeps them.
+     */
+    float maxOrdered(float[] a, int off, int len);
+
+    /**
+     * Writes into {@code idx[0, count)}, in increasing order, the positions $i$ (relative to {@code off}) with
+     * $\lnot(a_{off+i} \le floor)$, i.e. above {@code floor} or NaN, and returns their number: the candidates of a
+     * sparse threshold search, a small part of an attention row. {@code idx} must hold {@code len} positions.
+     * Both paths give the same positions.
+     */
+    int indicesAbove(float[] a, int off, int len, float floor, int[] idx);
 }

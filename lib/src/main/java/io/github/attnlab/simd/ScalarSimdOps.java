@@ -74,6 +74,57 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
+    public double maxOrdered(double[] a, int off, int len) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < len; i++) {
+            double x = a[off + i];
+            m = x > m ? x : m;
+        }
+        return m + 0.0; // -0 + 0 = +0
+    }
+
+    @Override
+    public float maxOrdered(float[] a, int off, int len) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < len; i++) {
+            float x = a[off + i];
+            m = x > m ? x : m;
+        }
+        return m + 0.0f; // -0 + 0 = +0
+    }
+
+    @Override
+    public int indicesAbove(double[] a, int off, int len, double floor, int[] idx) {
+        return indicesAbove(a, off, 0, len, floor, idx, 0);
+    }
+
+    /**
+     * The positions $i \in [from, to)$ with $\lnot(a_{off+i} \le floor)$ written from {@code idx[count]} on (each
+     * position is stored, and kept by advancing the count, so the loop has no branch); returns the new count.
+     */
+    static int indicesAbove(double[] a, int off, int from, int to, double floor, int[] idx, int count) {
+        for (int i = from; i < to; i++) {
+            idx[count] = i;
+            count += a[off + i] <= floor ? 0 : 1;
+        }
+        return count;
+    }
+
+    @Override
+    public int indicesAbove(float[] a, int off, int len, float floor, int[] idx) {
+        return indicesAbove(a, off, 0, len, floor, idx, 0);
+    }
+
+    /** {@link #indicesAbove(double[], int, int, int, double, int[], int)} on floats. */
+    static int indicesAbove(float[] a, int off, int from, int to, float floor, int[] idx, int count) {
+        for (int i = from; i < to; i++) {
+            idx[count] = i;
+            count += a[off + i] <= floor ? 0 : 1;
+        }
+        return count;
+    }
+
+    @Override
     public double sumExp(double[] a, int off, int len, double shift) {
         double s = 0;
         for (int i = 0; i < len; i++) {

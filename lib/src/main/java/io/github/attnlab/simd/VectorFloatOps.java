@@ -30,6 +30,64 @@ final class VectorFloatOps {
     private VectorFloatOps() {
     }
 
+    /** {@link FloatOps#maxOrdered}: lanewise by a comparison and a blend, which skip NaN as the scalar loop does. */
+    static float maxOrdered(float[] a, int off, int len) {
+        if (len < 4 * F.length()) {
+            return SCALAR.maxOrdered(a, off, len);
+        }
+        int step = F.length();
+        FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        FloatVector m1 = m0;
+        int i = 0;
+        for (int bound = len - 2 * step; i <= bound; i += 2 * step) {
+            FloatVector x0 = FloatVector.fromArray(F, a, off + i);
+            FloatVector x1 = FloatVector.fromArray(F, a, off + i + step);
+            m0 = m0.blend(x0, x0.compare(VectorOperators.GT, m0));
+            m1 = m1.blend(x1, x1.compare(VectorOperators.GT, m1));
+        }
+        float m = SCALAR.maxOrdered(a, off + i, len - i);
+        for (int l = 0; l < step; l++) {
+            m = Math.max(m, Math.max(m0.lane(l), m1.lane(l))); // no NaN here
+        }
+        return m + 0.0f;
+    }
+
+    /**
+     * {@link FloatOps#indicesAbove}: a vector comparison per group of lanes, and the scalar loop on the rare groups
+     * with a position to keep.
+     */
+    static int indicesAbove(float[] a, int off, int len, float floor, int[] idx) {
+        if (F.length() > 16) {
+            return SCALAR.indicesAbove(a, off, len, floor, idx);
+        }
+        int step = F.length();
+        int count = 0;
+        int i = 0;
+        for (int bound = F.loopBound(len); i < bound; i += step) {
+            VectorMask<Float> below = FloatVector.fromArray(F, a, off + i).compare(VectorOperators.LE, floor);
+            if (!below.allTrue()) {
+                int bits = LANE_BITS.blend(0f, below).reinterpretAsInts().reduceLanes(VectorOperators.OR);
+                count = VectorSimdOps.positions(bits, i, idx, count);
+            }
+        }
+        return ScalarSimdOps.indicesAbove(a, off, i, len, floor, idx, count);
+    }
+
+    /**
+     * In lane $l$ the float whose bits are the integer $2^l$ (a subnormal, never computed with): blended with a mask and
+     * read back as integers, the lanes a mask leaves OR together to its bit pattern. An integer reduction, because
+     * the float sum is added lane after lane and measured several times slower.
+     */
+    private static final FloatVector LANE_BITS = laneBits();
+
+    private static FloatVector laneBits() {
+        float[] bits = new float[F.length()];
+        for (int l = 0; l < bits.length && l < 16; l++) {
+            bits[l] = Float.intBitsToFloat(1 << l);
+        }
+        return FloatVector.fromArray(F, bits, 0);
+    }
+
     /** {@link FloatOps#widen}: whole vectors by a lanewise conversion, the tail by the cast. */
     static void widen(float[] a, int off, int len, double[] out, int outOff) {
         int i = 0;
