@@ -43,6 +43,30 @@ public final class KSelect {
     private int buckets;
     private int masked;
 
+    /** Budgets from this one up take the float path; smaller ones the double path. */
+    static final double FLOAT_EPS = 0x1.0p-40;
+    /** Relative margin of the selection sums: a probe passes below $(1 - m)\varepsilon Z$, fails above $(1 + m)$. */
+    private static final double MARGIN = 0x1.0p-10;
+    /** The search stops when the bracket holds at most {@code CAP_MIN + (len >> CAP_SHIFT)} keys. */
+    private static final int CAP_MIN = 24;
+    private static final int CAP_SHIFT = 6;
+    private static final int MAX_PASSES = 6;
+    private static final int ONE_UP_BITS = Float.floatToRawIntBits(Math.nextUp(1f));
+
+    private float[] terms = new float[0];
+    private float[] picked = new float[0];
+    private double[] suffix = new double[0];
+    private final float[] probes = new float[SelectKernels.PROBES];
+    private final double[] probeTails = new double[SelectKernels.PROBES];
+    private final int[] aboveCount = new int[1];
+    private final double[] splitSums = new double[2];
+    private final int[] flushed = new int[1];
+    /** Answers the float path handed to the double path (package-private, for the tests). */
+    long fallbacks;
+    /** Selection passes and bracket keys of the float path so far (package-private, for the tests). */
+    long probePasses;
+    long bracketKeys;
+
     private double[] wide = new double[0];
     private double[] exps = new double[0];
     private short[] bucketOf = new short[0];
@@ -96,6 +120,160 @@ public final class KSelect {
         if (len < 1) {
             LogitRow.validate(name, logits, off, len); // throws: an empty row
         }
+        if (eps >= FLOAT_EPS) {
+            int k = floatK(name, logits, off, len, eps);
+            if (k > 0) {
+                return k;
+            }
+            fallbacks++;
+        }
+        return wideK(name, logits, off, len, eps);
+    }
+
+    /**
+     * The float path: {@code -1} when its bracket does not hold the first certified $k$ (the selection sums
+     * misjudged a threshold; never seen on random rows, counted by {@link #fallbacks}), else the answer.
+     */
+    private int floatK(String name, float[] logits, int off, int len, double eps) {
+        ensureFloat(len);
+        SelectKernels ker = SelectKernels.of(SimdOps.get());
+        float m = ker.max(logits, off, len);
+        if (!(m > Float.NEGATIVE_INFINITY && m < Float.POSITIVE_INFINITY)) {
+            LogitRow.validate(name, logits, off, len);
+            throw new IllegalStateException("a valid row gave max " + m);
+        }
+        float[] e = terms;
+        double z = ker.exps(logits, off, len, m, e, flushed);
+        int masked = 0;
+        if (flushed[0] > 0) {
+            for (int i = 0; i < len; i++) {
+                if (logits[off + i] == Float.NEGATIVE_INFINITY) {
+                    masked++;
+                }
+            }
+        }
+        int unmasked = len - masked;
+        logSumExp = m + Math.log(z);
+        double target = eps * z;
+        double passAt = target * (1 - MARGIN);
+        double failAt = target * (1 + MARGIN);
+        // the bracket [lo, hi): tail(lo) passes, tail(hi) fails, so keys >= hi are kept and keys < lo are not;
+        // tail(lo) < len lo = target / 2 passes unprobed, the tail above every key (z) fails
+        int loBits = Float.floatToRawIntBits((float) (0.5 * target / len));
+        int hiBits = ONE_UP_BITS;
+        double tailLo = 0.5 * target;
+        double tailHi = z;
+        // the first probes span [0.5 target / len, min(2 target, 1)]: the cut lies in [target / len, target]
+        int from = loBits;
+        int to = Float.floatToRawIntBits((float) Math.min(1, 2 * target));
+        double cap = CAP_MIN + (len >> CAP_SHIFT);
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            if (pass == 0) {
+                for (int j = 0; j < SelectKernels.PROBES; j++) {
+                    probes[j] = Float.intBitsToFloat(from + (int) ((long) (to - from) * j / (SelectKernels.PROBES - 1)));
+                }
+            } else {
+                // the cut by linear interpolation of the float bits (a piecewise-linear log) of tail against
+                // threshold, probes at geometrically shrinking distances on both sides
+                int w = hiBits - loBits;
+                int yl = Float.floatToRawIntBits((float) tailLo);
+                int yh = Float.floatToRawIntBits((float) tailHi);
+                int yt = Float.floatToRawIntBits((float) target);
+                double frac = yh > yl ? Math.min(1, Math.max(0, (double) (yt - yl) / (yh - yl))) : 0.5;
+                int center = loBits + (int) (frac * w);
+                for (int j = 0; j < SelectKernels.PROBES / 2; j++) {
+                    int d = Math.max(1, w >> (2 + 2 * j));
+                    probes[j] = Float.intBitsToFloat(Math.max(loBits + 1, Math.min(hiBits - 1, center - d)));
+                    probes[SelectKernels.PROBES - 1 - j] =
+                            Float.intBitsToFloat(Math.max(loBits + 1, Math.min(hiBits - 1, center + d)));
+                }
+            }
+            ker.tails(e, len, probes, probeTails);
+            probePasses++;
+            for (int j = 0; j < SelectKernels.PROBES; j++) {
+                int b = Float.floatToRawIntBits(probes[j]);
+                double tail = probeTails[j];
+                if (tail <= passAt) {
+                    if (b > loBits) {
+                        loBits = b;
+                        tailLo = tail;
+                    }
+                } else if (tail > failAt && b < hiBits) {
+                    hiBits = b;
+                    tailHi = tail;
+                }
+            }
+            if (hiBits <= loBits) {
+                return -1;
+            }
+            // every key of the bracket is at least lo: at most (tail(hi) - tail(lo)) / lo of them
+            if (hiBits - loBits <= 1 || tailHi - tailLo <= cap * Float.intBitsToFloat(loBits)) {
+                break;
+            }
+        }
+        float lo = Float.intBitsToFloat(loBits);
+        float hi = Float.intBitsToFloat(hiBits);
+        int c = ker.split(e, len, lo, hi, splitSums, aboveCount, picked);
+        bracketKeys += c;
+        int cntHi = aboveCount[0];
+        return walk(c, cntHi, splitSums[0], splitSums[1], unmasked, len, eps);
+    }
+
+    /**
+     * Adds the bracket's keys to the head one at a time, largest first; the first $k$ whose float certificate is at
+     * most $arepsilon$, or -1 when the bracket's top already passes (a smaller $k$ might) or none passes.
+     */
+    private int walk(int c, int above, double headAbove, double tailBelow, int unmasked, int len, double eps) {
+        float[] p = picked;
+        Arrays.sort(p, 0, c); // ascending
+        double[] rest = suffix;
+        double r = tailBelow;
+        for (int t = 0; t < c; t++) {
+            rest[t] = r; // tailBelow + the t smallest of the bracket
+            r += p[t];
+        }
+        if (above > 0 && floatPasses(r, headAbove, unmasked, above, len, eps)) {
+            return -1;
+        }
+        double head = headAbove;
+        for (int j = 1; j <= c; j++) {
+            head += p[c - j];
+            double tail = rest[c - j];
+            if (floatPasses(tail, head, unmasked, above + j, len, eps)) {
+                tailMassUpper = floatUpper(tail, head, unmasked, above + j, len);
+                return above + j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean floatPasses(double tail, double head, int unmasked, int kept, int len, double eps) {
+        if (kept < unmasked && tail > eps * (head + tail)) {
+            return false;
+        }
+        return floatUpper(tail, head, unmasked, kept, len) <= eps;
+    }
+
+    /**
+     * The certified tail mass of a head of {@code kept} keys whose float exponentials sum, as computed, to
+     * {@code head}, the others to {@code tail} (see the class comment for the error model).
+     */
+    static double floatUpper(double tail, double head, int unmasked, int kept, int len) {
+        if (kept >= unmasked) {
+            return 0;
+        }
+        double gamma = (15 * 0x1.0p-24 + (2.0 * len + 64) * 0x1.0p-53) * 1.01;
+        double tUp = Math.nextUp(tail * (1 + 4 * gamma));
+        tUp = Math.nextUp(tUp + (double) (len - kept) * SelectKernels.ALPHA);
+        tUp = Math.nextUp(tUp * (1 + 4 * SelectKernels.ETA));
+        double hDown = Math.nextDown(head * (1 - 2 * gamma));
+        hDown = Math.nextDown(hDown - (double) kept * SelectKernels.ALPHA);
+        hDown = Math.max(0, Math.nextDown(hDown * (1 - 2 * SelectKernels.ETA)));
+        return Rigor.ratioUp(tUp, hDown);
+    }
+
+    /** The double path: the exponentials of the widened row, a histogram of the gaps and one sorted bucket. */
+    private int wideK(String name, float[] logits, int off, int len, double eps) {
         ensure(len);
         double[] w = wide;
         SimdOps ops = SimdOps.get();
@@ -233,6 +411,14 @@ public final class KSelect {
         }
         widestGap = widest;
         return len - count[masked];
+    }
+
+    private void ensureFloat(int len) {
+        if (terms.length < len) {
+            terms = new float[len];
+            picked = new float[len];
+            suffix = new double[len];
+        }
     }
 
     private void ensure(int len) {
