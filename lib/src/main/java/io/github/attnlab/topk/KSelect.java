@@ -55,6 +55,7 @@ public final class KSelect {
 
     private float[] terms = new float[0];
     private float[] picked = new float[0];
+    private int[] marks = new int[0];
     private double[] suffix = new double[0];
     private final float[] probes = new float[SelectKernels.PROBES];
     private final double[] probeTails = new double[SelectKernels.PROBES];
@@ -213,7 +214,7 @@ public final class KSelect {
         }
         float lo = Float.intBitsToFloat(loBits);
         float hi = Float.intBitsToFloat(hiBits);
-        int c = ker.split(e, len, lo, hi, splitSums, aboveCount, picked);
+        int c = ker.split(e, len, lo, hi, splitSums, aboveCount, picked, marks);
         bracketKeys += c;
         int cntHi = aboveCount[0];
         return walk(c, cntHi, splitSums[0], splitSums[1], unmasked, len, eps);
@@ -416,7 +417,8 @@ public final class KSelect {
     private void ensureFloat(int len) {
         if (terms.length < len) {
             terms = new float[len];
-            picked = new float[len];
+            picked = new float[len + 1];
+            marks = new int[len / SelectKernels.WAYS + 1];
             suffix = new double[len];
         }
     }

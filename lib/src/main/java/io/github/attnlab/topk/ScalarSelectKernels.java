@@ -76,7 +76,8 @@ final class ScalarSelectKernels implements SelectKernels {
     }
 
     @Override
-    public int split(float[] e, int len, float lo, float hi, double[] sums, int[] aboveCount, float[] picked) {
+    public int split(float[] e, int len, float lo, float hi, double[] sums, int[] aboveCount, float[] picked,
+                     int[] marks) {
         int whole = len - len % WAYS;
         float[] above = new float[WAYS];
         float[] below = new float[WAYS];

@@ -125,7 +125,7 @@ interface SelectKernels {
     /**
      * {@code sums[0]} $= \sum_{e_i \ge hi} e_i$, {@code sums[1]} $= \sum_{e_i &lt; lo} e_i$ (each in the fixed tree);
      * {@code aboveCount[0]} $= \#\{i : e_i \ge hi\}$; copies the $e_i \in [lo, hi)$ into {@code picked} in index order
-     * and returns how many.
+     * and returns how many. {@code marks} (at least $len/16$ ints) is scratch for the vector path.
      */
-    int split(float[] e, int len, float lo, float hi, double[] sums, int[] aboveCount, float[] picked);
+    int split(float[] e, int len, float lo, float hi, double[] sums, int[] aboveCount, float[] picked, int[] marks);
 }

@@ -114,43 +114,10 @@ final class VectorSelectKernels implements SelectKernels {
     @Override
     public void tails(float[] e, int len, float[] t, double[] tails) {
         int whole = len - len % WAYS;
-        FloatVector z = FloatVector.zero(F);
-        FloatVector t0 = FloatVector.broadcast(F, t[0]);
-        FloatVector t1 = FloatVector.broadcast(F, t[1]);
-        FloatVector t2 = FloatVector.broadcast(F, t[2]);
-        FloatVector t3 = FloatVector.broadcast(F, t[3]);
-        FloatVector t4 = FloatVector.broadcast(F, t[4]);
-        FloatVector t5 = FloatVector.broadcast(F, t[5]);
-        FloatVector t6 = FloatVector.broadcast(F, t[6]);
-        FloatVector t7 = FloatVector.broadcast(F, t[7]);
-        FloatVector s0 = z;
-        FloatVector s1 = z;
-        FloatVector s2 = z;
-        FloatVector s3 = z;
-        FloatVector s4 = z;
-        FloatVector s5 = z;
-        FloatVector s6 = z;
-        FloatVector s7 = z;
-        for (int i = 0; i < whole; i += WAYS) {
-            FloatVector x = FloatVector.fromArray(F, e, i);
-            s0 = s0.add(z.blend(x, x.compare(VectorOperators.LT, t0)));
-            s1 = s1.add(z.blend(x, x.compare(VectorOperators.LT, t1)));
-            s2 = s2.add(z.blend(x, x.compare(VectorOperators.LT, t2)));
-            s3 = s3.add(z.blend(x, x.compare(VectorOperators.LT, t3)));
-            s4 = s4.add(z.blend(x, x.compare(VectorOperators.LT, t4)));
-            s5 = s5.add(z.blend(x, x.compare(VectorOperators.LT, t5)));
-            s6 = s6.add(z.blend(x, x.compare(VectorOperators.LT, t6)));
-            s7 = s7.add(z.blend(x, x.compare(VectorOperators.LT, t7)));
-        }
         float[] lanes = new float[WAYS * PROBES];
-        s0.intoArray(lanes, 0);
-        s1.intoArray(lanes, WAYS);
-        s2.intoArray(lanes, 2 * WAYS);
-        s3.intoArray(lanes, 3 * WAYS);
-        s4.intoArray(lanes, 4 * WAYS);
-        s5.intoArray(lanes, 5 * WAYS);
-        s6.intoArray(lanes, 6 * WAYS);
-        s7.intoArray(lanes, 7 * WAYS);
+        for (int j = 0; j < PROBES; j += 4) {
+            tails4(e, whole, t, j, lanes);
+        }
         for (int j = 0; j < PROBES; j++) {
             double sum = 0;
             for (int l = 0; l < WAYS; l++) {
@@ -167,8 +134,33 @@ final class VectorSelectKernels implements SelectKernels {
         }
     }
 
+    /** The lane sums of four thresholds {@code t[j, j + 4)} into {@code lanes[16 j, 16 j + 64)}. */
+    private static void tails4(float[] e, int whole, float[] t, int j, float[] lanes) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector t0 = FloatVector.broadcast(F, t[j]);
+        FloatVector t1 = FloatVector.broadcast(F, t[j + 1]);
+        FloatVector t2 = FloatVector.broadcast(F, t[j + 2]);
+        FloatVector t3 = FloatVector.broadcast(F, t[j + 3]);
+        FloatVector s0 = z;
+        FloatVector s1 = z;
+        FloatVector s2 = z;
+        FloatVector s3 = z;
+        for (int i = 0; i < whole; i += WAYS) {
+            FloatVector x = FloatVector.fromArray(F, e, i);
+            s0 = s0.add(z.blend(x, x.compare(VectorOperators.LT, t0)));
+            s1 = s1.add(z.blend(x, x.compare(VectorOperators.LT, t1)));
+            s2 = s2.add(z.blend(x, x.compare(VectorOperators.LT, t2)));
+            s3 = s3.add(z.blend(x, x.compare(VectorOperators.LT, t3)));
+        }
+        s0.intoArray(lanes, j * WAYS);
+        s1.intoArray(lanes, (j + 1) * WAYS);
+        s2.intoArray(lanes, (j + 2) * WAYS);
+        s3.intoArray(lanes, (j + 3) * WAYS);
+    }
+
     @Override
-    public int split(float[] e, int len, float lo, float hi, double[] sums, int[] aboveCount, float[] picked) {
+    public int split(float[] e, int len, float lo, float hi, double[] sums, int[] aboveCount, float[] picked,
+                     int[] marks) {
         int whole = len - len % WAYS;
         FloatVector vlo = FloatVector.broadcast(F, lo);
         FloatVector vhi = FloatVector.broadcast(F, hi);
@@ -178,8 +170,10 @@ final class VectorSelectKernels implements SelectKernels {
         FloatVector zero = FloatVector.zero(F);
         FloatVector above = zero;
         FloatVector below = zero;
-        int c = 0;
-        int n = 0;
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector minusOne = FloatVector.broadcast(F, -1f);
+        FloatVector ups = zero; // exact counts: at most 2^24 per lane
+        int nv = 0;
         int inBlock = 0;
         for (int i = 0; i < whole; i += WAYS) {
             FloatVector x = FloatVector.fromArray(F, e, i);
@@ -187,16 +181,12 @@ final class VectorSelectKernels implements SelectKernels {
             VectorMask<Float> down = x.compare(VectorOperators.LT, vlo);
             above = above.add(zero.blend(x, up));
             below = below.add(zero.blend(x, down));
-            n += up.trueCount();
-            VectorMask<Float> mid = up.or(down).not();
-            if (mid.anyTrue()) {
-                for (int l = 0; l < WAYS; l++) {
-                    float y = e[i + l];
-                    if (y < hi && y >= lo) {
-                        picked[c++] = y;
-                    }
-                }
-            }
+            ups = ups.add(zero.blend(one, up));
+            // a lane in [lo, hi) is one at least lo once the lanes at least hi are lowered below lo
+            // the vectors holding a lane of [lo, hi), listed without a branch: such a lane is at least lo once the
+            // lanes at least hi are lowered below lo
+            marks[nv] = i;
+            nv += x.blend(minusOne, up).compare(VectorOperators.GE, vlo).anyTrue() ? 1 : 0;
             if (++inBlock == BLOCK) {
                 above.intoArray(lanes, 0);
                 below.intoArray(lanes, WAYS);
@@ -217,6 +207,15 @@ final class VectorSelectKernels implements SelectKernels {
         }
         double h = ScalarSelectKernels.combine(aboveTotal);
         double t = ScalarSelectKernels.combine(belowTotal);
+        int n = (int) ups.reduceLanes(VectorOperators.ADD);
+        int c = 0;
+        for (int v = 0; v < nv; v++) {
+            for (int i = marks[v], l = 0; l < WAYS; l++) { // branch-free: picked has room for one more
+                float y = e[i + l];
+                picked[c] = y;
+                c += y < hi && y >= lo ? 1 : 0;
+            }
+        }
         for (int i = whole; i < len; i++) {
             float x = e[i];
             if (x >= hi) {
