@@ -6,23 +6,49 @@ import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
 /**
- * A reusable workspace for the certified $k_\varepsilon$ of float32 rows without sorting the row: one exponential
- * per key, a histogram of the keys by their gap to the maximum, and a sort of the one bucket where the certificate
- * first holds (docs/papers/A.md §A.8).
+ * A reusable workspace for the certified $k_\varepsilon$ of float32 rows without sorting the row (docs/papers/A.md
+ * §A.8): one float exponential per key, a few vector passes that bracket the cut, and a sort of the few keys in the
+ * bracket.
  *
- * <p>With $M = \max_i s_i$ and $e_i = e^{s_i - M}$ (in double, the float logits widened exactly), keys go to buckets
- * by $d_i = M - s_i$: $2^b$ buckets per octave of $d$ on $[2^{-4}, 2^{7})$ ($b$ from 4 to 6, growing with the row
- * so that the buckets stay small), one below, one above, and the masked keys apart. Bucket $b$ holds its count $c_b$ and sum $\Sigma_b$. For the head made of buckets $0..b$ the certificate is
- * the one of {@link RankedRow#tailMassUpper}: the computed head and tail sums rounded outward by their worst-case
- * error ({@code Rigor}: argument rounding, 4-ulp exponentials, $2n_{eff} + 300$ roundings of summation, and
- * $4\cdot2^{-1074}$ per tail key), $U = T^+/(H^- + T^+)$. The first bucket $b^*$ whose
- * $U \le \varepsilon$ is sorted, and its keys are added to the head one at a time, largest first, until $U \le
- * \varepsilon$. Every answer is a set of $k$ keys whose certified tail mass is at most $\varepsilon$; the top $k$
- * keys lose no more than any $k$ keys, so the answer certifies top-$k$ attention. It matches
- * {@link RankedRow#certifiedK(double)} on the widened row up to the rounding of the sums.
+ * <p><b>Float path</b> ($\varepsilon \ge 2^{-40}$, {@link #FLOAT_EPS}). With $M = \max_i s_i$: (1) $e_i =
+ * \mathrm{fl}(e^{s_i - M})$ in float ({@link SelectKernels#exp}) and $Z = \sum_i e_i$; (2) probe passes: for eight
+ * thresholds $t$ at a time, the selection sum $\sum_{e_i &lt; t} e_i$ (first spread over $[\varepsilon Z/2n,
+ * \min(1, 2\varepsilon Z)]$, where the cut must lie, then placed around the cut interpolated from the last bracket),
+ * until the bracket $[lo, hi)$ (every key $\ge hi$ is needed, every key $&lt; lo$ is not) holds about
+ * $24 + n/64$ keys; (3) one split pass: the head sum $H_{hi} = \sum_{e_i \ge hi} e_i$, the tail sum
+ * $T_{lo} = \sum_{e_i &lt; lo} e_i$ in the fixed summation tree of {@link SelectKernels}, and the bracket's keys;
+ * (4) the bracket sorted and its keys added to the head one at a time, largest first, until the certificate holds.
+ * The selection sums only steer the search: the answer is the first $k$ of the walk whose certificate holds, after
+ * checking that the bracket's top (no bracket key kept) does not already pass; otherwise (never seen on random
+ * rows) the row goes to the double path, counted in {@code fallbacks}.
  *
- * <p>Rows follow the row contract ({@link LogitRow}): NaN, $+\infty$ and a row with no unmasked key are refused,
- * naming the position. Not thread-safe; buffers grow to the longest row seen and are reused.
+ * <p><b>Error argument of the float path.</b> Each exponential satisfies $|e_i - E_i| \le \eta E_i + \alpha$ with
+ * $E_i = e^{s_i - M}$ exact, $\eta = 2^{-19}$, $\alpha = 2^{-125}$ ({@link SelectKernels}: the argument is carried
+ * exactly by TwoSum, so no term grows with $|s_i - M|$; reduction $0.73u$, truncation $0.13u$, coefficients $0.1u$,
+ * Horner $16.2u$, scaling $u$, $u = 2^{-24}$, total $18.2u$ under $32u$; flushed and subnormal results within
+ * $\alpha$). Each computed sum $S$ of $m$ such terms passes every term through at most 15 float and $2n + 64$
+ * double roundings, so $|S - \sum e_i| \le \gamma \sum e_i$ with $\gamma = 1.01(15 \cdot 2^{-24} + (2n + 64)
+ * 2^{-53})$. Hence $\sum E_i \le ((1 + 4\gamma) S + m\alpha)(1 + 4\eta)$ and $\sum E_i \ge ((1 - 2\gamma) S
+ * - m\alpha)(1 - 2\eta)$ (the factors cover $1/(1 \mp x)$ and their own rounding), each operation stepped one ulp
+ * outward ({@link Math#nextUp}); the certificate is $U = T^+/(H^- + T^+)$ by {@link Rigor#ratioUp}, 0 when every
+ * unmasked key is kept. So $U \ge \tau(k)$ exactly, in every regime (masked keys, flushed keys, huge logits whose
+ * difference overflows to $-\infty$: their $e_i = 0$ and $E_i \le \alpha$). Against the exact $\tau(k)$, $U$ is inflated by at most
+ * $8(\gamma + \eta) &lt; 2^{-15}$ relative for rows up to $2^{26}$ keys (the $\alpha$ terms are below $2^{-94}$ of
+ * $\varepsilon Z$, and keys whose float exponentials tie or swap differ in mass by at most $2\eta$), so $k$ is at
+ * least the exact $k$ of $\varepsilon$ and at most the exact $k$ of $\varepsilon(1 - 2^{-14})$: the documented
+ * slack, checked by {@code KSelectPropertyTest}.
+ *
+ * <p><b>Double path</b> (smaller budgets, and the float path's fallback). With $e_i = e^{s_i - M}$ in double (the
+ * float logits widened exactly), keys go to buckets by $d_i = M - s_i$: $2^b$ buckets per octave of $d$ on
+ * $[2^{-4}, 2^{7})$, one below, one above, the masked keys apart. For the head made of buckets $0..b$ the certificate
+ * is the one of {@link RankedRow#tailMassUpper} ({@code Rigor}: argument rounding, 4-ulp exponentials,
+ * $2n_{eff} + 300$ roundings of summation, and $4\cdot2^{-1074}$ per tail key); the first bucket whose bound is at
+ * most $\varepsilon$ is sorted and walked like the bracket above.
+ *
+ * <p>Every answer is a set of $k$ keys whose certified tail mass is at most $\varepsilon$; the top $k$ keys lose no
+ * more than any $k$ keys, so the answer certifies top-$k$ attention. Both SIMD paths give the same bits. Rows follow
+ * the row contract ({@link LogitRow}): NaN, $+\infty$ and a row with no unmasked key are refused, naming the position.
+ * Not thread-safe; buffers grow to the longest row seen and are reused.
  */
 public final class KSelect {
 
@@ -107,8 +133,8 @@ public final class KSelect {
     }
 
     /**
-     * $\log\sum_i e^{s_i}$ of the last row, as computed: $M + \log\sum_b \Sigma_b$ in double (the same bits on
-     * both SIMD paths, like the answers).
+     * $\log\sum_i e^{s_i}$ of the last row, as computed: $M + \log Z$ in double, $Z$ the sum of the path's
+     * exponentials (float ones on the float path); the same bits on both SIMD paths, like the answers.
      */
     public double logSumExp() {
         return logSumExp;
