@@ -182,7 +182,6 @@ final class VectorSelectKernels implements SelectKernels {
             above = above.add(zero.blend(x, up));
             below = below.add(zero.blend(x, down));
             ups = ups.add(zero.blend(one, up));
-            // a lane in [lo, hi) is one at least lo once the lanes at least hi are lowered below lo
             // the vectors holding a lane of [lo, hi), listed without a branch: such a lane is at least lo once the
             // lanes at least hi are lowered below lo
             marks[nv] = i;
