@@ -97,17 +97,21 @@ final class LaneMath {
      * exponent bits. Returns 0 for $x < -87$ (and for $-\infty$), NaN for NaN.
      */
     static float exp(float x) {
-        if (x < EXP_MIN) {
-            return 0f;
-        }
-        float xc = Math.min(x, EXP_MAX);
-        float t = Math.fma(xc, LOG2E, ROUNDER);
+        return x < EXP_MIN ? 0f : reduced(Math.min(x, EXP_MAX), EXP_TAYLOR);
+    }
+
+    /**
+     * $e^x$ for $-87 \le x \le 88$ (or NaN): $x = n\ln 2 + r$ (Cody and Waite), $e^r = 1 + r(1 + r\,q(r))$ with $q$
+     * given by its coefficients {@code c} from the highest degree down, scaled by $2^n$ through the exponent bits.
+     */
+    private static float reduced(float x, float[] c) {
+        float t = Math.fma(x, LOG2E, ROUNDER);
         float n = t - ROUNDER;
-        float r = Math.fma(-n, LN2_HI, xc);
+        float r = Math.fma(-n, LN2_HI, x);
         r = Math.fma(-n, LN2_LO, r);
-        float p = EXP_TAYLOR[0];
-        for (int i = 1; i < EXP_TAYLOR.length; i++) {
-            p = Math.fma(p, r, EXP_TAYLOR[i]);
+        float p = c[0];
+        for (int i = 1; i < c.length; i++) {
+            p = Math.fma(p, r, c[i]);
         }
         p = Math.fma(p, r, 1f);
         p = Math.fma(p, r, 1f);
@@ -132,21 +136,7 @@ final class LaneMath {
      * bits are those of {@link #exp(float)}.
      */
     static float expRow(float x) {
-        if (x < EXP_MIN) {
-            return 0f;
-        }
-        float t = Math.fma(x, LOG2E, ROUNDER);
-        float n = t - ROUNDER;
-        float r = Math.fma(-n, LN2_HI, x);
-        r = Math.fma(-n, LN2_LO, r);
-        float p = EXP_ROW[0];
-        for (int i = 1; i < EXP_ROW.length; i++) {
-            p = Math.fma(p, r, EXP_ROW[i]);
-        }
-        p = Math.fma(p, r, 1f);
-        p = Math.fma(p, r, 1f);
-        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - ROUNDER_BITS + 127) << 23);
-        return p * scale;
+        return x < EXP_MIN ? 0f : reduced(x, EXP_ROW);
     }
 
     /** $\mathrm{GELU}(x) = x\,\Phi(x)$ with $\Phi(x) = \tfrac12\mathrm{erfc}(-x/\sqrt2)$, erfc as in {@link #ERFC}. */
