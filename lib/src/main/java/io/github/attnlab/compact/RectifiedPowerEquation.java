@@ -54,16 +54,28 @@ public final class RectifiedPowerEquation {
                 hi = t;
             }
             double slope = -power * ops.sumRectifiedPower(a, off, len, center, scale, t, power - 1);
-            double next = t - f / slope;
-            if (Math.abs(next - t) <= 2 * Math.ulp(t)) {
-                return t; // the Newton correction is below the resolution of t
+            double u = safeguarded(t, t - f / slope, lo, hi);
+            if (u == t) {
+                return t;
             }
-            double mid = lo + 0.5 * (hi - lo);
-            if (!(mid > lo && mid < hi)) {
-                return t; // the bracket cannot shrink any further
-            }
-            t = next > lo && next < hi ? next : mid;
+            t = u;
         }
         return t;
+    }
+
+    /**
+     * One safeguarded Newton step inside the bracket {@code (lo, hi)}: the Newton iterate {@code next} if it lies
+     * inside, else the bracket's midpoint; {@code t} itself when the correction is below the resolution of
+     * {@code t} (within 2 ulp) or the bracket cannot shrink any further, which ends the iteration.
+     */
+    static double safeguarded(double t, double next, double lo, double hi) {
+        if (Math.abs(next - t) <= 2 * Math.ulp(t)) {
+            return t; // the Newton correction is below the resolution of t
+        }
+        double mid = lo + 0.5 * (hi - lo);
+        if (!(mid > lo && mid < hi)) {
+            return t; // the bracket cannot shrink any further
+        }
+        return next > lo && next < hi ? next : mid;
     }
 }

@@ -191,15 +191,11 @@ final class Thresholds {
             } else {
                 hi = t;
             }
-            double next = t + f / (beta * sumLower);
-            if (Math.abs(next - t) <= 2 * Math.ulp(t)) {
-                return t; // the Newton correction is below the resolution of t
+            double u = RectifiedPowerEquation.safeguarded(t, t + f / (beta * sumLower), lo, hi);
+            if (u == t) {
+                return t;
             }
-            double mid = lo + 0.5 * (hi - lo);
-            if (!(mid > lo && mid < hi)) {
-                return t; // the bracket cannot shrink any further
-            }
-            t = next > lo && next < hi ? next : mid;
+            t = u;
         }
         return t;
     }
