@@ -4,7 +4,7 @@ package io.github.attnlab.simd;
  * The float loops of {@link SimdOps} (the forward pass of the transformer models), and their contract: <b>the same
  * bits on both paths</b>, and on one path whatever the state of the just-in-time compiler. Every output element is
  * the same sequence of IEEE float operations on both paths: for {@link #gemm}, fused multiply-adds in ascending
- * $p$ from 0; {@link #softmax} and {@link #gelu} from additions, products and fused multiply-adds only, with row
+ * $p$ from 0; {@link #softmax}, {@link #gelu} and {@link #layerNorm} from additions, products and fused multiply-adds only, with row
  * sums added in index order; {@link #dot} in a fixed interleaved order.
  */
 public interface FloatOps {
@@ -84,6 +84,18 @@ public interface FloatOps {
      * a Chebyshev fit of relative error below 1.2e-7 (Numerical Recipes §6.2).
      */
     void gelu(float[] x, int off, int len, float[] out, int outOff);
+
+    /**
+     * LayerNorm, in place, of the {@code rows} rows of length {@code h} that start at {@code x[off]}:
+     * $x_j \leftarrow \mathrm{fl}\big((x_j - \mu)\, r\big)\,\gamma_j + \beta_j$ with
+     * $\mu = \tfrac1h \sum_j x_j$, $\sigma^2 = \tfrac1h \sum_j (x_j - \mu)^2$ and $r = 1/\sqrt{\sigma^2 + \varepsilon}$
+     * in double, and the last product and sum in float (Ba, Kiros and Hinton 2016, as in BERT). Both sums run in
+     * double in {@link #dot}'s fixed order: element $j$ is added into accumulator $j \bmod 8$ (the square
+     * $(x_j - \mu)^2$ as a product, then a sum, not fused), the accumulators are combined as
+     * $((c_0 + c_1) + (c_2 + c_3)) + ((c_4 + c_5) + (c_6 + c_7))$, and the last $h \bmod 8$ elements are added in
+     * sequence; so both paths give the same bits.
+     */
+    void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps);
 
     /**
      * The largest element of {@code a[off, off + len)} that is not NaN, by comparisons $x &gt; m$ from

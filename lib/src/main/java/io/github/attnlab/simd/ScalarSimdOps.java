@@ -294,6 +294,65 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
+    public void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps) {
+        for (int t = 0; t < rows; t++) {
+            int o = off + t * h;
+            double mean = layerNormSum(x, o, h, 0, false) / h;
+            double var = layerNormSum(x, o, h, mean, true) / h;
+            double inv = 1 / Math.sqrt(var + eps);
+            for (int j = 0; j < h; j++) {
+                x[o + j] = (float) ((x[o + j] - mean) * inv) * gamma[j] + beta[j];
+            }
+        }
+    }
+
+    /**
+     * $\sum_{j<h} x_{o+j}$, or with {@code squares} $\sum_{j<h} (x_{o+j} - \mu)^2$, in double in {@link #dot}'s
+     * order (see {@link FloatOps#layerNorm}).
+     */
+    private static double layerNormSum(float[] x, int o, int h, double mu, boolean squares) {
+        double c0 = 0;
+        double c1 = 0;
+        double c2 = 0;
+        double c3 = 0;
+        double c4 = 0;
+        double c5 = 0;
+        double c6 = 0;
+        double c7 = 0;
+        int j = 0;
+        for (int bound = h - DOT_WAYS; j <= bound; j += DOT_WAYS) {
+            int p = o + j;
+            c0 += term(x[p], mu, squares);
+            c1 += term(x[p + 1], mu, squares);
+            c2 += term(x[p + 2], mu, squares);
+            c3 += term(x[p + 3], mu, squares);
+            c4 += term(x[p + 4], mu, squares);
+            c5 += term(x[p + 5], mu, squares);
+            c6 += term(x[p + 6], mu, squares);
+            c7 += term(x[p + 7], mu, squares);
+        }
+        double s = combine(c0, c1, c2, c3, c4, c5, c6, c7);
+        for (; j < h; j++) {
+            s += term(x[o + j], mu, squares);
+        }
+        return s;
+    }
+
+    /** A term of {@link #layerNormSum}: $x$, or $(x - \mu)^2$ as a product (not fused into the sum). */
+    private static double term(float x, double mu, boolean squares) {
+        if (!squares) {
+            return x;
+        }
+        double e = x - mu;
+        return e * e;
+    }
+
+    /** {@link #combine(float, float, float, float, float, float, float, float)} for doubles. */
+    static double combine(double a0, double a1, double a2, double a3, double a4, double a5, double a6, double a7) {
+        return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+    }
+
+    @Override
     public void axpby(double a, double[] x, int xOff, double b, double[] y, int yOff, double[] out, int outOff, int len) {
         for (int i = 0; i < len; i++) {
             out[outOff + i] = a * x[xOff + i] + b * y[yOff + i];

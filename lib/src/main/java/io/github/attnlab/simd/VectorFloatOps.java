@@ -2,7 +2,6 @@ package io.github.attnlab.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -205,24 +204,69 @@ final class VectorFloatOps {
         }
     }
 
+    /** Four doubles: the lanes of four floats widened, whatever the preferred width. */
+    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
+
+    /**
+     * {@link FloatOps#layerNorm}: four floats at a time widened to four doubles, the eight accumulators of
+     * {@link FloatOps#dot}'s order being the lanes of two such vectors. Machines whose vectors hold fewer than eight
+     * floats take the scalar loop.
+     */
+    static void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps) {
+        if (F.length() < 8 || h < ScalarSimdOps.DOT_WAYS) {
+            SCALAR.layerNorm(x, off, rows, h, gamma, beta, eps);
+            return;
+        }
+        for (int t = 0; t < rows; t++) {
+            int o = off + t * h;
+            double mean = layerNormSum(x, o, h, 0, false) / h;
+            double var = layerNormSum(x, o, h, mean, true) / h;
+            double inv = 1 / Math.sqrt(var + eps);
+            int j = 0;
+            for (int bound = F4.loopBound(h); j < bound; j += 4) {
+                DoubleVector e = widen4(x, o + j).sub(mean).mul(inv);
+                FloatVector y = (FloatVector) e.convertShape(VectorOperators.D2F, F4, 0);
+                y.mul(FloatVector.fromArray(F4, gamma, j)).add(FloatVector.fromArray(F4, beta, j)).intoArray(x, o + j);
+            }
+            for (; j < h; j++) {
+                x[o + j] = (float) ((x[o + j] - mean) * inv) * gamma[j] + beta[j];
+            }
+        }
+    }
+
+    /** The sums of {@link #layerNorm}, accumulators $0..3$ in {@code lo} and $4..7$ in {@code hi}. */
+    private static double layerNormSum(float[] x, int o, int h, double mu, boolean squares) {
+        DoubleVector lo = DoubleVector.zero(D4);
+        DoubleVector hi = lo;
+        int j = 0;
+        for (int bound = h - ScalarSimdOps.DOT_WAYS; j <= bound; j += ScalarSimdOps.DOT_WAYS) {
+            DoubleVector a = widen4(x, o + j);
+            DoubleVector b = widen4(x, o + j + 4);
+            if (squares) {
+                a = a.sub(mu);
+                b = b.sub(mu);
+                a = a.mul(a);
+                b = b.mul(b);
+            }
+            lo = lo.add(a);
+            hi = hi.add(b);
+        }
+        double s = ScalarSimdOps.combine(lo.lane(0), lo.lane(1), lo.lane(2), lo.lane(3), hi.lane(0), hi.lane(1),
+                hi.lane(2), hi.lane(3));
+        for (; j < h; j++) {
+            double e = squares ? x[o + j] - mu : x[o + j];
+            s += squares ? e * e : e;
+        }
+        return s;
+    }
+
+    private static DoubleVector widen4(float[] x, int at) {
+        return (DoubleVector) FloatVector.fromArray(F4, x, at).convertShape(VectorOperators.F2D, D4, 0);
+    }
+
     /** {@link LaneMath#exp(float)} lane by lane, the same operations in the same order. */
     private static FloatVector exp(FloatVector x) {
         VectorMask<Float> tiny = x.compare(VectorOperators.LT, LaneMath.EXP_MIN);
-        FloatVector xc = x.min(LaneMath.EXP_MAX);
-        FloatVector t = xc.fma(LaneMath.LOG2E, LaneMath.ROUNDER);
-        FloatVector n = t.sub(LaneMath.ROUNDER);
-        FloatVector r = n.neg().fma(FloatVector.broadcast(F, LaneMath.LN2_HI), xc);
-        r = n.neg().fma(FloatVector.broadcast(F, LaneMath.LN2_LO), r);
-        FloatVector p = FloatVector.broadcast(F, LaneMath.EXP_TAYLOR[0]);
-        for (int i = 1; i < LaneMath.EXP_TAYLOR.length; i++) {
-            p = p.fma(r, FloatVector.broadcast(F, LaneMath.EXP_TAYLOR[i]));
-        }
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        p = p.fma(r, one);
-        p = p.fma(r, one);
-        IntVector bits = (IntVector) t.reinterpretAsInts();
-        FloatVector scale = bits.sub(LaneMath.ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return p.mul(scale).blend(0f, tiny);
+        return VectorFloatRows.reduced(F, x.min(LaneMath.EXP_MAX), LaneMath.EXP_TAYLOR).blend(0f, tiny);
     }
 }

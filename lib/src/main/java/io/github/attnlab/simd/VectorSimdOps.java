@@ -382,6 +382,11 @@ final class VectorSimdOps implements SimdOps {
     }
 
     @Override
+    public void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps) {
+        VectorFloatOps.layerNorm(x, off, rows, h, gamma, beta, eps);
+    }
+
+    @Override
     public void axpby(double a, double[] x, int xOff, double b, double[] y, int yOff, double[] out, int outOff, int len) {
         if (len < 2 * D.length()) {
             SCALAR.axpby(a, x, xOff, b, y, yOff, out, outOff, len);

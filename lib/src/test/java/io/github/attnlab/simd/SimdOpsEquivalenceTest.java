@@ -242,6 +242,26 @@ class SimdOpsEquivalenceTest {
         assertArrayEquals(gs, gv, "gelu");
     }
 
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void layerNormIsBitIdentical(int h) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(17L * h + 3);
+        int rows = 3;
+        float[] x = new float[2 + rows * h + 1];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (5 + 3 * r.nextGaussian()); // an offset mean: the variance sum cancels
+        }
+        float[] gamma = floats(r, h);
+        float[] beta = floats(r, h);
+        float[] xs = x.clone();
+        float[] xv = x.clone();
+        s.layerNorm(xs, 2, rows, h, gamma, beta, 1e-12f);
+        v.layerNorm(xv, 2, rows, h, gamma, beta, 1e-12f);
+        assertArrayEquals(xs, xv, "layerNorm h = " + h);
+    }
+
     private static float[] floats(Random r, int n) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {

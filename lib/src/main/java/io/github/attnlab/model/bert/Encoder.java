@@ -56,7 +56,7 @@ final class Encoder {
      * costs less than in a product split in two).
      */
     private static final long HEADS_SPLIT = 1L << 18;
-    /** The GELU of fewer elements stays on the calling thread. */
+    /** The GELU and LayerNorm of fewer elements stay on the calling thread. */
     private static final int GELU_SPLIT = 1 << 14;
 
     Encoder(BertWeights w, SimdOps ops) {
@@ -220,25 +220,16 @@ final class Encoder {
         }
     }
 
-    /** LayerNorm of each of the $n$ rows of length $h$, in place; mean and variance in double. */
-    static void layerNorm(float[] x, int n, int h, float[] gamma, float[] beta, float eps) {
-        for (int t = 0; t < n; t++) {
-            int o = t * h;
-            double mean = 0;
-            for (int j = 0; j < h; j++) {
-                mean += x[o + j];
-            }
-            mean /= h;
-            double var = 0;
-            for (int j = 0; j < h; j++) {
-                double e = x[o + j] - mean;
-                var += e * e;
-            }
-            var /= h;
-            double inv = 1 / Math.sqrt(var + eps);
-            for (int j = 0; j < h; j++) {
-                x[o + j] = (float) ((x[o + j] - mean) * inv) * gamma[j] + beta[j];
-            }
-        }
+    /**
+     * LayerNorm of each of the $n$ rows of length $h$, in place ({@link io.github.attnlab.simd.FloatOps#layerNorm}:
+     * mean and variance in double), in blocks of rows over the threads as {@link #gelu}.
+     */
+    private void layerNorm(float[] x, int n, int h, float[] gamma, float[] beta, float eps) {
+        int blocks = (long) n * h < GELU_SPLIT ? 1 : Math.min(threads, n);
+        Workers.run(blocks, blocks, (worker, b) -> {
+            int r0 = (int) ((long) b * n / blocks);
+            int r1 = (int) ((long) (b + 1) * n / blocks);
+            ops.layerNorm(x, r0 * h, r1 - r0, h, gamma, beta, eps);
+        });
     }
 }

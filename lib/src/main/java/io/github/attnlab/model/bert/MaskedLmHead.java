@@ -28,7 +28,7 @@ final class MaskedLmHead {
         float[] z = new float[m * h];
         new Encoder(w, ops).linear(rows, m, h, w.mlm.transformW(), w.mlm.transformB(), h, z);
         ops.gelu(z, 0, z.length, z, 0);
-        Encoder.layerNorm(z, m, h, w.mlm.lnG(), w.mlm.lnB(), c.layerNormEps());
+        ops.layerNorm(z, 0, m, h, w.mlm.lnG(), w.mlm.lnB(), c.layerNormEps());
         double[][] out = new double[m][c.vocabulary()];
         for (int i = 0; i < m; i++) {
             double[] logits = out[i];
