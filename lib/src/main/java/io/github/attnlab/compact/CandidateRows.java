@@ -179,18 +179,7 @@ final class CandidateRows {
      */
     private static int candidates(double a1, double[] scores, int off, int len, double m, Scratch s) {
         int found = s.ops.indicesAbove(scores, off, len, floor(a1, m), s.idx);
-        int k = 0;
-        for (int j = 0; j < found; j++) {
-            int i = s.idx[j];
-            double z = scores[off + i];
-            if (a1 * (z - m) > -1) {
-                s.idx[k] = i;
-                s.z[k++] = z;
-            } else if (z != z) {
-                LogitRow.validate("scores", scores, off, len); // throws, naming the NaN
-            }
-        }
-        return k;
+        return keep(a1, m, found, s, scores, null, off, len);
     }
 
     /** {@link #candidates(double, double[], int, int, double, Scratch)} of a float row, each score widened. */
@@ -201,15 +190,28 @@ final class CandidateRows {
             f = Math.nextDown(f); // rounded down, so every candidate is above it
         }
         int found = s.ops.indicesAbove(scores, off, len, f, s.idx);
+        return keep(a1, m, found, s, null, scores, off, len);
+    }
+
+    /**
+     * The exact test of the {@code found} positions in {@code s.idx}, of the row {@code d} or else {@code f}: keeps
+     * in place those with $(\alpha-1)(z_i - m) &gt; -1$ in double, writing their scores into {@code s.z}, and refuses
+     * a NaN. Returns how many it kept.
+     */
+    private static int keep(double a1, double m, int found, Scratch s, double[] d, float[] f, int off, int len) {
         int k = 0;
         for (int j = 0; j < found; j++) {
             int i = s.idx[j];
-            double z = scores[off + i];
+            double z = d != null ? d[off + i] : f[off + i];
             if (a1 * (z - m) > -1) {
                 s.idx[k] = i;
                 s.z[k++] = z;
-            } else if (z != z) {
-                LogitRow.validate("scores", scores, off, len);
+            } else if (z != z) { // throws, naming the NaN
+                if (d != null) {
+                    LogitRow.validate("scores", d, off, len);
+                } else {
+                    LogitRow.validate("scores", f, off, len);
+                }
             }
         }
         return k;

@@ -270,7 +270,7 @@ public final class Normalizers {
     }
 
     /** The number of scores of the row that are not $-\infty$. */
-    static int unmasked(double[] scores, int off, int len) {
+    private static int unmasked(double[] scores, int off, int len) {
         int n = 0;
         for (int i = off; i < off + len; i++) {
             if (scores[i] != Double.NEGATIVE_INFINITY) {

@@ -33,8 +33,15 @@ final class ScalarSelectKernels implements SelectKernels {
             }
         }
         flush(block, total);
-        double z = combine(total);
-        for (int i = whole; i < len; i++) {
+        return tail(a, off, whole, len, m, e, combine(total), zero, flushed);
+    }
+
+    /**
+     * The end of {@link #exps} on both paths: the last {@code len - from} terms written and added in order to
+     * {@code z}; {@code flushed[0]} gets {@code zero} plus the number of them flushed to zero. Returns the sum.
+     */
+    static double tail(float[] a, int off, int from, int len, float m, float[] e, double z, int zero, int[] flushed) {
+        for (int i = from; i < len; i++) {
             float s = a[off + i];
             float x = SelectKernels.exp(s, m);
             if (s - m < XMIN) {

@@ -97,18 +97,7 @@ final class VectorSelectKernels implements SelectKernels {
         for (int k = 0; k < WAYS; k++) {
             total[k] += lanes[k];
         }
-        double z = ScalarSelectKernels.combine(total);
-        for (int i = whole; i < len; i++) {
-            float s = a[off + i];
-            float x = SelectKernels.exp(s, m);
-            if (s - m < XMIN) {
-                gone++;
-            }
-            e[i] = x;
-            z += x;
-        }
-        flushed[0] = gone;
-        return z;
+        return ScalarSelectKernels.tail(a, off, whole, len, m, e, ScalarSelectKernels.combine(total), gone, flushed);
     }
 
     @Override
