@@ -2,7 +2,6 @@ package io.github.attnlab.train.task;
 
 import io.github.attnlab.core.Check;
 import io.github.attnlab.train.Example;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -90,21 +89,12 @@ public final class CharCorpus implements Task {
 
     @Override
     public Example sample(Random random, int size) {
-        Check.notNull("random", random);
-        Check.range("size", size, 1, train.length - 1);
-        return window(train, random.nextInt(train.length - size), size);
+        return TokenWindows.sample(train, random, size);
     }
 
     /** {@code count} validation windows of size $N$, evenly spaced over the held-out part (no randomness). */
     public List<Example> validation(int size, int count) {
-        Check.range("size", size, 1, validation.length - 1);
-        Check.positive("count", count);
-        List<Example> out = new ArrayList<>(count);
-        long span = validation.length - size - 1;
-        for (int i = 0; i < count; i++) {
-            out.add(window(validation, (int) (span * i / Math.max(1, count - 1)), size));
-        }
-        return out;
+        return TokenWindows.evenlySpaced(validation, size, count);
     }
 
     /** The text of tokens (unknown shown as U+FFFD). */
@@ -114,12 +104,6 @@ public final class CharCorpus implements Task {
             b.appendCodePoint(t < alphabet.length ? alphabet[t] : 0xFFFD);
         }
         return b.toString();
-    }
-
-    private static Example window(int[] src, int start, int size) {
-        int[] x = java.util.Arrays.copyOfRange(src, start, start + size);
-        int[] y = java.util.Arrays.copyOfRange(src, start + 1, start + size + 1);
-        return Example.tokens(x, y);
     }
 
     @Override

@@ -98,21 +98,12 @@ public final class WordCorpus implements Task {
 
     @Override
     public Example sample(Random random, int size) {
-        Check.notNull("random", random);
-        Check.range("size", size, 1, train.length - 1);
-        return window(train, random.nextInt(train.length - size), size);
+        return TokenWindows.sample(train, random, size);
     }
 
     /** {@code count} validation windows of size $N$, evenly spaced over the held-out part. */
     public List<Example> validation(int size, int count) {
-        Check.range("size", size, 1, validation.length - 1);
-        Check.positive("count", count);
-        List<Example> out = new ArrayList<>(count);
-        long span = validation.length - size - 1;
-        for (int i = 0; i < count; i++) {
-            out.add(window(validation, (int) (span * i / Math.max(1, count - 1)), size));
-        }
-        return out;
+        return TokenWindows.evenlySpaced(validation, size, count);
     }
 
     /** The words of tokens, separated by spaces. */
@@ -122,11 +113,6 @@ public final class WordCorpus implements Task {
             b.append(b.length() == 0 ? "" : " ").append(words.get(Check.index("token", t, words.size())));
         }
         return b.toString();
-    }
-
-    private static Example window(int[] src, int start, int size) {
-        return Example.tokens(java.util.Arrays.copyOfRange(src, start, start + size),
-                java.util.Arrays.copyOfRange(src, start + 1, start + size + 1));
     }
 
     @Override
