@@ -2,6 +2,7 @@ package io.github.attnlab.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -204,16 +205,16 @@ final class VectorFloatOps {
         }
     }
 
-    /** Four doubles: the lanes of four floats widened, whatever the preferred width. */
-    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
-
     /**
-     * {@link FloatOps#layerNorm}: four floats at a time widened to four doubles, the eight accumulators of
-     * {@link FloatOps#dot}'s order being the lanes of two such vectors. Machines whose vectors hold fewer than eight
-     * floats take the scalar loop.
+     * {@link FloatOps#layerNorm}: the sums on the preferred shapes only, each vector of floats ({@link #F}) widened in
+     * its two halves to the preferred doubles ({@link #D}); the eight accumulators of {@link FloatOps#dot}'s order
+     * are the lanes of one vector of eight doubles, or of two of four. The normalising pass narrows the two halves
+     * back into one vector of floats. The
+     * forward pass must not meet a further vector shape: one more (floats of half the width, for the conversions)
+     * was measured to knock its matrix product off the intrinsics, the MiniLM pass going from 30 to 350 ms.
      */
     static void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps) {
-        if (F.length() < 8 || h < ScalarSimdOps.DOT_WAYS) {
+        if ((D.length() != 4 && D.length() != 8) || F.length() != 2 * D.length()) {
             SCALAR.layerNorm(x, off, rows, h, gamma, beta, eps);
             return;
         }
@@ -223,10 +224,13 @@ final class VectorFloatOps {
             double var = layerNormSum(x, o, h, mean, true) / h;
             double inv = 1 / Math.sqrt(var + eps);
             int j = 0;
-            for (int bound = F4.loopBound(h); j < bound; j += 4) {
-                DoubleVector e = widen4(x, o + j).sub(mean).mul(inv);
-                FloatVector y = (FloatVector) e.convertShape(VectorOperators.D2F, F4, 0);
-                y.mul(FloatVector.fromArray(F4, gamma, j)).add(FloatVector.fromArray(F4, beta, j)).intoArray(x, o + j);
+            for (int bound = F.loopBound(h); j < bound; j += F.length()) {
+                FloatVector v = FloatVector.fromArray(F, x, o + j);
+                DoubleVector a = ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0)).sub(mean).mul(inv);
+                DoubleVector b = ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1)).sub(mean).mul(inv);
+                FloatVector y = ((FloatVector) a.convertShape(VectorOperators.D2F, F, 0))
+                        .blend((FloatVector) b.convertShape(VectorOperators.D2F, F, -1), UPPER);
+                y.mul(FloatVector.fromArray(F, gamma, j)).add(FloatVector.fromArray(F, beta, j)).intoArray(x, o + j);
             }
             for (; j < h; j++) {
                 x[o + j] = (float) ((x[o + j] - mean) * inv) * gamma[j] + beta[j];
@@ -234,39 +238,84 @@ final class VectorFloatOps {
         }
     }
 
-    /** The sums of {@link #layerNorm}, accumulators $0..3$ in {@code lo} and $4..7$ in {@code hi}. */
+    /** The upper half of the lanes of {@link #F}: where the second half of a conversion lands. */
+    private static final VectorMask<Float> UPPER = F.indexInRange(-D.length(), D.length());
+
+    /** The sums of {@link #layerNorm}: accumulators $0..7$ in {@code lo}, or $0..3$ in {@code lo} and $4..7$ in {@code hi}. */
     private static double layerNormSum(float[] x, int o, int h, double mu, boolean squares) {
-        DoubleVector lo = DoubleVector.zero(D4);
+        boolean eight = D.length() == 8;
+        DoubleVector lo = DoubleVector.zero(D);
         DoubleVector hi = lo;
         int j = 0;
-        for (int bound = h - ScalarSimdOps.DOT_WAYS; j <= bound; j += ScalarSimdOps.DOT_WAYS) {
-            DoubleVector a = widen4(x, o + j);
-            DoubleVector b = widen4(x, o + j + 4);
+        for (int bound = h - F.length(); j <= bound; j += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, o + j);
+            DoubleVector a = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector b = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
             if (squares) {
                 a = a.sub(mu);
-                b = b.sub(mu);
                 a = a.mul(a);
+                b = b.sub(mu);
                 b = b.mul(b);
             }
-            lo = lo.add(a);
-            hi = hi.add(b);
+            if (eight) { // elements j..j+7, then j+8..j+15, into accumulators 0..7
+                lo = lo.add(a).add(b);
+            } else {
+                lo = lo.add(a);
+                hi = hi.add(b);
+            }
         }
-        double s = ScalarSimdOps.combine(lo.lane(0), lo.lane(1), lo.lane(2), lo.lane(3), hi.lane(0), hi.lane(1),
-                hi.lane(2), hi.lane(3));
+        double c0 = lo.lane(0);
+        double c1 = lo.lane(1);
+        double c2 = lo.lane(2);
+        double c3 = lo.lane(3);
+        double c4 = eight ? lo.lane(4) : hi.lane(0);
+        double c5 = eight ? lo.lane(5) : hi.lane(1);
+        double c6 = eight ? lo.lane(6) : hi.lane(2);
+        double c7 = eight ? lo.lane(7) : hi.lane(3);
+        for (int bound = h - ScalarSimdOps.DOT_WAYS; j <= bound; j += ScalarSimdOps.DOT_WAYS) { // a last group of 8
+            c0 += term(x[o + j], mu, squares);
+            c1 += term(x[o + j + 1], mu, squares);
+            c2 += term(x[o + j + 2], mu, squares);
+            c3 += term(x[o + j + 3], mu, squares);
+            c4 += term(x[o + j + 4], mu, squares);
+            c5 += term(x[o + j + 5], mu, squares);
+            c6 += term(x[o + j + 6], mu, squares);
+            c7 += term(x[o + j + 7], mu, squares);
+        }
+        double s = ScalarSimdOps.combine(c0, c1, c2, c3, c4, c5, c6, c7);
         for (; j < h; j++) {
-            double e = squares ? x[o + j] - mu : x[o + j];
-            s += squares ? e * e : e;
+            s += term(x[o + j], mu, squares);
         }
         return s;
     }
 
-    private static DoubleVector widen4(float[] x, int at) {
-        return (DoubleVector) FloatVector.fromArray(F4, x, at).convertShape(VectorOperators.F2D, D4, 0);
+    /** A term of the sums: $x$, or $(x - \mu)^2$ as a product, as the scalar path computes it. */
+    private static double term(float x, double mu, boolean squares) {
+        if (!squares) {
+            return x;
+        }
+        double e = x - mu;
+        return e * e;
     }
 
-    /** {@link LaneMath#exp(float)} lane by lane, the same operations in the same order. */
+    /** {@link LaneMath#exp(float)} lane by lane, the same operations in the same order (see {@code VectorFloatRows.exp}). */
     private static FloatVector exp(FloatVector x) {
         VectorMask<Float> tiny = x.compare(VectorOperators.LT, LaneMath.EXP_MIN);
-        return VectorFloatRows.reduced(F, x.min(LaneMath.EXP_MAX), LaneMath.EXP_TAYLOR).blend(0f, tiny);
+        FloatVector xc = x.min(LaneMath.EXP_MAX);
+        FloatVector t = xc.fma(LaneMath.LOG2E, LaneMath.ROUNDER);
+        FloatVector n = t.sub(LaneMath.ROUNDER);
+        FloatVector r = n.neg().fma(FloatVector.broadcast(F, LaneMath.LN2_HI), xc);
+        r = n.neg().fma(FloatVector.broadcast(F, LaneMath.LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(F, LaneMath.EXP_TAYLOR[0]);
+        for (int i = 1; i < LaneMath.EXP_TAYLOR.length; i++) {
+            p = p.fma(r, FloatVector.broadcast(F, LaneMath.EXP_TAYLOR[i]));
+        }
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        p = p.fma(r, one);
+        p = p.fma(r, one);
+        IntVector bits = (IntVector) t.reinterpretAsInts();
+        FloatVector scale = bits.sub(LaneMath.ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(scale).blend(0f, tiny);
     }
 }
