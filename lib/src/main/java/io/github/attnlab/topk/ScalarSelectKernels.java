@@ -54,23 +54,28 @@ final class ScalarSelectKernels implements SelectKernels {
         return z;
     }
 
+    /**
+     * One pass over the terms for all the thresholds, each term added to its lane of every threshold without a
+     * branch: the term itself below the threshold, else $+0$, which leaves a lane sum ($\ge +0$) unchanged, as the
+     * vector path's blend does. For terms $x \ge 0$ and $t &gt; 0$, $x &lt; t$ is the order of their bit patterns as
+     * integers, whose difference's sign bit is the mask; a threshold $t \le 0$ (or NaN) keeps no term.
+     */
     @Override
     public void tails(float[] e, int len, float[] t, double[] tails) {
         int whole = len - len % WAYS;
+        int[] bt = new int[PROBES];
+        for (int j = 0; j < PROBES; j++) {
+            bt[j] = t[j] > 0 ? Float.floatToRawIntBits(t[j]) : 0;
+        }
+        float[] lane = new float[PROBES * WAYS];
+        for (int j = 0; j < PROBES; j++) {
+            laneSums(e, whole, bt[j], lane, j * WAYS);
+        }
         for (int j = 0; j < PROBES; j++) {
             float tj = t[j];
-            float[] lane = new float[WAYS];
-            for (int i = 0; i < whole; i += WAYS) {
-                for (int l = 0; l < WAYS; l++) {
-                    float x = e[i + l];
-                    if (x < tj) {
-                        lane[l] += x;
-                    }
-                }
-            }
             double s = 0;
             for (int l = 0; l < WAYS; l++) {
-                s += lane[l];
+                s += lane[j * WAYS + l];
             }
             for (int i = whole; i < len; i++) {
                 float x = e[i];
@@ -80,6 +85,41 @@ final class ScalarSelectKernels implements SelectKernels {
             }
             tails[j] = s;
         }
+    }
+
+    /**
+     * The 16 lane sums of one threshold (bit pattern {@code bt}) into {@code lane[at, at + 16)}, kept in locals so
+     * that the adds of different lanes do not wait on one another.
+     */
+    private static void laneSums(float[] e, int whole, int bt, float[] lane, int at) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
+        for (int i = 0; i < whole; i += WAYS) {
+            s0 += below(e[i], bt);
+            s1 += below(e[i + 1], bt);
+            s2 += below(e[i + 2], bt);
+            s3 += below(e[i + 3], bt);
+            s4 += below(e[i + 4], bt);
+            s5 += below(e[i + 5], bt);
+            s6 += below(e[i + 6], bt);
+            s7 += below(e[i + 7], bt);
+            s8 += below(e[i + 8], bt);
+            s9 += below(e[i + 9], bt);
+            s10 += below(e[i + 10], bt);
+            s11 += below(e[i + 11], bt);
+            s12 += below(e[i + 12], bt);
+            s13 += below(e[i + 13], bt);
+            s14 += below(e[i + 14], bt);
+            s15 += below(e[i + 15], bt);
+        }
+        float[] s = {s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15};
+        System.arraycopy(s, 0, lane, at, WAYS);
+    }
+
+    /** $x$ when its bit pattern is below {@code bt}, else $+0$ (see {@link #tails}). */
+    private static float below(float x, int bt) {
+        int bx = Float.floatToRawIntBits(x);
+        return Float.intBitsToFloat(bx & ((bx - bt) >> 31));
     }
 
     @Override
@@ -92,17 +132,21 @@ final class ScalarSelectKernels implements SelectKernels {
         double[] belowTotal = new double[WAYS];
         int c = 0;
         int n = 0;
+        // without branches (the head holds most keys, so x >= hi is a coin toss for the predictor): for terms x >= 0,
+        // comparisons by bit pattern as in tails; hi <= 0 takes every term, NaN none; lo <= 0 or NaN leaves none below
+        int bhi = hi > 0 ? Float.floatToRawIntBits(hi) : hi != hi ? Integer.MAX_VALUE : 0;
+        int blo = lo > 0 ? Float.floatToRawIntBits(lo) : 0;
         for (int i = 0; i < whole; i += WAYS) {
             for (int l = 0; l < WAYS; l++) {
                 float x = e[i + l];
-                if (x >= hi) {
-                    above[l] += x;
-                    n++;
-                } else if (x < lo) {
-                    below[l] += x;
-                } else {
-                    picked[c++] = x;
-                }
+                int bx = Float.floatToRawIntBits(x);
+                int isAbove = ~((bx - bhi) >> 31);
+                int isBelow = ((bx - blo) >> 31) & ~isAbove;
+                above[l] += Float.intBitsToFloat(bx & isAbove); // + 0 leaves the sum as it is
+                below[l] += Float.intBitsToFloat(bx & isBelow);
+                n -= isAbove;
+                picked[c] = x; // picked has room for len + 1 terms; overwritten unless kept
+                c += 1 + (isAbove | isBelow);
             }
             if ((i / WAYS) % BLOCK == BLOCK - 1) {
                 flush(above, aboveTotal);
