@@ -152,17 +152,15 @@ final class FloatRows {
                 e[eOff + j] = LaneMath.expRow(a[off + j] - m);
             }
             float[] total = new float[WAYS];
-            float[] block = new float[WAYS];
             int full = len - len % WAYS;
             for (int b = 0; b < full; b += BLOCK) {
-                java.util.Arrays.fill(block, 0f);
-                for (int j = b, end = Math.min(full, b + BLOCK); j < end; j += WAYS) {
-                    for (int l = 0; l < WAYS; l++) {
-                        block[l] += e[eOff + j + l];
+                int end = Math.min(full, b + BLOCK);
+                for (int l = 0; l < WAYS; l++) { // lane by lane: the lanes' chains of adds overlap
+                    float block = 0f;
+                    for (int j = eOff + b + l; j < eOff + end; j += WAYS) {
+                        block += e[j];
                     }
-                }
-                for (int l = 0; l < WAYS; l++) {
-                    total[l] += block[l];
+                    total[l] += block;
                 }
             }
             float s = tree(total);
