@@ -4,8 +4,9 @@ package io.github.attnlab.simd;
  * The float loops of {@link SimdOps} (the forward pass of the transformer models), and their contract: <b>the same
  * bits on both paths</b>, and on one path whatever the state of the just-in-time compiler. Every output element is
  * the same sequence of IEEE float operations on both paths: for {@link #gemm}, fused multiply-adds in ascending
- * $p$ from 0; {@link #softmax}, {@link #gelu} and {@link #layerNorm} from additions, products and fused multiply-adds only, with row
- * sums added in index order; {@link #dot} in a fixed interleaved order.
+ * $p$ from 0; {@link #softmax}, {@link #gelu} and {@link #layerNorm} from additions, products and fused multiply-adds
+ * only, the softmax's row sums added in index order; {@link #dot} and {@link #layerNorm}'s sums in a fixed interleaved
+ * order.
  */
 public interface FloatOps {
 

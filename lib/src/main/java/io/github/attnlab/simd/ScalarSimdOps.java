@@ -338,8 +338,8 @@ final class ScalarSimdOps implements SimdOps {
         return s;
     }
 
-    /** A term of {@link #layerNormSum}: $x$, or $(x - \mu)^2$ as a product (not fused into the sum). */
-    private static double term(float x, double mu, boolean squares) {
+    /** A term of the LayerNorm sums on both paths: $x$, or $(x - \mu)^2$ as a product (not fused into the sum). */
+    static double term(float x, double mu, boolean squares) {
         if (!squares) {
             return x;
         }

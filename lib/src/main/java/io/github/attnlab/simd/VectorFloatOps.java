@@ -209,9 +209,9 @@ final class VectorFloatOps {
      * {@link FloatOps#layerNorm}: the sums on the preferred shapes only, each vector of floats ({@link #F}) widened in
      * its two halves to the preferred doubles ({@link #D}); the eight accumulators of {@link FloatOps#dot}'s order
      * are the lanes of one vector of eight doubles, or of two of four. The normalising pass narrows the two halves
-     * back into one vector of floats. The
-     * forward pass must not meet a further vector shape: one more (floats of half the width, for the conversions)
-     * was measured to knock its matrix product off the intrinsics, the MiniLM pass going from 30 to 350 ms.
+     * back into one vector of floats. The forward pass must not meet a further vector shape: one more (floats of half
+     * the width, for the conversions) was measured to knock its matrix product off the intrinsics, the MiniLM pass
+     * going from 30 to 350 ms.
      */
     static void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps) {
         if ((D.length() != 4 && D.length() != 8) || F.length() != 2 * D.length()) {
@@ -273,29 +273,20 @@ final class VectorFloatOps {
         double c6 = eight ? lo.lane(6) : hi.lane(2);
         double c7 = eight ? lo.lane(7) : hi.lane(3);
         for (int bound = h - ScalarSimdOps.DOT_WAYS; j <= bound; j += ScalarSimdOps.DOT_WAYS) { // a last group of 8
-            c0 += term(x[o + j], mu, squares);
-            c1 += term(x[o + j + 1], mu, squares);
-            c2 += term(x[o + j + 2], mu, squares);
-            c3 += term(x[o + j + 3], mu, squares);
-            c4 += term(x[o + j + 4], mu, squares);
-            c5 += term(x[o + j + 5], mu, squares);
-            c6 += term(x[o + j + 6], mu, squares);
-            c7 += term(x[o + j + 7], mu, squares);
+            c0 += ScalarSimdOps.term(x[o + j], mu, squares);
+            c1 += ScalarSimdOps.term(x[o + j + 1], mu, squares);
+            c2 += ScalarSimdOps.term(x[o + j + 2], mu, squares);
+            c3 += ScalarSimdOps.term(x[o + j + 3], mu, squares);
+            c4 += ScalarSimdOps.term(x[o + j + 4], mu, squares);
+            c5 += ScalarSimdOps.term(x[o + j + 5], mu, squares);
+            c6 += ScalarSimdOps.term(x[o + j + 6], mu, squares);
+            c7 += ScalarSimdOps.term(x[o + j + 7], mu, squares);
         }
         double s = ScalarSimdOps.combine(c0, c1, c2, c3, c4, c5, c6, c7);
         for (; j < h; j++) {
-            s += term(x[o + j], mu, squares);
+            s += ScalarSimdOps.term(x[o + j], mu, squares);
         }
         return s;
-    }
-
-    /** A term of the sums: $x$, or $(x - \mu)^2$ as a product, as the scalar path computes it. */
-    private static double term(float x, double mu, boolean squares) {
-        if (!squares) {
-            return x;
-        }
-        double e = x - mu;
-        return e * e;
     }
 
     /** {@link LaneMath#exp(float)} lane by lane, the same operations in the same order (see {@code VectorFloatRows.exp}). */
