@@ -29,6 +29,27 @@ final class VectorGemm {
     private VectorGemm() {
     }
 
+    /**
+     * Per thread: the panel of $B$ and the packed tiles of $A$, grown to the largest product seen and reused, so that
+     * a product allocates nothing. Both are written before they are read ({@code packA} zero-pads the last tile).
+     */
+    private static final class Scratch {
+        float[] panel = new float[0];
+        float[] packed = new float[0];
+
+        Scratch grow(int panelSize, int packedSize) {
+            if (panel.length < panelSize) {
+                panel = new float[panelSize];
+            }
+            if (packed.length < packedSize) {
+                packed = new float[packedSize];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
         ScalarSimdOps.checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
@@ -41,8 +62,9 @@ final class VectorGemm {
         }
         int tiles = (m + MR - 1) / MR;
         int kcMax = Math.min(k, KC);
-        float[] panel = new float[kcMax * NR];
-        float[] packed = new float[tiles * kcMax * MR];
+        Scratch scratch = SCRATCH.get().grow(kcMax * NR, tiles * kcMax * MR);
+        float[] panel = scratch.panel;
+        float[] packed = scratch.packed;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean first = p0 == 0;
