@@ -211,6 +211,27 @@ class SimdOpsEquivalenceTest {
         }
     }
 
+    /** Products whose packed tiles are above what a thread keeps, between two small ones that reuse its buffers. */
+    @org.junit.jupiter.api.Test
+    void gemmAroundTheKeptScratchIsBitIdentical() {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(43);
+        int[][] shapes = {{13, 40, 70}, {4100, 40, 300}, {25, 33, 260}, {6000, 17, 180}, {7, 40, 9}};
+        for (int[] sh : shapes) {
+            int m = sh[0];
+            int n = sh[1];
+            int k = sh[2];
+            float[] a = floats(r, m * k);
+            float[] b = floats(r, k * n);
+            float[] cs = new float[m * n];
+            float[] cv = new float[m * n];
+            s.gemm(m, n, k, a, 0, k, b, 0, n, cs, 0, n);
+            v.gemm(m, n, k, a, 0, k, b, 0, n, cv, 0, n);
+            assertArrayEquals(cs, cv, "gemm " + m + "x" + n + "x" + k);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("sizes")
     void softmaxAndGeluAreBitIdentical(int n) {
