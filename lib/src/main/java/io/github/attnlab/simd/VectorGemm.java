@@ -33,7 +33,7 @@ final class VectorGemm {
      * Per thread: the panel of $B$ and the packed tiles of $A$, grown to the largest product seen and reused, so that
      * a product allocates nothing (allocating them per product made about one fresh JVM in eight run the encoders 2x
      * slower). Both are written before they are read ({@code packA} zero-pads the last tile). Packed tiles above
-     * {@link #KEEP} floats are allocated for that product only, so that no thread keeps a huge buffer.
+     * {@link #KEEP} floats are not kept: such a product allocates its own, so that no thread holds a huge buffer.
      */
     private static final class Scratch {
         /** The largest packed tiles kept: 4 MB, the tiles of 4096 rows. */
@@ -41,20 +41,21 @@ final class VectorGemm {
         float[] panel = new float[0];
         float[] packed = new float[0];
 
-        Scratch grow(int panelSize, int packedSize) {
-            if (panel.length < panelSize) {
-                panel = new float[panelSize];
+        float[] panel(int size) {
+            if (panel.length < size) {
+                panel = new float[size];
             }
-            if (packed.length < packedSize) {
-                if (packedSize > KEEP) {
-                    Scratch once = new Scratch();
-                    once.panel = panel;
-                    once.packed = new float[packedSize];
-                    return once;
-                }
-                packed = new float[packedSize];
+            return panel;
+        }
+
+        float[] packed(int size) {
+            if (size > KEEP) {
+                return new float[size];
             }
-            return this;
+            if (packed.length < size) {
+                packed = new float[size];
+            }
+            return packed;
         }
     }
 
@@ -72,9 +73,9 @@ final class VectorGemm {
         }
         int tiles = (m + MR - 1) / MR;
         int kcMax = Math.min(k, KC);
-        Scratch scratch = SCRATCH.get().grow(kcMax * NR, tiles * kcMax * MR);
-        float[] panel = scratch.panel;
-        float[] packed = scratch.packed;
+        Scratch scratch = SCRATCH.get();
+        float[] panel = scratch.panel(kcMax * NR);
+        float[] packed = scratch.packed(tiles * kcMax * MR);
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean first = p0 == 0;

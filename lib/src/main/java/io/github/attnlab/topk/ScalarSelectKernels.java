@@ -112,8 +112,22 @@ final class ScalarSelectKernels implements SelectKernels {
             s14 += below(e[i + 14], bt);
             s15 += below(e[i + 15], bt);
         }
-        float[] s = {s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15};
-        System.arraycopy(s, 0, lane, at, WAYS);
+        lane[at] = s0;
+        lane[at + 1] = s1;
+        lane[at + 2] = s2;
+        lane[at + 3] = s3;
+        lane[at + 4] = s4;
+        lane[at + 5] = s5;
+        lane[at + 6] = s6;
+        lane[at + 7] = s7;
+        lane[at + 8] = s8;
+        lane[at + 9] = s9;
+        lane[at + 10] = s10;
+        lane[at + 11] = s11;
+        lane[at + 12] = s12;
+        lane[at + 13] = s13;
+        lane[at + 14] = s14;
+        lane[at + 15] = s15;
     }
 
     /** $x$ when its bit pattern is below {@code bt}, else $+0$ (see {@link #tails}). */

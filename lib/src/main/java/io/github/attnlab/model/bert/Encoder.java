@@ -195,12 +195,23 @@ final class Encoder {
 
     /** GELU of the $n \times m$ matrix {@code x} in place, in blocks of rows over the threads (elementwise). */
     private void gelu(float[] x, int n, int m) {
+        byRows(n, m, (r0, r1) -> ops.gelu(x, r0 * m, (r1 - r0) * m, x, r0 * m));
+    }
+
+    /** Work on the rows {@code [r0, r1)} of a matrix, touching nothing outside them. */
+    private interface RowBlock {
+        void run(int r0, int r1);
+    }
+
+    /**
+     * Runs {@code task} over the $n$ rows of an $n \times m$ matrix in contiguous blocks, one per thread, or on the
+     * calling thread below {@link #GELU_SPLIT} elements; the rows are independent, so the result does not depend on
+     * the split.
+     */
+    private void byRows(int n, int m, RowBlock task) {
         int blocks = (long) n * m < GELU_SPLIT ? 1 : Math.min(threads, n);
-        Workers.run(blocks, blocks, (worker, b) -> {
-            int r0 = (int) ((long) b * n / blocks);
-            int r1 = (int) ((long) (b + 1) * n / blocks);
-            ops.gelu(x, r0 * m, (r1 - r0) * m, x, r0 * m);
-        });
+        Workers.run(blocks, blocks, (worker, b) -> task.run((int) ((long) b * n / blocks),
+                (int) ((long) (b + 1) * n / blocks)));
     }
 
     /** $out = in\,W + b$ for $in$ ($n \times k$) and $W$ ($k \times m$). */
@@ -225,11 +236,6 @@ final class Encoder {
      * mean and variance in double), in blocks of rows over the threads as {@link #gelu}.
      */
     private void layerNorm(float[] x, int n, int h, float[] gamma, float[] beta, float eps) {
-        int blocks = (long) n * h < GELU_SPLIT ? 1 : Math.min(threads, n);
-        Workers.run(blocks, blocks, (worker, b) -> {
-            int r0 = (int) ((long) b * n / blocks);
-            int r1 = (int) ((long) (b + 1) * n / blocks);
-            ops.layerNorm(x, r0 * h, r1 - r0, h, gamma, beta, eps);
-        });
+        byRows(n, h, (r0, r1) -> ops.layerNorm(x, r0 * h, r1 - r0, h, gamma, beta, eps));
     }
 }
