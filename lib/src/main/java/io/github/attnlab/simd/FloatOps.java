@@ -5,7 +5,8 @@ package io.github.attnlab.simd;
  * bits on both paths</b>, and on one path whatever the state of the just-in-time compiler. Every output element is
  * the same sequence of IEEE float operations on both paths: for {@link #gemm}, fused multiply-adds in ascending
  * $p$ from 0; {@link #softmax}, {@link #gelu} and {@link #layerNorm} from additions, products and fused multiply-adds
- * only, the softmax's row sums added in index order; {@link #dot} and {@link #layerNorm}'s sums in a fixed interleaved
+ * only ({@link #addToRows}, {@link #addTo} and {@link #divide}: one operation per element), the softmax's row sums
+ * added in index order; {@link #dot} and {@link #layerNorm}'s sums in a fixed interleaved
  * order.
  */
 public interface FloatOps {
@@ -97,6 +98,21 @@ public interface FloatOps {
      * sequence; so both paths give the same bits.
      */
     void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps);
+
+    /**
+     * Adds the vector {@code v[vOff, vOff + m)} to each of the {@code rows} rows of length {@code m} that start at
+     * {@code x[off]}, in place: $x_{rj} \leftarrow x_{rj} + v_j$ (a bias), one float addition per element.
+     */
+    void addToRows(float[] x, int off, int rows, int m, float[] v, int vOff);
+
+    /** $y_i \leftarrow y_i + x_i$ for $i &lt; len$ on the given ranges (a residual), one float addition each. */
+    void addTo(float[] x, int xOff, float[] y, int yOff, int len);
+
+    /**
+     * $a_i \leftarrow a_i / d$ for $i &lt; len$ from {@code off}, in place: one correctly rounded float division each
+     * (not a product by $1/d$, whose bits differ).
+     */
+    void divide(float[] a, int off, int len, float d);
 
     /**
      * The largest element of {@code a[off, off + len)} that is not NaN, by comparisons $x &gt; m$ from

@@ -294,6 +294,30 @@ final class ScalarSimdOps implements SimdOps {
     }
 
     @Override
+    public void addToRows(float[] x, int off, int rows, int m, float[] v, int vOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * m;
+            for (int j = 0; j < m; j++) {
+                x[o + j] += v[vOff + j];
+            }
+        }
+    }
+
+    @Override
+    public void addTo(float[] x, int xOff, float[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    @Override
+    public void divide(float[] a, int off, int len, float d) {
+        for (int i = 0; i < len; i++) {
+            a[off + i] /= d;
+        }
+    }
+
+    @Override
     public void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps) {
         for (int t = 0; t < rows; t++) {
             int o = off + t * h;

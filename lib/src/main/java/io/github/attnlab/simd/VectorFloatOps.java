@@ -205,6 +205,45 @@ final class VectorFloatOps {
         }
     }
 
+    /** {@link FloatOps#addToRows}: the preferred floats, the last {@code m mod F.length()} of each row in sequence. */
+    static void addToRows(float[] x, int off, int rows, int m, float[] v, int vOff) {
+        int bound = F.loopBound(m);
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * m;
+            int j = 0;
+            for (; j < bound; j += F.length()) {
+                FloatVector.fromArray(F, x, o + j).add(FloatVector.fromArray(F, v, vOff + j)).intoArray(x, o + j);
+            }
+            for (; j < m; j++) {
+                x[o + j] += v[vOff + j];
+            }
+        }
+    }
+
+    /** {@link FloatOps#addTo}. */
+    static void addTo(float[] x, int xOff, float[] y, int yOff, int len) {
+        int bound = F.loopBound(len);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, y, yOff + i).add(FloatVector.fromArray(F, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < len; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    /** {@link FloatOps#divide}: a lanewise division, correctly rounded as the scalar one. */
+    static void divide(float[] a, int off, int len, float d) {
+        int bound = F.loopBound(len);
+        int i = 0;
+        for (; i < bound; i += F.length()) {
+            FloatVector.fromArray(F, a, off + i).div(d).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] /= d;
+        }
+    }
+
     /**
      * {@link FloatOps#layerNorm}: the sums on the preferred shapes only, each vector of floats ({@link #F}) widened in
      * its two halves to the preferred doubles ({@link #D}); the eight accumulators of {@link FloatOps#dot}'s order

@@ -382,6 +382,21 @@ final class VectorSimdOps implements SimdOps {
     }
 
     @Override
+    public void addToRows(float[] x, int off, int rows, int m, float[] v, int vOff) {
+        VectorFloatOps.addToRows(x, off, rows, m, v, vOff);
+    }
+
+    @Override
+    public void addTo(float[] x, int xOff, float[] y, int yOff, int len) {
+        VectorFloatOps.addTo(x, xOff, y, yOff, len);
+    }
+
+    @Override
+    public void divide(float[] a, int off, int len, float d) {
+        VectorFloatOps.divide(a, off, len, d);
+    }
+
+    @Override
     public void layerNorm(float[] x, int off, int rows, int h, float[] gamma, float[] beta, float eps) {
         VectorFloatOps.layerNorm(x, off, rows, h, gamma, beta, eps);
     }

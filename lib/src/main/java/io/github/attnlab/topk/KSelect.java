@@ -6,9 +6,10 @@ import io.github.attnlab.simd.SimdOps;
 import java.util.Arrays;
 
 /**
- * A reusable workspace for the certified $k_\varepsilon$ of float32 rows without sorting the row (docs/papers/A.md
- * §A.8): one float exponential per key, a few vector passes that bracket the cut, and a sort of the few keys in the
- * bracket.
+ * A reusable workspace for the certified $k_\varepsilon$ of a row without sorting the row (docs/papers/A.md
+ * §A.8). Float32 rows: one float exponential per key, a few vector passes that bracket the cut, and a sort of the few
+ * keys in the bracket. Double rows go to the double path below (one double exponential per key, a histogram and one
+ * sorted bucket); before it, they were certified by sorting the whole row ({@link RankedRow}).
  *
  * <p><b>Float path</b> ($\varepsilon \ge 2^{-40}$, {@link #FLOAT_EPS}). With $M = \max_i s_i$: (1) $e_i =
  * \mathrm{fl}(e^{s_i - M})$ in float ({@link SelectKernels#exp}) and $Z = \sum_i e_i$; (2) probe passes: for eight
@@ -38,9 +39,9 @@ import java.util.Arrays;
  * least the exact $k$ of $\varepsilon$ and at most the exact $k$ of $\varepsilon(1 - 2^{-14})$: the documented
  * slack, checked by {@code KSelectPropertyTest}.
  *
- * <p><b>Double path</b> (smaller budgets, and the float path's fallback). With $e_i = e^{s_i - M}$ in double (the
- * float logits widened exactly), keys go to buckets by $d_i = M - s_i$: $2^b$ buckets per octave of $d$ on
- * $[2^{-4}, 2^{7})$, one below, one above, the masked keys apart. For the head made of buckets $0..b$ the certificate
+ * <p><b>Double path</b> (double rows; for float rows, smaller budgets and the float path's fallback). With
+ * $e_i = e^{s_i - M}$ in double (float logits widened exactly), keys go to buckets by $d_i = M - s_i$: $2^b$ buckets
+ * per octave of $d$ on $[2^{-4}, 2^{7})$, one below, one above, the masked keys apart. For the head made of buckets $0..b$ the certificate
  * is the one of {@link RankedRow#tailMassUpper} ({@code Rigor}: argument rounding, 4-ulp exponentials,
  * $2n_{eff} + 300$ roundings of summation, and $4\cdot2^{-1074}$ per tail key); the first bucket whose bound is at
  * most $\varepsilon$ is sorted and walked like the bracket above.
@@ -138,6 +139,32 @@ public final class KSelect {
      */
     public double logSumExp() {
         return logSumExp;
+    }
+
+    /**
+     * The smallest $k$ this workspace certifies for the double row {@code logits[off, off + len)} at budget
+     * $\varepsilon$, by the double path (a histogram of the gaps, no sort of the row): the same contract as
+     * {@link #certifiedK(float[], int, int, double)}, for rows that are not float32.
+     *
+     * @throws IllegalArgumentException unless the row satisfies the row contract and $0 &lt; \varepsilon &lt; 1$
+     */
+    public int certifiedK(double[] logits, int off, int len, double eps) {
+        return certifiedK("logits", logits, off, len, eps);
+    }
+
+    /** {@link #certifiedK(double[], int, int, double)} on a whole array. */
+    public int certifiedK(double[] logits, double eps) {
+        return certifiedK(logits, 0, Check.notNull("logits", logits).length, eps);
+    }
+
+    int certifiedK(String name, double[] logits, int off, int len, double eps) {
+        RankedRow.checkEps(eps);
+        Check.notNull(name, logits);
+        Check.slice(name, logits.length, off, len);
+        if (len < 1) {
+            LogitRow.validate(name, logits, off, len); // throws: an empty row
+        }
+        return wideK(name, logits, off, len, eps);
     }
 
     int certifiedK(String name, float[] logits, int off, int len, double eps) {
@@ -299,23 +326,30 @@ public final class KSelect {
         return Rigor.ratioUp(tUp, hDown);
     }
 
-    /** The double path: the exponentials of the widened row, a histogram of the gaps and one sorted bucket. */
+    /** The double path on a float row: on the row widened to double (exactly). */
     private int wideK(String name, float[] logits, int off, int len, double eps) {
+        if (wide.length < len) {
+            wide = new double[len];
+        }
+        SimdOps.get().widen(logits, off, len, wide, 0);
+        return wideK(name, wide, 0, len, eps);
+    }
+
+    /** The double path: the exponentials of the row, a histogram of the gaps and one sorted bucket. */
+    private int wideK(String name, double[] w, int off, int len, double eps) {
         ensure(len);
-        double[] w = wide;
         SimdOps ops = SimdOps.get();
-        ops.widen(logits, off, len, w, 0);
-        double max = ops.max(w, 0, len);
-        double total = ops.expShift(w, 0, len, max, exps, 0);
+        double max = ops.max(w, off, len);
+        double total = ops.expShift(w, off, len, max, exps, 0);
         if (!(max > Double.NEGATIVE_INFINITY && max < Double.POSITIVE_INFINITY && total >= 1
                 && total < Double.POSITIVE_INFINITY)) {
-            LogitRow.validate(name, logits, off, len);
+            LogitRow.validate(name, w, off, len);
             throw new IllegalStateException("a valid row gave max " + max + ", sum " + total);
         }
         bits = bitsFor(len);
         buckets = 2 + (OCTAVES << bits);
         masked = buckets;
-        int unmasked = histogram(len, max);
+        int unmasked = histogram(w, off, len, max);
         double spread = widestGap; // M - min over the unmasked logits
         long roundings = 2L * unmasked + 300;
         // head sums over buckets 0..b, tail sums over buckets b+1.. (added from the smallest terms up)
@@ -406,32 +440,25 @@ public final class KSelect {
      * Fills the buckets and {@link #widestGap} ($M - \min$ over the unmasked logits: the largest $M - s_i$, since
      * rounded subtraction is monotone); returns the number of unmasked keys.
      */
-    private int histogram(int len, double max) {
+    private int histogram(double[] row, int off, int len, double max) {
         Arrays.fill(count, 0, buckets + 1, 0);
         Arrays.fill(sum, 0, buckets + 1, 0);
         int shift = 23 - bits;
-        int fine = (1 << bits) - 1;
+        // (f >>> shift) is the octave and the top mantissa bits of the float gap: bucket 1 + (octave << bits) + fine,
+        // clamped to 0 below the first octave and to the last bucket above the last, without a branch
+        int base = (LOW_EXPONENT << bits) - 1;
+        int last = buckets - 1;
         double widest = 0;
         for (int i = 0; i < len; i++) {
-            double s = wide[i];
-            int b;
-            if (s == Double.NEGATIVE_INFINITY) {
-                b = masked;
-            } else {
-                double gap = max - s;
-                if (gap > widest) { // a rarely taken branch: Math.max would chain its latency through the loop
-                    widest = gap;
-                }
-                int f = Float.floatToRawIntBits((float) gap); // monotone in the gap, which is >= 0
-                int octave = (f >>> 23) - LOW_EXPONENT;
-                if (octave < 0) {
-                    b = 0;
-                } else if (octave >= OCTAVES) {
-                    b = buckets - 1;
-                } else {
-                    b = 1 + (octave << bits) + ((f >>> shift) & fine);
-                }
+            double s = row[off + i];
+            boolean live = s != Double.NEGATIVE_INFINITY;
+            double gap = max - s; // +Infinity for a masked key
+            if (gap > widest && live) { // a rarely taken branch: Math.max would chain its latency through the loop
+                widest = gap;
             }
+            int f = Float.floatToRawIntBits((float) gap); // monotone in the gap, which is >= 0
+            int b = Math.min(last, Math.max(0, (f >>> shift) - base));
+            b = live ? b : masked;
             bucketOf[i] = (short) b;
             count[b]++;
             sum[b] += exps[i];
@@ -450,8 +477,7 @@ public final class KSelect {
     }
 
     private void ensure(int len) {
-        if (wide.length < len) {
-            wide = new double[len];
+        if (exps.length < len) {
             exps = new double[len];
             bucketOf = new short[len];
             scratch = new double[2 * len + 2];
@@ -460,6 +486,6 @@ public final class KSelect {
 
     @Override
     public String toString() {
-        return "KSelect[buffers for rows of " + wide.length + " keys]";
+        return "KSelect[buffers for rows of " + Math.max(terms.length, exps.length) + " keys]";
     }
 }

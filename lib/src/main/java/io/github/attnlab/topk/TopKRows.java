@@ -105,6 +105,21 @@ public final class TopKRows {
     }
 
     /**
+     * The double batch without sorting the rows ({@link KSelect}'s double path): writes the certified $k_\varepsilon$
+     * of each row of the row-major {@code rows × cols} array {@code logits} into {@code out}, reusing {@code work}.
+     * Each answer is certified as the sorting batch's is; the two agree up to the rounding of differently ordered
+     * sums. Rows are named {@code logits[i]} in refusals.
+     */
+    public static void certifiedK(double[] logits, int rows, int cols, double eps, int[] out, KSelect work) {
+        Check.notNull("logits", logits);
+        checkBatch(logits.length, rows, cols, eps, out);
+        Check.notNull("work", work);
+        for (int i = 0; i < rows; i++) {
+            out[i] = work.certifiedK("logits[" + i + "]", logits, i * cols, cols, eps);
+        }
+    }
+
+    /**
      * The float32 batch: writes the certified $k_\varepsilon$ of each row of the row-major {@code rows × cols}
      * float array {@code logits} into {@code out}, reusing {@code work}, without sorting the rows
      * ({@link KSelect}). Rows are named {@code logits[i]} in refusals.

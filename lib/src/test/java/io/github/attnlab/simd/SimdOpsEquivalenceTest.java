@@ -283,6 +283,42 @@ class SimdOpsEquivalenceTest {
         assertArrayEquals(xs, xv, "layerNorm h = " + h);
     }
 
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void biasResidualAndDivisionAreBitIdentical(int m) {
+        SimdOps v = vectorPath();
+        SimdOps s = SimdOps.scalar();
+        Random r = new Random(29L * m + 5);
+        int rows = 3;
+        float[] x = floats(r, 2 + rows * m + 1);
+        float[] bias = floats(r, m + 1);
+        float[] xs = x.clone();
+        float[] xv = x.clone();
+        s.addToRows(xs, 2, rows, m, bias, 1);
+        v.addToRows(xv, 2, rows, m, bias, 1);
+        assertArrayEquals(xs, xv, "addToRows m = " + m);
+        assertEquals(x[0], xv[0], 0f, "addToRows wrote before its rows");
+        assertEquals(x[x.length - 1], xv[x.length - 1], 0f, "addToRows wrote after its rows");
+        assertEquals(x[2 + m] + bias[1], xs[2 + m], 0f, "row 1, column 0 gets bias[vOff + 0]");
+        float[] y = floats(r, m + 4);
+        float[] ys = y.clone();
+        float[] yv = y.clone();
+        s.addTo(x, 1, ys, 3, m);
+        v.addTo(x, 1, yv, 3, m);
+        assertArrayEquals(ys, yv, "addTo m = " + m);
+        assertEquals(y[3] + x[1], ys[3], 0f);
+        assertEquals(y[2], yv[2], 0f, "addTo wrote before its range");
+        float[] a = floats(r, m + 2);
+        a[1] = Float.MIN_VALUE; // a subnormal quotient, rounded the same on both paths
+        float[] as = a.clone();
+        float[] av = a.clone();
+        s.divide(as, 1, m, 3f);
+        v.divide(av, 1, m, 3f);
+        assertArrayEquals(as, av, "divide m = " + m);
+        assertEquals(a[m + 1], av[m + 1], 0f, "divide wrote after its range");
+        assertEquals(Float.MIN_VALUE / 3f, as[1], 0f);
+    }
+
     private static float[] floats(Random r, int n) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {

@@ -59,12 +59,21 @@ class KSelectTest {
 
     /** Checks soundness at every budget, and returns how many answers differ from the sorting certificate. */
     private static int check(float[] f, String where, KSelect sel) {
-        double[] s = widen(f);
+        return check(widen(f), f, where, sel);
+    }
+
+    /** {@link #check(float[], String, KSelect)} of a double row, on {@link KSelect}'s double path. */
+    private static int check(double[] s, String where, KSelect sel) {
+        return check(s, null, where, sel);
+    }
+
+    /** The float row {@code f} when it is not null (then {@code s} is it widened), else the double row {@code s}. */
+    private static int check(double[] s, float[] f, String where, KSelect sel) {
         RankedRow row = new RankedRow().rank(s);
         BigDecimal[] tau = ExactTail.taus(ExactTail.weights(s), s.length);
         int differ = 0;
         for (double eps : BUDGETS) {
-            int k = sel.certifiedK(f, eps);
+            int k = f != null ? sel.certifiedK(f, eps) : sel.certifiedK(s, eps);
             double u = sel.tailMassUpper();
             assertTrue(k >= 1 && k <= row.unmasked(), where + ": k = " + k);
             assertTrue(u <= eps && ExactTail.atLeast(u, tau[k - 1]), where + ", eps = " + eps + ": k = " + k
@@ -92,6 +101,61 @@ class KSelectTest {
             answers += BUDGETS.length;
         }
         assertTrue(differ <= MISMATCH_RATE * answers, differ + " of " + answers + " answers differ from sorting");
+    }
+
+    @Test
+    void doubleRowsAreSoundAndAsTightAsSorting() {
+        Random r = new Random(1617);
+        KSelect sel = new KSelect();
+        int differ = 0;
+        int answers = 0;
+        for (int t = 0; t < 120; t++) {
+            int n = 1 + r.nextInt(t % 10 == 0 ? 3000 : 400);
+            double[] s = new double[n];
+            double scale = Math.pow(10, -1 + 2.5 * r.nextDouble());
+            for (int i = 0; i < n; i++) {
+                s[i] = scale * r.nextGaussian(); // not float32 values
+            }
+            if (r.nextInt(3) == 0) {
+                for (int m = r.nextInt(n); m > 0; m--) {
+                    s[r.nextInt(n)] = Double.NEGATIVE_INFINITY;
+                }
+                s[r.nextInt(n)] = 1;
+            }
+            differ += check(s, "double row " + t, sel);
+            answers += BUDGETS.length;
+        }
+        assertTrue(differ <= MISMATCH_RATE * answers, differ + " of " + answers + " answers differ from sorting");
+        for (int t = 0; t < 20; t++) {
+            check(Regimes.subnormalTail(r), "double subnormal tail " + t, sel);
+            check(Regimes.hugeGaps(r), "double huge gaps " + t, sel);
+        }
+        double[] huge = new double[300];
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] = 1e300 * r.nextGaussian();
+        }
+        huge[3] = Double.MAX_VALUE;
+        huge[4] = -Double.MAX_VALUE; // M - s overflows to +Infinity
+        check(huge, "huge double logits", sel);
+        double[] ties = new double[1000];
+        java.util.Arrays.fill(ties, 2.5);
+        assertEquals(991, sel.certifiedK(ties, 0.01), "n(1 - eps) keys of a uniform row");
+        int[] k = new int[3];
+        double[] rows = new double[3 * 101];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = r.nextGaussian();
+        }
+        TopKRows.certifiedK(rows, 3, 101, 0.05, k, sel);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new KSelect().certifiedK(rows, i * 101, 101, 0.05), k[i]);
+        }
+        rows[101 + 17] = Double.NaN;
+        assertEquals("logits[1][17] is NaN", assertThrows(IllegalArgumentException.class,
+                () -> TopKRows.certifiedK(rows, 3, 101, 0.05, k, new KSelect())).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new KSelect().certifiedK(new double[0], 0.1))
+                .getMessage().endsWith("= 0 must be at least 1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new KSelect().certifiedK((double[]) null, 0.1))
+                .getMessage().contains("logits"));
     }
 
     @Test

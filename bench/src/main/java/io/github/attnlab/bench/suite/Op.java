@@ -11,7 +11,7 @@ public enum Op {
     SOFTMAX_F64("softmax, float64", "Normalizers.softmax", "torch.softmax(out=)", Limit.TRIAD, 8, 8),
     CERTIFIED_K_F32("certified k_eps (eps = 0.01), float32", "TopKRows.certifiedK(float[], KSelect)",
             "torch.topk(n/8) + logsumexp (not certified)", Limit.TRIAD, 4, 0),
-    CERTIFIED_K("certified k_eps (eps = 0.01), float64", "TopKRows.certifiedK",
+    CERTIFIED_K("certified k_eps (eps = 0.01), float64", "TopKRows.certifiedK(double[], KSelect)",
             "torch.topk(n/8) + logsumexp (not certified)", Limit.TRIAD, 8, 0),
     SPARSEMAX_F32("sparsemax, float32", "Normalizers.sparsemaxPivot(float[])", "sort-based sparsemax in torch",
             Limit.TRIAD, 4, 4),

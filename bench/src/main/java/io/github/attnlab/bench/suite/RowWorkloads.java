@@ -2,7 +2,6 @@ package io.github.attnlab.bench.suite;
 
 import io.github.attnlab.compact.Normalizers;
 import io.github.attnlab.topk.KSelect;
-import io.github.attnlab.topk.RankedRow;
 import io.github.attnlab.topk.TopKRows;
 import java.util.Random;
 
@@ -68,7 +67,7 @@ final class RowWorkloads {
                 }
             };
             case CERTIFIED_K -> new CertifiedK(rows, n) {
-                final RankedRow work = new RankedRow();
+                final KSelect work = new KSelect();
 
                 @Override
                 public double run() {

@@ -27,10 +27,11 @@ import java.util.Arrays;
  * of the softmax loop; the hook also receives each layer's attention wall time and output.
  *
  * <p>With more than one thread the four products of {@link #linear} per layer are split by columns
- * ({@link ParallelGemm}), the GELU by rows, and, without a hook, the heads of a layer are shared out over the
+ * ({@link ParallelGemm}), their bias, the GELU, the residuals and LayerNorm by rows, and, without a hook, the heads
+ * of a layer are shared out over the
  * threads (each with its own scratch, writing its own columns of $C$ and its own attention maps); every element is
- * computed by the same operations as on one thread, so the output has the same bits. Embeddings, residuals and
- * LayerNorm, and every hook call, stay on the calling thread.
+ * computed by the same operations as on one thread, so the output has the same bits. The embeddings and every hook
+ * call stay on the calling thread.
  */
 final class Encoder {
 
@@ -56,8 +57,8 @@ final class Encoder {
      * costs less than in a product split in two).
      */
     private static final long HEADS_SPLIT = 1L << 18;
-    /** The GELU and LayerNorm of fewer elements stay on the calling thread. */
-    private static final int GELU_SPLIT = 1 << 14;
+    /** The elementwise and row operations (bias, GELU, residual, LayerNorm) of fewer elements stay on this thread. */
+    private static final int ROWS_SPLIT = 1 << 14;
 
     Encoder(BertWeights w, SimdOps ops) {
         this(w, ops, null);
@@ -128,12 +129,12 @@ final class Encoder {
                 hook.layerTime(l, System.nanoTime() - attentionStart);
             }
             linear(ctx, n, h, lw.attnOutW(), lw.attnOutB(), h, y);
-            addInto(y, x);
+            add(x, y, n * h);
             layerNorm(y, n, h, lw.ln1G(), lw.ln1B(), c.layerNormEps());
             linear(y, n, h, lw.interW(), lw.interB(), c.intermediate(), inter);
             gelu(inter, n, c.intermediate());
             linear(inter, n, c.intermediate(), lw.outW(), lw.outB(), h, x);
-            addInto(x, y);
+            add(y, x, n * h);
             layerNorm(x, n, h, lw.ln2G(), lw.ln2B(), c.layerNormEps());
             if (hook != null) {
                 hook.layerOutput(l, x, n * h);
@@ -171,10 +172,7 @@ final class Encoder {
                 }
             }
             ops.gemm(n, n, d, qkv, a * d, 3 * h, kt, 0, n, s, 0, n);
-            float sqrtD = (float) Math.sqrt(d);
-            for (int i = 0; i < n * n; i++) {
-                s[i] = s[i] / sqrtD;
-            }
+            ops.divide(s, 0, n * n, (float) Math.sqrt(d));
         }
         if (hook == null) {
             for (int q = 0; q < n; q++) {
@@ -205,11 +203,11 @@ final class Encoder {
 
     /**
      * Runs {@code task} over the $n$ rows of an $n \times m$ matrix in contiguous blocks, one per thread, or on the
-     * calling thread below {@link #GELU_SPLIT} elements; the rows are independent, so the result does not depend on
+     * calling thread below {@link #ROWS_SPLIT} elements; the rows are independent, so the result does not depend on
      * the split.
      */
     private void byRows(int n, int m, RowBlock task) {
-        int blocks = (long) n * m < GELU_SPLIT ? 1 : Math.min(threads, n);
+        int blocks = (long) n * m < ROWS_SPLIT ? 1 : Math.min(threads, n);
         Workers.run(blocks, blocks, (worker, b) -> task.run((int) ((long) b * n / blocks),
                 (int) ((long) (b + 1) * n / blocks)));
     }
@@ -217,18 +215,12 @@ final class Encoder {
     /** $out = in\,W + b$ for $in$ ($n \times k$) and $W$ ($k \times m$). */
     void linear(float[] in, int n, int k, float[] weight, float[] bias, int m, float[] out) {
         products.gemm(n, m, k, in, 0, k, weight, 0, m, out, 0, m);
-        for (int t = 0; t < n; t++) {
-            for (int j = 0; j < m; j++) {
-                out[t * m + j] += bias[j];
-            }
-        }
+        byRows(n, m, (r0, r1) -> ops.addToRows(out, r0 * m, r1 - r0, m, bias, 0));
     }
 
-    /** $y \leftarrow y + x$. */
-    private static void addInto(float[] y, float[] x) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += x[i];
-        }
+    /** $y \leftarrow y + x$ on the first {@code len} elements, in blocks over the threads (elementwise). */
+    private void add(float[] x, float[] y, int len) {
+        byRows(len, 1, (i0, i1) -> ops.addTo(x, i0, y, i0, i1 - i0));
     }
 
     /**
