@@ -11,8 +11,8 @@ import java.util.Random;
  * 2000; Stewart, ibid. 23, 2001).
  *
  * <p>The basis $Q_m$ of a Krylov space satisfies $AQ_m = Q_m H_m + \beta q_{m+1} e_m^\top$. Every new
- * vector is orthogonalised against the whole basis twice (classical Gram–Schmidt repeated, which
- * keeps $Q_m$ orthonormal to working precision), so $H_m$ is computed, not assumed tridiagonal.
+ * vector is orthogonalised against the whole basis (classical Gram–Schmidt, repeated when the DGKS test asks for
+ * it, which keeps $Q_m$ orthonormal to working precision), so $H_m$ is computed, not assumed tridiagonal.
  * The Ritz pair $(\theta, Q_m s)$ has residual norm $\beta |e_m^\top s|$. When the basis is full,
  * the method keeps the Ritz vectors of the smallest Ritz values, $H$ becomes diagonal plus an arrow
  * row, and the expansion continues from $q_{m+1}$. A breakdown ($\beta \approx 0$, an invariant
@@ -125,42 +125,46 @@ public final class Lanczos {
     }
 
     /**
-     * Orthogonalises {@code w} twice against {@code q[0..count)} (classical Gram–Schmidt repeated),
-     * then against the constraints {@code y}; returns the coefficients on {@code q}. The update of
-     * the first pass and the inner products of the second share one sweep over the basis, so the
-     * basis is streamed from memory three times, not four. The constraints come last: projecting
-     * them out first would let the basis pass back their rounding-level components, which the
-     * normalisation by a small $\beta$ then amplifies until the null space reappears.
+     * Orthogonalises {@code w} against {@code q[0..count)} by classical Gram–Schmidt with the DGKS test (Daniel,
+     * Gragg, Kaufman and Stewart, Math. Comp. 30, 1976, as ARPACK's {@code dsaitr}): a second pass only when the
+     * first left less than $1/\sqrt2$ of the norm of {@code w}, where cancellation may have left components along
+     * the basis; then against the constraints {@code y}. Returns the coefficients on {@code q}. Each pass streams
+     * the basis twice (the inner products, then the update, which also sums $\|w\|^2$ chunk by chunk). The
+     * constraints come last: projecting them out first would let the basis pass back their rounding-level
+     * components, which the normalisation by a small $\beta$ then amplifies until the null space reappears.
      */
     private static double[] orthogonalise(double[] w, double[][] q, int count, double[][] y) {
         double[][] ws = {w};
         double[][] basis = Arrays.copyOf(q, count);
-        double[][] g = Blocks.gram(basis, ws);
         double[] c = new double[count];
-        double[] c2 = new double[count];
         SimdOps ops = SimdOps.get();
-        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
-            int len = Math.min(Blocks.CHUNK, w.length - s);
-            for (int i = 0; i < count; i++) {
-                ops.axpy(-g[i][0], basis[i], s, w, s, len);
+        double before = Blocks.norm(w);
+        for (int pass = 0; pass < 2; pass++) {
+            double[][] g = Blocks.gram(basis, ws);
+            double after2 = 0;
+            for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+                int len = Math.min(Blocks.CHUNK, w.length - s);
+                for (int i = 0; i < count; i++) {
+                    ops.axpy(-g[i][0], basis[i], s, w, s, len);
+                }
+                after2 += ops.dot(w, s, w, s, len);
             }
             for (int i = 0; i < count; i++) {
-                c2[i] += ops.dot(basis[i], s, w, s, len);
+                c[i] += g[i][0];
             }
-        }
-        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
-            int len = Math.min(Blocks.CHUNK, w.length - s);
-            for (int i = 0; i < count; i++) {
-                ops.axpy(-c2[i], basis[i], s, w, s, len);
+            double after = Math.sqrt(after2);
+            if (after > DGKS * before) {
+                break;
             }
-        }
-        for (int i = 0; i < count; i++) {
-            c[i] = g[i][0] + c2[i];
+            before = after;
         }
         Blocks.subtractProjection(y, null, ws, null);
         Blocks.subtractProjection(y, null, ws, null);
         return c;
     }
+
+    /** The DGKS threshold $1/\sqrt2$: a pass that keeps more of the norm than this needs no repetition. */
+    private static final double DGKS = Math.sqrt(0.5);
 
     private static double[] randomUnit(int n, double[][] y, double[][] q, int count, Random rnd) {
         double[] v = Blocks.gaussian(1, n, rnd)[0];
