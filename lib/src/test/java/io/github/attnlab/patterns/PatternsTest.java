@@ -202,4 +202,26 @@ class PatternsTest {
         assertEquals(Math.log(314.0 / 74.0) / Math.log(4), w.exponent(), 1e-12);
         refuses("lengths.length = 1 is outside [2, 64]", () -> ConnectionScaling.of(Patterns.star(), 8));
     }
+
+    /**
+     * The growth of our own pattern definitions over n = 64..65536 (E01's defaults), checked here rather than claimed
+     * in E01's report: the window, dilated window, RANDOM and blocks grow as n, dense as n^2, STRIDED and FIXED with
+     * l = ceil(sqrt n) as n^1.5 (Child et al.'s O(n sqrt n)), each within E01's former tolerance.
+     */
+    @Test
+    void ourPatternsGrowAsTheirDefinitionsSay() {
+        int[] n = {64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536};
+        java.util.Map<SparsityPattern, double[]> expected = new java.util.LinkedHashMap<>();
+        expected.put(Patterns.window(16), new double[] {1, 0.05});
+        expected.put(Patterns.dilated(4, 4), new double[] {1, 0.05});
+        expected.put(Patterns.random(8, 2020L), new double[] {1, 0.05});
+        expected.put(Patterns.blocks(64), new double[] {1, 0.05});
+        expected.put(Patterns.dense(), new double[] {2, 0.01});
+        expected.put(Patterns.strided(), new double[] {1.5, 0.05});
+        expected.put(Patterns.fixed(4), new double[] {1.5, 0.05});
+        expected.forEach((p, e) -> {
+            double b = ConnectionScaling.of(p, n).exponent();
+            assertTrue(Math.abs(b - e[0]) <= e[1], p.name() + ": exponent " + b + ", expected " + e[0] + " +- " + e[1]);
+        });
+    }
 }
