@@ -9,7 +9,7 @@ import java.util.Arrays;
  * A reusable workspace for the certified $k_\varepsilon$ of a row without sorting the row (docs/papers/A.md
  * §A.8). Float32 rows: one float exponential per key, a few vector passes that bracket the cut, and a sort of the few
  * keys in the bracket. Double rows go to the double path below (one double exponential per key, a histogram and one
- * sorted bucket); before it, they were certified by sorting the whole row ({@link RankedRow}).
+ * sorted bucket), where {@link RankedRow} sorts the whole row.
  *
  * <p><b>Float path</b> ($\varepsilon \ge 2^{-40}$, {@link #FLOAT_EPS}). With $M = \max_i s_i$: (1) $e_i =
  * \mathrm{fl}(e^{s_i - M})$ in float ({@link SelectKernels#exp}) and $Z = \sum_i e_i$; (2) probe passes: for eight
@@ -41,10 +41,10 @@ import java.util.Arrays;
  *
  * <p><b>Double path</b> (double rows; for float rows, smaller budgets and the float path's fallback). With
  * $e_i = e^{s_i - M}$ in double (float logits widened exactly), keys go to buckets by $d_i = M - s_i$: $2^b$ buckets
- * per octave of $d$ on $[2^{-4}, 2^{7})$, one below, one above, the masked keys apart. For the head made of buckets $0..b$ the certificate
- * is the one of {@link RankedRow#tailMassUpper} ({@code Rigor}: argument rounding, 4-ulp exponentials,
- * $2n_{eff} + 300$ roundings of summation, and $4\cdot2^{-1074}$ per tail key); the first bucket whose bound is at
- * most $\varepsilon$ is sorted and walked like the bracket above.
+ * per octave of $d$ on $[2^{-4}, 2^{7})$, one below, one above, the masked keys apart. For the head made of buckets
+ * $0..b$ the certificate is the one of {@link RankedRow#tailMassUpper} ({@code Rigor}: argument rounding, 4-ulp
+ * exponentials, $2n_{eff} + 300$ roundings of summation, and $4\cdot2^{-1074}$ per tail key); the first bucket whose
+ * bound is at most $\varepsilon$ is sorted and walked like the bracket above.
  *
  * <p>Every answer is a set of $k$ keys whose certified tail mass is at most $\varepsilon$; the top $k$ keys lose no
  * more than any $k$ keys, so the answer certifies top-$k$ attention. Both SIMD paths give the same bits. Rows follow

@@ -28,9 +28,9 @@ import java.util.Arrays;
  *
  * <p>With more than one thread the four products of {@link #linear} per layer are split by columns
  * ({@link ParallelGemm}), their bias, the GELU, the residuals and LayerNorm by rows, and, without a hook, the heads
- * of a layer are shared out over the
- * threads (each with its own scratch, writing its own columns of $C$ and its own attention maps); every element is
- * computed by the same operations as on one thread, so the output has the same bits. The embeddings and every hook
+ * of a layer are shared out over the threads (each with its own scratch, writing its own columns of $C$ and its own
+ * attention maps); every element is computed by the same operations as on one thread, so the output has the same
+ * bits. The embeddings and every hook
  * call stay on the calling thread.
  */
 final class Encoder {
