@@ -1,30 +1,47 @@
 package io.github.attnlab.simd;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * The blocked float matrix product of the vector path (see {@link SimdOps#gemm}).
  *
- * <p>Loops, outermost first: blocks of {@value #KC} values of $p$, for which $A$ is copied into tiles
- * of {@value #MR} rows interleaved by column (one contiguous run of broadcasts per step); panels of
- * {@code NR = 2} vectors of columns of $B$, copied into a contiguous buffer (so the panel stays in L1
- * and is read with unit stride); tiles of {@value #MR} rows. A tile keeps its $6 \times 2$ vector accumulators in
- * registers across the block: they start from $C$ (or 0 for the first block) and each step adds
- * $A_{ip} B_{p,\cdot}$ by one fused multiply-add per vector. Each element of $C$ is therefore the same
- * chain of fused multiply-adds in ascending $p$ as in the scalar path. Rows left over below a
- * multiple of 6 use a one-row tile; columns left over below a multiple of {@code NR} the scalar loop.
- * Loaded only from {@link VectorSimdOps}.
+ * <p>Loops, outermost first: blocks of {@value #KC} values of $p$, for which $A$ is copied into tiles of $R$ rows
+ * interleaved by column (one contiguous run of broadcasts per step); panels of $V$ vectors of columns of $B$, copied
+ * into a contiguous buffer (so the panel stays in L1 and is read with unit stride); tiles of $R$ rows, each kept in
+ * registers across the block by a kernel of {@link VectorGemmTiles}, starting from $C$ (or 0 for the first block).
+ * Each element of $C$ is therefore the same chain of fused multiply-adds in ascending $p$ as in the scalar path, for
+ * any {@link Tile}. Columns left over below a multiple of $V$ vectors go through narrower panels of the same $R$
+ * rows (only the {@link Tile#EIGHT_BY_THREE} tile has those), rows left over below a multiple of $R$ through
+ * one-row tiles, and the last columns below one vector through the scalar loop. Loaded only from
+ * {@link VectorSimdOps}.
  */
 final class VectorGemm {
 
-    static final int MR = 6;
     static final int KC = 256;
+    private static final int LANES = VectorGemmTiles.LANES;
 
-    /** Static final, so that C2 treats the species as a constant and intrinsifies the vector operations. */
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = F.length();
-    static final int NR = 2 * LANES;
+    /** The register tile: rows of $A$ and vectors of columns of $B$ per step (see {@link VectorGemmTiles}). */
+    enum Tile {
+        /** 6 rows by 2 vectors: 12 accumulators, for 16 vector registers (AVX2). */
+        SIX_BY_TWO(6, 2),
+        /** 8 rows by 3 vectors: 24 accumulators, for 32 vector registers (AVX-512). */
+        EIGHT_BY_THREE(8, 3);
+
+        final int rows;
+        final int vectors;
+
+        Tile(int rows, int vectors) {
+            this.rows = rows;
+            this.vectors = vectors;
+        }
+
+        /** The widest panel, in columns. */
+        int panel() {
+            return vectors * LANES;
+        }
+    }
+
+    /** The tile of this machine: 8 by 3 with 512-bit vectors (AVX-512 has 32 registers), else 6 by 2. */
+    static final Tile TILE = LANES >= 16 ? Tile.EIGHT_BY_THREE : Tile.SIX_BY_TWO;
+    static final int NR = TILE.panel();
 
     private VectorGemm() {
     }
@@ -63,41 +80,54 @@ final class VectorGemm {
 
     static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc) {
+        gemm(TILE, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /** The product with a given tile (the tests run both on one machine); the same bits for every tile. */
+    static void gemm(Tile tile, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc) {
         ScalarSimdOps.checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        int nMain = n - n % NR;
         if (k == 0) {
             for (int i = 0; i < m; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
             }
             return;
         }
-        int tiles = (m + MR - 1) / MR;
+        int mr = tile.rows;
+        int tiles = (m + mr - 1) / mr;
         int kcMax = Math.min(k, KC);
         Scratch scratch = SCRATCH.get();
-        float[] panel = scratch.panel(kcMax * NR);
-        float[] packed = scratch.packed(tiles * kcMax * MR);
+        float[] panel = scratch.panel(kcMax * tile.panel());
+        float[] packed = scratch.packed(tiles * kcMax * mr);
+        int nVec = tile == Tile.EIGHT_BY_THREE ? n - n % LANES : n - n % tile.panel();
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean first = p0 == 0;
-            packA(m, kc, a, aOff + p0, lda, packed);
-            for (int j0 = 0; j0 < nMain; j0 += NR) {
+            packA(m, mr, kc, a, aOff + p0, lda, packed);
+            for (int j0 = 0; j0 < nVec; ) {
+                int v = Math.min(tile.vectors, (nVec - j0) / LANES);
+                int w = v * LANES;
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0, panel, p * NR, NR);
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0, panel, p * w, w);
                 }
                 for (int t = 0; t < tiles; t++) {
-                    int i0 = t * MR;
-                    if (i0 + MR <= m) {
-                        tile6(kc, packed, t * kc * MR, panel, c, cOff + i0 * ldc + j0, ldc, first);
+                    int i0 = t * mr;
+                    int a0 = t * kc * mr;
+                    int c0 = cOff + i0 * ldc + j0;
+                    if (i0 + mr <= m) {
+                        fullTile(tile, v, kc, packed, a0, panel, c, c0, ldc, first);
                     } else {
                         for (int i = i0; i < m; i++) {
-                            tile1(kc, packed, t * kc * MR + i - i0, panel, c, cOff + i * ldc + j0, first);
+                            VectorGemmTiles.tile1(kc, mr, v, packed, a0 + i - i0, panel, c, c0 + (i - i0) * ldc,
+                                    first);
                         }
                     }
                 }
+                j0 += w;
             }
             for (int i = 0; i < m; i++) { // leftover columns, same fma chain
                 int ci = cOff + i * ldc;
-                for (int j = nMain; j < n; j++) {
+                for (int j = nVec; j < n; j++) {
                     float s = first ? 0f : c[ci + j];
                     for (int p = p0; p < p0 + kc; p++) {
                         s = Math.fma(a[aOff + i * lda + p], b[bOff + p * ldb + j], s);
@@ -108,92 +138,37 @@ final class VectorGemm {
         }
     }
 
+    private static void fullTile(Tile tile, int v, int kc, float[] packed, int a0, float[] panel, float[] c, int c0,
+                                 int ldc, boolean first) {
+        if (tile == Tile.SIX_BY_TWO) {
+            VectorGemmTiles.tile6x2(kc, packed, a0, panel, c, c0, ldc, first);
+        } else if (v == 3) {
+            VectorGemmTiles.tile8x3(kc, packed, a0, panel, c, c0, ldc, first);
+        } else if (v == 2) {
+            VectorGemmTiles.tile8x2(kc, packed, a0, panel, c, c0, ldc, first);
+        } else {
+            VectorGemmTiles.tile8x1(kc, packed, a0, panel, c, c0, ldc, first);
+        }
+    }
+
     /**
-     * Copies columns [0, kc) of the m rows of A into tiles of MR rows interleaved by column
-     * ({@code packed[t*kc*MR + p*MR + r] = A[t*MR + r][p]}), zero-padding the last tile: the tile
-     * kernel then reads its MR broadcasts from one contiguous run.
+     * Copies columns [0, kc) of the m rows of A into tiles of {@code mr} rows interleaved by column
+     * ({@code packed[t*kc*mr + p*mr + r] = A[t*mr + r][p]}), zero-padding the last tile: the tile
+     * kernel then reads its {@code mr} broadcasts from one contiguous run.
      */
-    private static void packA(int m, int kc, float[] a, int aOff, int lda, float[] packed) {
+    private static void packA(int m, int mr, int kc, float[] a, int aOff, int lda, float[] packed) {
         for (int i = 0; i < m; i++) {
-            int base = (i / MR) * kc * MR + i % MR;
+            int base = (i / mr) * kc * mr + i % mr;
             int ai = aOff + i * lda;
             for (int p = 0; p < kc; p++) {
-                packed[base + p * MR] = a[ai + p];
+                packed[base + p * mr] = a[ai + p];
             }
         }
-        for (int i = m; i % MR != 0; i++) {
-            int base = (i / MR) * kc * MR + i % MR;
+        for (int i = m; i % mr != 0; i++) {
+            int base = (i / mr) * kc * mr + i % mr;
             for (int p = 0; p < kc; p++) {
-                packed[base + p * MR] = 0f;
+                packed[base + p * mr] = 0f;
             }
         }
-    }
-
-    private static FloatVector start(float[] c, int at, boolean first) {
-        return first ? FloatVector.zero(F) : FloatVector.fromArray(F, c, at);
-    }
-
-    private static void tile6(int kc, float[] ap, int a0, float[] panel, float[] c, int c0, int ldc, boolean first) {
-        int l = LANES;
-        FloatVector c00 = start(c, c0, first);
-        FloatVector c01 = start(c, c0 + l, first);
-        FloatVector c10 = start(c, c0 + ldc, first);
-        FloatVector c11 = start(c, c0 + ldc + l, first);
-        FloatVector c20 = start(c, c0 + 2 * ldc, first);
-        FloatVector c21 = start(c, c0 + 2 * ldc + l, first);
-        FloatVector c30 = start(c, c0 + 3 * ldc, first);
-        FloatVector c31 = start(c, c0 + 3 * ldc + l, first);
-        FloatVector c40 = start(c, c0 + 4 * ldc, first);
-        FloatVector c41 = start(c, c0 + 4 * ldc + l, first);
-        FloatVector c50 = start(c, c0 + 5 * ldc, first);
-        FloatVector c51 = start(c, c0 + 5 * ldc + l, first);
-        for (int p = 0; p < kc; p++) {
-            FloatVector b0 = FloatVector.fromArray(F, panel, p * NR);
-            FloatVector b1 = FloatVector.fromArray(F, panel, p * NR + l);
-            int q = a0 + p * MR;
-            FloatVector x = FloatVector.broadcast(F, ap[q]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(F, ap[q + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(F, ap[q + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(F, ap[q + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(F, ap[q + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(F, ap[q + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-        }
-        c00.intoArray(c, c0);
-        c01.intoArray(c, c0 + l);
-        c10.intoArray(c, c0 + ldc);
-        c11.intoArray(c, c0 + ldc + l);
-        c20.intoArray(c, c0 + 2 * ldc);
-        c21.intoArray(c, c0 + 2 * ldc + l);
-        c30.intoArray(c, c0 + 3 * ldc);
-        c31.intoArray(c, c0 + 3 * ldc + l);
-        c40.intoArray(c, c0 + 4 * ldc);
-        c41.intoArray(c, c0 + 4 * ldc + l);
-        c50.intoArray(c, c0 + 5 * ldc);
-        c51.intoArray(c, c0 + 5 * ldc + l);
-    }
-
-    /** One row of a packed tile (stride MR between consecutive p). */
-    private static void tile1(int kc, float[] ap, int a0, float[] panel, float[] c, int c0, boolean first) {
-        FloatVector c00 = start(c, c0, first);
-        FloatVector c01 = start(c, c0 + LANES, first);
-        for (int p = 0; p < kc; p++) {
-            FloatVector x = FloatVector.broadcast(F, ap[a0 + p * MR]);
-            c00 = x.fma(FloatVector.fromArray(F, panel, p * NR), c00);
-            c01 = x.fma(FloatVector.fromArray(F, panel, p * NR + LANES), c01);
-        }
-        c00.intoArray(c, c0);
-        c01.intoArray(c, c0 + LANES);
     }
 }
