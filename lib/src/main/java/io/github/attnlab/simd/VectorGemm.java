@@ -9,9 +9,10 @@ package io.github.attnlab.simd;
  * registers across the block by a kernel of {@link VectorGemmTiles}, starting from $C$ (or 0 for the first block).
  * Each element of $C$ is therefore the same chain of fused multiply-adds in ascending $p$ as in the scalar path, for
  * any {@link Tile}. Columns left over below a multiple of $V$ vectors go through narrower panels of the same $R$
- * rows (only the {@link Tile#EIGHT_BY_THREE} tile has those), rows left over below a multiple of $R$ through
- * one-row tiles, and the last columns below one vector through the scalar loop. Loaded only from
- * {@link VectorSimdOps}.
+ * rows (only the {@link Tile#EIGHT_BY_THREE} tile has those). The tiles at the bottom and right edges (rows below a
+ * multiple of $R$, columns below a multiple of a vector) run the same kernel on a copy of their corner, on the
+ * zero-padded rows of the packed $A$ and zero-padded columns of the panel, so there is no scalar loop. Loaded only
+ * from {@link VectorSimdOps}.
  */
 final class VectorGemm {
 
@@ -47,7 +48,7 @@ final class VectorGemm {
     }
 
     /**
-     * Per thread: the panel of $B$ and the packed tiles of $A$, grown to the largest product seen and reused, so that
+     * Per thread: the panel of $B$, the packed tiles of $A$ and the corner of an edge tile, grown to the largest product seen and reused, so that
      * a product allocates nothing (allocating them per product made about one fresh JVM in eight run the encoders 2x
      * slower). Both are written before they are read ({@code packA} zero-pads the last tile). Packed tiles above
      * {@link #KEEP} floats are not kept: such a product allocates its own, so that no thread holds a huge buffer.
@@ -57,6 +58,14 @@ final class VectorGemm {
         static final int KEEP = 1 << 20;
         float[] panel = new float[0];
         float[] packed = new float[0];
+        float[] edge = new float[0];
+
+        float[] edge(int size) {
+            if (edge.length < size) {
+                edge = new float[size];
+            }
+            return edge;
+        }
 
         float[] panel(int size) {
             if (panel.length < size) {
@@ -99,42 +108,54 @@ final class VectorGemm {
         Scratch scratch = SCRATCH.get();
         float[] panel = scratch.panel(kcMax * tile.panel());
         float[] packed = scratch.packed(tiles * kcMax * mr);
-        int nVec = tile == Tile.EIGHT_BY_THREE ? n - n % LANES : n - n % tile.panel();
+        float[] edge = scratch.edge(mr * tile.panel());
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean first = p0 == 0;
             packA(m, mr, kc, a, aOff + p0, lda, packed);
-            for (int j0 = 0; j0 < nVec; ) {
-                int v = Math.min(tile.vectors, (nVec - j0) / LANES);
+            for (int j0 = 0; j0 < n; ) {
+                int cols = n - j0;
+                int v = tile == Tile.SIX_BY_TWO ? 2 : Math.min(3, (cols + LANES - 1) / LANES);
                 int w = v * LANES;
+                int valid = Math.min(w, cols);
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0, panel, p * w, w);
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0, panel, p * w, valid);
+                    if (valid < w) {
+                        java.util.Arrays.fill(panel, p * w + valid, p * w + w, 0f);
+                    }
                 }
                 for (int t = 0; t < tiles; t++) {
                     int i0 = t * mr;
-                    int a0 = t * kc * mr;
+                    int rows = Math.min(mr, m - i0);
                     int c0 = cOff + i0 * ldc + j0;
-                    if (i0 + mr <= m) {
-                        fullTile(tile, v, kc, packed, a0, panel, c, c0, ldc, first);
+                    if (rows == mr && valid == w) {
+                        fullTile(tile, v, kc, packed, t * kc * mr, panel, c, c0, ldc, first);
                     } else {
-                        for (int i = i0; i < m; i++) {
-                            VectorGemmTiles.tile1(kc, mr, v, packed, a0 + i - i0, panel, c, c0 + (i - i0) * ldc,
-                                    first);
-                        }
+                        edgeTile(tile, v, kc, packed, t * kc * mr, panel, c, c0, ldc, first, rows, valid, edge);
                     }
                 }
-                j0 += w;
+                j0 += valid;
             }
-            for (int i = 0; i < m; i++) { // leftover columns, same fma chain
-                int ci = cOff + i * ldc;
-                for (int j = nVec; j < n; j++) {
-                    float s = first ? 0f : c[ci + j];
-                    for (int p = p0; p < p0 + kc; p++) {
-                        s = Math.fma(a[aOff + i * lda + p], b[bOff + p * ldb + j], s);
-                    }
-                    c[ci + j] = s;
-                }
+        }
+    }
+
+    /**
+     * A tile at the bottom or right edge of $C$, with {@code rows} rows and {@code valid} columns: the full kernel runs
+     * on a copy of that corner in {@code edge} (stride {@code w}), on the zero rows of the packed $A$ and the zero
+     * columns of the panel, and only the corner is copied back. Each element of the corner gets the same chain as in
+     * a full tile.
+     */
+    private static void edgeTile(Tile tile, int v, int kc, float[] packed, int a0, float[] panel, float[] c, int c0,
+                                 int ldc, boolean first, int rows, int valid, float[] edge) {
+        int w = v * LANES;
+        if (!first) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(c, c0 + r * ldc, edge, r * w, valid);
             }
+        }
+        fullTile(tile, v, kc, packed, a0, panel, edge, 0, w, first);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(edge, r * w, c, c0 + r * ldc, valid);
         }
     }
 

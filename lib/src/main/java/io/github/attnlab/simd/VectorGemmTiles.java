@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * for the 16 of AVX2. On this project's AMD EPYC (AVX-512, one thread, 128 to 512 rows, the encoders' shapes) a
  * stand-alone product ran 160 to 210 GFLOP/s with $8 \times 3$ against 110 to 185 with $6 \times 2$; $12 \times 2$,
  * $6 \times 4$ and $4 \times 6$ were no better. The $8 \times 2$ and $8 \times 1$ tiles take the columns left over
- * below a multiple of 3 vectors, and {@link #tile1} the rows left over below a multiple of $R$. Loaded only from
+ * below a multiple of 3 vectors. Loaded only from
  * {@link VectorSimdOps}.
  */
 final class VectorGemmTiles {
@@ -280,42 +280,5 @@ final class VectorGemmTiles {
         c41.intoArray(c, c0 + 4 * ldc + l);
         c50.intoArray(c, c0 + 5 * ldc);
         c51.intoArray(c, c0 + 5 * ldc + l);
-    }
-
-    /**
-     * One row of a packed tile of {@code r} rows (stride {@code r} between consecutive p) against a panel of {@code v}
-     * = 1, 2 or 3 vectors.
-     */
-    static void tile1(int kc, int r, int v, float[] ap, int a0, float[] panel, float[] c, int c0, boolean first) {
-        int l = LANES;
-        int w = v * l;
-        FloatVector c0v = start(c, c0, first);
-        FloatVector c1v = v > 1 ? start(c, c0 + l, first) : FloatVector.zero(F);
-        FloatVector c2v = v > 2 ? start(c, c0 + 2 * l, first) : FloatVector.zero(F);
-        if (v == 1) {
-            for (int p = 0; p < kc; p++) {
-                c0v = FloatVector.broadcast(F, ap[a0 + p * r]).fma(FloatVector.fromArray(F, panel, p * w), c0v);
-            }
-        } else if (v == 2) {
-            for (int p = 0; p < kc; p++) {
-                FloatVector x = FloatVector.broadcast(F, ap[a0 + p * r]);
-                c0v = x.fma(FloatVector.fromArray(F, panel, p * w), c0v);
-                c1v = x.fma(FloatVector.fromArray(F, panel, p * w + l), c1v);
-            }
-        } else {
-            for (int p = 0; p < kc; p++) {
-                FloatVector x = FloatVector.broadcast(F, ap[a0 + p * r]);
-                c0v = x.fma(FloatVector.fromArray(F, panel, p * w), c0v);
-                c1v = x.fma(FloatVector.fromArray(F, panel, p * w + l), c1v);
-                c2v = x.fma(FloatVector.fromArray(F, panel, p * w + 2 * l), c2v);
-            }
-        }
-        c0v.intoArray(c, c0);
-        if (v > 1) {
-            c1v.intoArray(c, c0 + l);
-        }
-        if (v > 2) {
-            c2v.intoArray(c, c0 + 2 * l);
-        }
     }
 }

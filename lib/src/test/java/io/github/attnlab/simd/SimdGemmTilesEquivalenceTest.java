@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every register tile of the vector product against the scalar product, bit for bit, whatever tile this machine
  * chose: the shapes put rows and columns on both sides of each tile's edges (6 and 8 rows; 1, 2 and 3 vectors of
- * columns and the scalar columns below one vector) and depths on both sides of a block.
+ * columns, and parts of a vector, which go through the zero-padded edge tiles) and depths on both sides of a block,
+ * with C both overwritten (one block) and accumulated into (several).
  */
 @EnabledIf(value = "io.github.attnlab.simd.SimdOpsEquivalenceTest#vectorModulePresent",
         disabledReason = "the scalar-path run has no jdk.incubator.vector; the default run compares the paths")
