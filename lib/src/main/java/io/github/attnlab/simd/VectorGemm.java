@@ -3,16 +3,18 @@ package io.github.attnlab.simd;
 /**
  * The blocked float matrix product of the vector path (see {@link SimdOps#gemm}).
  *
- * <p>Loops, outermost first: blocks of {@value #KC} values of $p$, for which $A$ is copied into tiles of $R$ rows
- * interleaved by column (one contiguous run of broadcasts per step); panels of $V$ vectors of columns of $B$, copied
+ * <p>Loops, outermost first: blocks of {@value #KC} values of $p$; panels of $V$ vectors of columns of $B$, copied
  * into a contiguous buffer (so the panel stays in L1 and is read with unit stride); tiles of $R$ rows, each kept in
  * registers across the block by a kernel of {@link VectorGemmTiles}, starting from $C$ (or 0 for the first block).
- * Each element of $C$ is therefore the same chain of fused multiply-adds in ascending $p$ as in the scalar path, for
- * any {@link Tile}. Columns left over below a multiple of $V$ vectors go through narrower panels of the same $R$
+ * The kernel broadcasts $A$ where it lies, from its $R$ rows at once: copying $A$ into column-interleaved tiles first
+ * (as BLAS packs it) cost more than it saved here, above all in attention's $P V$, whose $A$ is the $n \times n$
+ * weights and whose $B$ has only $d$ columns (a 128 by 32 by 128 product ran 200 to 215 GFLOP/s unpacked against 71
+ * to 89 packed). Each element of $C$ is the same chain of fused multiply-adds in ascending $p$ as in the scalar path,
+ * for any {@link Tile}. Columns left over below a multiple of $V$ vectors go through narrower panels of the same $R$
  * rows (only the {@link Tile#EIGHT_BY_THREE} tile has those). The tiles at the bottom and right edges (rows below a
- * multiple of $R$, columns below a multiple of a vector) run the same kernel on a copy of their corner, on the
- * zero-padded rows of the packed $A$ and zero-padded columns of the panel, so there is no scalar loop. Loaded only
- * from {@link VectorSimdOps}.
+ * multiple of $R$, columns below a multiple of a vector) run the same kernel on a copy of their corner, against the
+ * last rows of $A$ copied above zero rows and a panel whose missing columns are zero, so there is no scalar loop.
+ * Loaded only from {@link VectorSimdOps}.
  */
 final class VectorGemm {
 
@@ -48,16 +50,14 @@ final class VectorGemm {
     }
 
     /**
-     * Per thread: the panel of $B$, the packed tiles of $A$ and the corner of an edge tile, grown to the largest product seen and reused, so that
-     * a product allocates nothing (allocating them per product made about one fresh JVM in eight run the encoders 2x
-     * slower). Both are written before they are read ({@code packA} zero-pads the last tile). Packed tiles above
-     * {@link #KEEP} floats are not kept: such a product allocates its own, so that no thread holds a huge buffer.
+     * Per thread: the panel of $B$, the last rows of $A$ below a whole tile and the corner of an edge tile, grown to
+     * the largest product seen and reused, so that a product allocates nothing (allocating per product made about
+     * one fresh JVM in eight run the encoders 2x slower). Each is written before it is read. All three are small:
+     * at most {@value #KC} rows of a panel, and a tile's rows.
      */
     private static final class Scratch {
-        /** The largest packed tiles kept: 4 MB, the tiles of 4096 rows. */
-        static final int KEEP = 1 << 20;
         float[] panel = new float[0];
-        float[] packed = new float[0];
+        float[] lastRows = new float[0];
         float[] edge = new float[0];
 
         float[] edge(int size) {
@@ -74,14 +74,11 @@ final class VectorGemm {
             return panel;
         }
 
-        float[] packed(int size) {
-            if (size > KEEP) {
-                return new float[size];
+        float[] lastRows(int size) {
+            if (lastRows.length < size) {
+                lastRows = new float[size];
             }
-            if (packed.length < size) {
-                packed = new float[size];
-            }
-            return packed;
+            return lastRows;
         }
     }
 
@@ -104,15 +101,21 @@ final class VectorGemm {
         }
         int mr = tile.rows;
         int tiles = (m + mr - 1) / mr;
+        int full = m / mr;
         int kcMax = Math.min(k, KC);
         Scratch scratch = SCRATCH.get();
         float[] panel = scratch.panel(kcMax * tile.panel());
-        float[] packed = scratch.packed(tiles * kcMax * mr);
+        float[] lastRows = scratch.lastRows(mr * kcMax);
         float[] edge = scratch.edge(mr * tile.panel());
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             boolean first = p0 == 0;
-            packA(m, mr, kc, a, aOff + p0, lda, packed);
+            if (full < tiles) { // the last rows, below a whole tile, with zero rows under them
+                java.util.Arrays.fill(lastRows, 0, mr * kc, 0f);
+                for (int i = full * mr; i < m; i++) {
+                    System.arraycopy(a, aOff + i * lda + p0, lastRows, (i - full * mr) * kc, kc);
+                }
+            }
             for (int j0 = 0; j0 < n; ) {
                 int cols = n - j0;
                 int v = tile == Tile.SIX_BY_TWO ? 2 : Math.min(3, (cols + LANES - 1) / LANES);
@@ -126,12 +129,13 @@ final class VectorGemm {
                 }
                 for (int t = 0; t < tiles; t++) {
                     int i0 = t * mr;
-                    int rows = Math.min(mr, m - i0);
                     int c0 = cOff + i0 * ldc + j0;
-                    if (rows == mr && valid == w) {
-                        fullTile(tile, v, kc, packed, t * kc * mr, panel, c, c0, ldc, first);
+                    if (t < full && valid == w) {
+                        fullTile(tile, v, kc, a, aOff + i0 * lda + p0, lda, panel, c, c0, ldc, first);
+                    } else if (t < full) {
+                        edgeTile(tile, v, kc, a, aOff + i0 * lda + p0, lda, panel, c, c0, ldc, first, mr, valid, edge);
                     } else {
-                        edgeTile(tile, v, kc, packed, t * kc * mr, panel, c, c0, ldc, first, rows, valid, edge);
+                        edgeTile(tile, v, kc, lastRows, 0, kc, panel, c, c0, ldc, first, m - i0, valid, edge);
                     }
                 }
                 j0 += valid;
@@ -141,55 +145,34 @@ final class VectorGemm {
 
     /**
      * A tile at the bottom or right edge of $C$, with {@code rows} rows and {@code valid} columns: the full kernel runs
-     * on a copy of that corner in {@code edge} (stride {@code w}), on the zero rows of the packed $A$ and the zero
-     * columns of the panel, and only the corner is copied back. Each element of the corner gets the same chain as in
-     * a full tile.
+     * on a copy of that corner in {@code edge} (stride {@code w}), reading $A$ from {@code a} (for the last rows,
+     * their copy above zero rows) and the panel (zero in its missing columns), and only the corner is copied back.
+     * Each element of the corner gets the same chain as in a full tile.
      */
-    private static void edgeTile(Tile tile, int v, int kc, float[] packed, int a0, float[] panel, float[] c, int c0,
-                                 int ldc, boolean first, int rows, int valid, float[] edge) {
+    private static void edgeTile(Tile tile, int v, int kc, float[] a, int a0, int lda, float[] panel, float[] c,
+                                 int c0, int ldc, boolean first, int rows, int valid, float[] edge) {
         int w = v * LANES;
         if (!first) {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(c, c0 + r * ldc, edge, r * w, valid);
             }
         }
-        fullTile(tile, v, kc, packed, a0, panel, edge, 0, w, first);
+        fullTile(tile, v, kc, a, a0, lda, panel, edge, 0, w, first);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(edge, r * w, c, c0 + r * ldc, valid);
         }
     }
 
-    private static void fullTile(Tile tile, int v, int kc, float[] packed, int a0, float[] panel, float[] c, int c0,
-                                 int ldc, boolean first) {
+    private static void fullTile(Tile tile, int v, int kc, float[] a, int a0, int lda, float[] panel, float[] c,
+                                 int c0, int ldc, boolean first) {
         if (tile == Tile.SIX_BY_TWO) {
-            VectorGemmTiles.tile6x2(kc, packed, a0, panel, c, c0, ldc, first);
+            VectorGemmTiles.tile6x2(kc, a, a0, lda, panel, c, c0, ldc, first);
         } else if (v == 3) {
-            VectorGemmTiles.tile8x3(kc, packed, a0, panel, c, c0, ldc, first);
+            VectorGemmTiles.tile8x3(kc, a, a0, lda, panel, c, c0, ldc, first);
         } else if (v == 2) {
-            VectorGemmTiles.tile8x2(kc, packed, a0, panel, c, c0, ldc, first);
+            VectorGemmTiles.tile8x2(kc, a, a0, lda, panel, c, c0, ldc, first);
         } else {
-            VectorGemmTiles.tile8x1(kc, packed, a0, panel, c, c0, ldc, first);
-        }
-    }
-
-    /**
-     * Copies columns [0, kc) of the m rows of A into tiles of {@code mr} rows interleaved by column
-     * ({@code packed[t*kc*mr + p*mr + r] = A[t*mr + r][p]}), zero-padding the last tile: the tile
-     * kernel then reads its {@code mr} broadcasts from one contiguous run.
-     */
-    private static void packA(int m, int mr, int kc, float[] a, int aOff, int lda, float[] packed) {
-        for (int i = 0; i < m; i++) {
-            int base = (i / mr) * kc * mr + i % mr;
-            int ai = aOff + i * lda;
-            for (int p = 0; p < kc; p++) {
-                packed[base + p * mr] = a[ai + p];
-            }
-        }
-        for (int i = m; i % mr != 0; i++) {
-            int base = (i / mr) * kc * mr + i % mr;
-            for (int p = 0; p < kc; p++) {
-                packed[base + p * mr] = 0f;
-            }
+            VectorGemmTiles.tile8x1(kc, a, a0, lda, panel, c, c0, ldc, first);
         }
     }
 }

@@ -6,9 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The register tiles of {@link VectorGemm}: {@code tileRxV} keeps the $R \times V$ vector accumulators of $R$ rows of
  * $C$ and $V$ vectors of its columns in registers across a block of {@code kc} steps. Each step loads the $V$ vectors
- * of row $p$ of the panel of $B$ (stride $V \cdot$ lanes), broadcasts the $R$ values of column $p$ of the packed
- * tile of $A$ (stride $R$) and adds their products by one fused multiply-add per accumulator, so each element of $C$
- * is the same chain of fused multiply-adds in ascending $p$ as in the scalar path, whatever the tile.
+ * of row $p$ of the panel of $B$ (stride $V \cdot$ lanes), broadcasts $A_{i p}$ of each of the $R$ rows
+ * ({@code a[a0 + r*lda + p]}) and adds their products by one fused multiply-add per accumulator, so each element of
+ * $C$ is the same chain of fused multiply-adds in ascending $p$ as in the scalar path, whatever the tile.
  *
  * <p>Why these shapes: a step costs $R$ broadcasts and $V$ loads for $R V$ fused multiply-adds, and the
  * accumulators, the $V$ panel vectors and a broadcast must fit in the register file. $8 \times 3$ (one broadcast per
@@ -16,8 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * for the 16 of AVX2. On this project's AMD EPYC (AVX-512, one thread, 128 to 512 rows, the encoders' shapes) a
  * stand-alone product ran 160 to 210 GFLOP/s with $8 \times 3$ against 110 to 185 with $6 \times 2$; $12 \times 2$,
  * $6 \times 4$ and $4 \times 6$ were no better. The $8 \times 2$ and $8 \times 1$ tiles take the columns left over
- * below a multiple of 3 vectors. Loaded only from
- * {@link VectorSimdOps}.
+ * below a multiple of 3 vectors. Loaded only from {@link VectorSimdOps}.
  */
 final class VectorGemmTiles {
 
@@ -32,9 +31,17 @@ final class VectorGemmTiles {
         return first ? FloatVector.zero(F) : FloatVector.fromArray(F, c, at);
     }
 
-    static void tile8x3(int kc, float[] ap, int a0, float[] panel, float[] c, int c0, int ldc, boolean first) {
+    static void tile8x3(int kc, float[] a, int a0, int lda, float[] panel, float[] c, int c0, int ldc, boolean first) {
         int l = LANES;
         int w = 3 * l;
+        int q0 = a0;
+        int q1 = a0 + lda;
+        int q2 = a0 + 2 * lda;
+        int q3 = a0 + 3 * lda;
+        int q4 = a0 + 4 * lda;
+        int q5 = a0 + 5 * lda;
+        int q6 = a0 + 6 * lda;
+        int q7 = a0 + 7 * lda;
         FloatVector c00 = start(c, c0, first);
         FloatVector c01 = start(c, c0 + l, first);
         FloatVector c02 = start(c, c0 + 2 * l, first);
@@ -63,36 +70,35 @@ final class VectorGemmTiles {
             FloatVector b0 = FloatVector.fromArray(F, panel, p * w);
             FloatVector b1 = FloatVector.fromArray(F, panel, p * w + l);
             FloatVector b2 = FloatVector.fromArray(F, panel, p * w + 2 * l);
-            int q = a0 + p * 8;
-            FloatVector x0 = FloatVector.broadcast(F, ap[q]);
+            FloatVector x0 = FloatVector.broadcast(F, a[q0 + p]);
             c00 = x0.fma(b0, c00);
             c01 = x0.fma(b1, c01);
             c02 = x0.fma(b2, c02);
-            FloatVector x1 = FloatVector.broadcast(F, ap[q + 1]);
+            FloatVector x1 = FloatVector.broadcast(F, a[q1 + p]);
             c10 = x1.fma(b0, c10);
             c11 = x1.fma(b1, c11);
             c12 = x1.fma(b2, c12);
-            FloatVector x2 = FloatVector.broadcast(F, ap[q + 2]);
+            FloatVector x2 = FloatVector.broadcast(F, a[q2 + p]);
             c20 = x2.fma(b0, c20);
             c21 = x2.fma(b1, c21);
             c22 = x2.fma(b2, c22);
-            FloatVector x3 = FloatVector.broadcast(F, ap[q + 3]);
+            FloatVector x3 = FloatVector.broadcast(F, a[q3 + p]);
             c30 = x3.fma(b0, c30);
             c31 = x3.fma(b1, c31);
             c32 = x3.fma(b2, c32);
-            FloatVector x4 = FloatVector.broadcast(F, ap[q + 4]);
+            FloatVector x4 = FloatVector.broadcast(F, a[q4 + p]);
             c40 = x4.fma(b0, c40);
             c41 = x4.fma(b1, c41);
             c42 = x4.fma(b2, c42);
-            FloatVector x5 = FloatVector.broadcast(F, ap[q + 5]);
+            FloatVector x5 = FloatVector.broadcast(F, a[q5 + p]);
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
             c52 = x5.fma(b2, c52);
-            FloatVector x6 = FloatVector.broadcast(F, ap[q + 6]);
+            FloatVector x6 = FloatVector.broadcast(F, a[q6 + p]);
             c60 = x6.fma(b0, c60);
             c61 = x6.fma(b1, c61);
             c62 = x6.fma(b2, c62);
-            FloatVector x7 = FloatVector.broadcast(F, ap[q + 7]);
+            FloatVector x7 = FloatVector.broadcast(F, a[q7 + p]);
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
             c72 = x7.fma(b2, c72);
@@ -123,9 +129,17 @@ final class VectorGemmTiles {
         c72.intoArray(c, c0 + 7 * ldc + 2 * l);
     }
 
-    static void tile8x2(int kc, float[] ap, int a0, float[] panel, float[] c, int c0, int ldc, boolean first) {
+    static void tile8x2(int kc, float[] a, int a0, int lda, float[] panel, float[] c, int c0, int ldc, boolean first) {
         int l = LANES;
         int w = 2 * l;
+        int q0 = a0;
+        int q1 = a0 + lda;
+        int q2 = a0 + 2 * lda;
+        int q3 = a0 + 3 * lda;
+        int q4 = a0 + 4 * lda;
+        int q5 = a0 + 5 * lda;
+        int q6 = a0 + 6 * lda;
+        int q7 = a0 + 7 * lda;
         FloatVector c00 = start(c, c0, first);
         FloatVector c01 = start(c, c0 + l, first);
         FloatVector c10 = start(c, c0 + ldc, first);
@@ -145,29 +159,28 @@ final class VectorGemmTiles {
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(F, panel, p * w);
             FloatVector b1 = FloatVector.fromArray(F, panel, p * w + l);
-            int q = a0 + p * 8;
-            FloatVector x0 = FloatVector.broadcast(F, ap[q]);
+            FloatVector x0 = FloatVector.broadcast(F, a[q0 + p]);
             c00 = x0.fma(b0, c00);
             c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(F, ap[q + 1]);
+            FloatVector x1 = FloatVector.broadcast(F, a[q1 + p]);
             c10 = x1.fma(b0, c10);
             c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(F, ap[q + 2]);
+            FloatVector x2 = FloatVector.broadcast(F, a[q2 + p]);
             c20 = x2.fma(b0, c20);
             c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(F, ap[q + 3]);
+            FloatVector x3 = FloatVector.broadcast(F, a[q3 + p]);
             c30 = x3.fma(b0, c30);
             c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(F, ap[q + 4]);
+            FloatVector x4 = FloatVector.broadcast(F, a[q4 + p]);
             c40 = x4.fma(b0, c40);
             c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(F, ap[q + 5]);
+            FloatVector x5 = FloatVector.broadcast(F, a[q5 + p]);
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
-            FloatVector x6 = FloatVector.broadcast(F, ap[q + 6]);
+            FloatVector x6 = FloatVector.broadcast(F, a[q6 + p]);
             c60 = x6.fma(b0, c60);
             c61 = x6.fma(b1, c61);
-            FloatVector x7 = FloatVector.broadcast(F, ap[q + 7]);
+            FloatVector x7 = FloatVector.broadcast(F, a[q7 + p]);
             c70 = x7.fma(b0, c70);
             c71 = x7.fma(b1, c71);
         }
@@ -189,9 +202,17 @@ final class VectorGemmTiles {
         c71.intoArray(c, c0 + 7 * ldc + l);
     }
 
-    static void tile8x1(int kc, float[] ap, int a0, float[] panel, float[] c, int c0, int ldc, boolean first) {
+    static void tile8x1(int kc, float[] a, int a0, int lda, float[] panel, float[] c, int c0, int ldc, boolean first) {
         int l = LANES;
         int w = 1 * l;
+        int q0 = a0;
+        int q1 = a0 + lda;
+        int q2 = a0 + 2 * lda;
+        int q3 = a0 + 3 * lda;
+        int q4 = a0 + 4 * lda;
+        int q5 = a0 + 5 * lda;
+        int q6 = a0 + 6 * lda;
+        int q7 = a0 + 7 * lda;
         FloatVector c00 = start(c, c0, first);
         FloatVector c10 = start(c, c0 + ldc, first);
         FloatVector c20 = start(c, c0 + 2 * ldc, first);
@@ -202,22 +223,21 @@ final class VectorGemmTiles {
         FloatVector c70 = start(c, c0 + 7 * ldc, first);
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(F, panel, p * w);
-            int q = a0 + p * 8;
-            FloatVector x0 = FloatVector.broadcast(F, ap[q]);
+            FloatVector x0 = FloatVector.broadcast(F, a[q0 + p]);
             c00 = x0.fma(b0, c00);
-            FloatVector x1 = FloatVector.broadcast(F, ap[q + 1]);
+            FloatVector x1 = FloatVector.broadcast(F, a[q1 + p]);
             c10 = x1.fma(b0, c10);
-            FloatVector x2 = FloatVector.broadcast(F, ap[q + 2]);
+            FloatVector x2 = FloatVector.broadcast(F, a[q2 + p]);
             c20 = x2.fma(b0, c20);
-            FloatVector x3 = FloatVector.broadcast(F, ap[q + 3]);
+            FloatVector x3 = FloatVector.broadcast(F, a[q3 + p]);
             c30 = x3.fma(b0, c30);
-            FloatVector x4 = FloatVector.broadcast(F, ap[q + 4]);
+            FloatVector x4 = FloatVector.broadcast(F, a[q4 + p]);
             c40 = x4.fma(b0, c40);
-            FloatVector x5 = FloatVector.broadcast(F, ap[q + 5]);
+            FloatVector x5 = FloatVector.broadcast(F, a[q5 + p]);
             c50 = x5.fma(b0, c50);
-            FloatVector x6 = FloatVector.broadcast(F, ap[q + 6]);
+            FloatVector x6 = FloatVector.broadcast(F, a[q6 + p]);
             c60 = x6.fma(b0, c60);
-            FloatVector x7 = FloatVector.broadcast(F, ap[q + 7]);
+            FloatVector x7 = FloatVector.broadcast(F, a[q7 + p]);
             c70 = x7.fma(b0, c70);
         }
         c00.intoArray(c, c0);
@@ -230,9 +250,15 @@ final class VectorGemmTiles {
         c70.intoArray(c, c0 + 7 * ldc);
     }
 
-    static void tile6x2(int kc, float[] ap, int a0, float[] panel, float[] c, int c0, int ldc, boolean first) {
+    static void tile6x2(int kc, float[] a, int a0, int lda, float[] panel, float[] c, int c0, int ldc, boolean first) {
         int l = LANES;
         int w = 2 * l;
+        int q0 = a0;
+        int q1 = a0 + lda;
+        int q2 = a0 + 2 * lda;
+        int q3 = a0 + 3 * lda;
+        int q4 = a0 + 4 * lda;
+        int q5 = a0 + 5 * lda;
         FloatVector c00 = start(c, c0, first);
         FloatVector c01 = start(c, c0 + l, first);
         FloatVector c10 = start(c, c0 + ldc, first);
@@ -248,23 +274,22 @@ final class VectorGemmTiles {
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(F, panel, p * w);
             FloatVector b1 = FloatVector.fromArray(F, panel, p * w + l);
-            int q = a0 + p * 6;
-            FloatVector x0 = FloatVector.broadcast(F, ap[q]);
+            FloatVector x0 = FloatVector.broadcast(F, a[q0 + p]);
             c00 = x0.fma(b0, c00);
             c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(F, ap[q + 1]);
+            FloatVector x1 = FloatVector.broadcast(F, a[q1 + p]);
             c10 = x1.fma(b0, c10);
             c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(F, ap[q + 2]);
+            FloatVector x2 = FloatVector.broadcast(F, a[q2 + p]);
             c20 = x2.fma(b0, c20);
             c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(F, ap[q + 3]);
+            FloatVector x3 = FloatVector.broadcast(F, a[q3 + p]);
             c30 = x3.fma(b0, c30);
             c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(F, ap[q + 4]);
+            FloatVector x4 = FloatVector.broadcast(F, a[q4 + p]);
             c40 = x4.fma(b0, c40);
             c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(F, ap[q + 5]);
+            FloatVector x5 = FloatVector.broadcast(F, a[q5 + p]);
             c50 = x5.fma(b0, c50);
             c51 = x5.fma(b1, c51);
         }

@@ -194,7 +194,7 @@ class SimdOpsEquivalenceTest {
         SimdOps v = vectorPath();
         SimdOps s = SimdOps.scalar();
         Random r = new Random(41L * size + 7);
-        // shapes around the tile sizes (6 rows, 2 vectors of columns, 256-deep blocks)
+        // shapes around the tile sizes (6 or 8 rows, 2 or 3 vectors of columns, 256-deep blocks)
         int[][] shapes = {{size, 3, 5}, {7, size % 97 + 1, 33}, {13, 37, size % 600 + 1}, {6, 16, 256},
             {12, 32, 257}, {1, 1, 1}, {size % 50 + 1, 48, 64}};
         for (int[] sh : shapes) {
@@ -211,7 +211,7 @@ class SimdOpsEquivalenceTest {
         }
     }
 
-    /** Products whose packed tiles are above what a thread keeps, between two small ones that reuse its buffers. */
+    /** Products of thousands of rows between small ones that reuse the thread's buffers. */
     @org.junit.jupiter.api.Test
     void gemmAroundTheKeptScratchIsBitIdentical() {
         SimdOps v = vectorPath();
