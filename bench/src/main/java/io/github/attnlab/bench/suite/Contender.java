@@ -39,23 +39,39 @@ final class Contender {
     }
 
     /**
-     * Runs {@code warmups} untimed and {@code repetitions} timed rounds; in each round every contender
-     * runs once, in order, so that all of them see the same load.
+     * Runs untimed rounds until there have been {@code warmups} of them and they have taken {@code warmSeconds}, then
+     * {@code repetitions} timed rounds; in each round every contender runs once, in order, so that all of them see
+     * the same load. Warming up for a time, not a count, lets the JIT compile the Java contenders' loops before they
+     * are timed: a MiniLM pass takes about 15 passes (0.5 s) to reach its steady speed, while the native peers
+     * need none.
+     *
+     * @return the number of warm-up rounds run
      */
-    static void interleave(List<Contender> contenders, int warmups, int repetitions) {
-        for (int round = 0; round < warmups + repetitions; round++) {
-            for (Contender c : contenders) {
-                if (c.missing != null) {
-                    continue;
+    static int interleave(List<Contender> contenders, int warmups, double warmSeconds, int repetitions) {
+        long start = System.nanoTime();
+        int warm = 0;
+        while (warm < warmups || (System.nanoTime() - start) / 1e9 < warmSeconds) {
+            round(contenders, false);
+            warm++;
+        }
+        for (int r = 0; r < repetitions; r++) {
+            round(contenders, true);
+        }
+        return warm;
+    }
+
+    private static void round(List<Contender> contenders, boolean timed) {
+        for (Contender c : contenders) {
+            if (c.missing != null) {
+                continue;
+            }
+            try {
+                double s = c.timeOneRun.getAsDouble();
+                if (timed) {
+                    c.times.add(s);
                 }
-                try {
-                    double s = c.timeOneRun.getAsDouble();
-                    if (round >= warmups) {
-                        c.times.add(s);
-                    }
-                } catch (RuntimeException e) {
-                    c.missing = e.getMessage();
-                }
+            } catch (RuntimeException e) {
+                c.missing = e.getMessage();
             }
         }
     }

@@ -290,7 +290,7 @@ final class OpRun {
         if (extra != null) {
             all.add(extra);
         }
-        Contender.interleave(all, mode.warmups, mode.repetitions);
+        int warm = Contender.interleave(all, mode.warmups, mode.warmSeconds, mode.repetitions);
         Contender ours = cs.get(0);
         StringBuilder notes = new StringBuilder(note);
         if (extra != null) {
@@ -303,6 +303,7 @@ final class OpRun {
                 notes.append(notes.length() > 0 ? "; " : "").append(c.note);
             }
         }
+        notes.append(notes.length() > 0 ? "; " : "").append(warm).append(warm == 1 ? " warm-up round" : " warm-up rounds");
         Measured m = new Measured(op, size, ours.samples(), peers, work, notes.toString());
         lines.add(m);
         log(String.format(Locale.ROOT, "  %s %s: AttnLab %s, ratio %s", op, size, Report.times(m.ours()),

@@ -31,7 +31,7 @@ class DenseEigenInputsTest {
         Contender c = DenseEigenInputs.lapack(LapackBackend.JAVA, a, SymmetricEigen.of(a));
         assertEquals("netlib dsyevd (F2jLAPACK)", c.name);
         assertTrue(c.note.startsWith("F2jLAPACK: max residual "), c.note);
-        Contender.interleave(java.util.List.of(c), 0, 2);
+        Contender.interleave(java.util.List.of(c), 0, 0.0, 2);
         assertEquals(2, c.samples().count());
     }
 }
