@@ -303,7 +303,8 @@ final class OpRun {
                 notes.append(notes.length() > 0 ? "; " : "").append(c.note);
             }
         }
-        notes.append(notes.length() > 0 ? "; " : "").append(warm).append(warm == 1 ? " warm-up round" : " warm-up rounds");
+        notes.append(notes.length() > 0 ? "; " : "").append(warm)
+                .append(warm == 1 ? " warm-up round" : " warm-up rounds");
         Measured m = new Measured(op, size, ours.samples(), peers, work, notes.toString());
         lines.add(m);
         log(String.format(Locale.ROOT, "  %s %s: AttnLab %s, ratio %s", op, size, Report.times(m.ours()),

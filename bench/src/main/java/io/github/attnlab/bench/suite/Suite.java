@@ -102,6 +102,15 @@ public final class Suite {
      * Writes the table so far (after every operation, so that a run stopped early still leaves what it measured,
      * marked as partial).
      */
+    /** The warm-up of {@code mode} in words, for the table's header. */
+    static String warmUp(Mode mode) {
+        if (mode.warmSeconds > 0) {
+            return String.format(Locale.ROOT, "untimed rounds for at least %.0f s (at least %d)", mode.warmSeconds,
+                    mode.warmups);
+        }
+        return mode.warmups == 1 ? "1 untimed round" : mode.warmups + " untimed rounds";
+    }
+
     private Report write() throws IOException {
         double loadNow = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double minutes = (System.nanoTime() - start) / 60e9;
@@ -112,15 +121,14 @@ public final class Suite {
         String header = String.format(Locale.ROOT, "Measured %s by `./attnlab perf%s` on %s (%d cores), JDK %s, AttnLab"
                         + " on the %s path; peers: %s. Each operation runs in a JVM of its own, forked (as JMH forks)"
                         + " from the one that measured the machine's limits, so that none runs on code the compiler"
-                        + " shaped for another. One thread each; untimed rounds for at least %.0f s (at least %d), then %d timed"
-                        + " runs, interleaved round by"
-                        + " round with the peers on the same inputs (the encoders' notes add AttnLab on "
-                        + OpRun.ENCODER_THREADS + " threads, timed in the same rounds); times are median [min–max]."
+                        + " shaped for another. One thread each; %s, then %d timed runs, interleaved round by round with the peers on the same inputs (the"
+                        + " encoders' notes add AttnLab on " + OpRun.ENCODER_THREADS + " threads, timed in the same"
+                        + " rounds); times are median [min–max]."
                         + " Rows: %d Gaussian logits (σ = 2) as distinct rows of n. Load average %.1f before and %.1f"
                         + " after %.1f minutes%s.%s",
                 date, mode == Mode.QUICK ? " --quick" : "", cpuModel(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), SimdOps.get().name(), peers(peerVersions), mode.warmSeconds,
-                mode.warmups, mode.repetitions, mode.elements, loadBefore, loadNow, minutes,
+                System.getProperty("java.version"), SimdOps.get().name(), peers(peerVersions), warmUp(mode),
+                mode.repetitions, mode.elements, loadBefore, loadNow, minutes,
                 Math.max(loadBefore, loadNow) > 1.5 ? ": measured while other jobs ran on this machine" : "", partial);
         List<Line> sorted = new ArrayList<>(lines);
         sorted.sort(Comparator.comparing(Line::op).thenComparing(m -> m.size().length())

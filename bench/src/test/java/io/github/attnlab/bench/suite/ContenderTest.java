@@ -47,4 +47,10 @@ class ContenderTest {
         assertEquals(a.runs, b.runs);
         assertEquals(2, b.contender.samples().seconds().length);
     }
+
+    @Test
+    void theHeaderSaysHowEachModeWarmsUp() {
+        assertEquals("untimed rounds for at least 3 s (at least 1)", Suite.warmUp(Mode.FULL));
+        assertEquals("1 untimed round", Suite.warmUp(Mode.QUICK));
+    }
 }
