@@ -14,9 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators, the $V$ panel vectors and a broadcast must fit in the register file. $8 \times 3$ (one broadcast per
  * three multiply-adds, 28 registers) is for the 32 registers of AVX-512; $6 \times 2$ (one per two, 15 registers)
  * for the 16 of AVX2. On this project's AMD EPYC (AVX-512, one thread, 128 to 512 rows, the encoders' shapes) a
- * stand-alone product ran 160 to 210 GFLOP/s with $8 \times 3$ against 110 to 185 with $6 \times 2$; $12 \times 2$,
- * $6 \times 4$ and $4 \times 6$ were no better. The $8 \times 2$ and $8 \times 1$ tiles take the columns left over
- * below a multiple of 3 vectors. Loaded only from {@link VectorSimdOps}.
+ * stand-alone product (with $A$ packed, as the product then did) ran 160 to 210 GFLOP/s with $8 \times 3$ against
+ * 110 to 185 with $6 \times 2$; $12 \times 2$, $6 \times 4$, $4 \times 6$, $7 \times 3$ and $9 \times 3$ were no
+ * better. The $8 \times 2$ and $8 \times 1$ tiles take the columns left over below a multiple of 3 vectors. Loaded
+ * only from {@link VectorSimdOps}.
  */
 final class VectorGemmTiles {
 

@@ -21,7 +21,7 @@ class SimdGemmTilesEquivalenceTest {
     @EnumSource(VectorGemm.Tile.class)
     void everyTileGivesTheScalarBits(VectorGemm.Tile tile) {
         SimdOps s = SimdOps.scalar();
-        int lanes = SimdOps.vector().orElseThrow().gemmPanel() / VectorGemm.TILE.vectors;
+        int lanes = VectorGemmTiles.LANES;
         Random r = new Random(97 + tile.ordinal());
         int[] ms = {1, 5, 6, 7, 8, 9, 13, 16, 23};
         int[] ns = {1, lanes - 1, lanes, lanes + 3, 2 * lanes, 2 * lanes + 1, 3 * lanes, 3 * lanes + 5, 4 * lanes,

@@ -235,12 +235,12 @@ final class OpRun {
             tightLast = LaplacianSpectra.smallest(l, 8, LaplacianSpectra.Method.LANCZOS, tight);
             tightSeconds[r] = (System.nanoTime() - t0) / 1e9;
         }
-        Arrays.sort(tightSeconds);
+        Samples tightTimes = new Samples(tightSeconds);
         String note = String.format(Locale.ROOT, "AttnLab: eigenvalues %s, max residual %.1e, %d stored entries; "
                         + "at tolerance 1e-11: median %.2f s [%.2f-%.2f s] of 3, max residual %.1e",
                 Arrays.stream(last[0].values()).mapToObj(v -> String.format(Locale.ROOT, "%.5f", v))
                         .reduce((a, b) -> a + " " + b).orElse(""), last[0].maxResidual(), m.nonZeros(),
-                tightSeconds[1], tightSeconds[0], tightSeconds[2], tightLast.maxResidual());
+                tightTimes.median(), tightTimes.min(), tightTimes.max(), tightLast.maxResidual());
         measure(Op.LANCZOS, n + " nodes", 0, note, cs, null, null);
     }
 

@@ -33,7 +33,7 @@ class ContenderTest {
         assertEquals(2, warm);
         assertEquals(5, a.runs);
         assertEquals(5, b.runs);
-        assertEquals(3, a.contender.samples().seconds().length);
+        assertEquals(3, a.contender.samples().count());
     }
 
     @Test
@@ -45,7 +45,7 @@ class ContenderTest {
         assertTrue(warm >= 2 && warm <= 21, "warm-up rounds: " + warm);
         assertEquals(warm + 2, a.runs);
         assertEquals(a.runs, b.runs);
-        assertEquals(2, b.contender.samples().seconds().length);
+        assertEquals(2, b.contender.samples().count());
     }
 
     @Test

@@ -30,8 +30,7 @@ import java.util.Arrays;
  * ({@link ParallelGemm}), their bias, the GELU, the residuals and LayerNorm by rows, and, without a hook, the heads
  * of a layer are shared out over the threads (each with its own scratch, writing its own columns of $C$ and its own
  * attention maps); every element is computed by the same operations as on one thread, so the output has the same
- * bits. The embeddings and every hook
- * call stay on the calling thread.
+ * bits. The embeddings and every hook call stay on the calling thread.
  */
 final class Encoder {
 
