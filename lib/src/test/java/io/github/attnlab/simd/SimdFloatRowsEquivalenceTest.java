@@ -27,7 +27,11 @@ class SimdFloatRowsEquivalenceTest {
         return IntStream.of(1, 7, 15, 16, 17, 63, 64, 255, 257, 1021, 4099, 8192, 8193, 20011);
     }
 
-    /** The row kinds: 0 Gaussian, 1 huge, 2 subnormal, 3 ties, 4 masked chunk, 5 wide spread with masks. */
+    /**
+     * The row kinds: 0 Gaussian, 1 huge, 2 subnormal, 3 ties, 4 masked chunk, 5 wide spread with masks, 6 a spread
+     * of about 87 around the bound below which the exponential is 0 (some arguments below it, some above), 7 a
+     * spread of exactly 87 (every other argument at the bound).
+     */
     static float[] row(int kind, int n, Random r) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
@@ -37,8 +41,13 @@ class SimdFloatRowsEquivalenceTest {
                 case 2 -> 1e-40 * g;
                 case 3 -> Math.rint(2 * g);
                 case 5 -> 40 * g;
+                case 6 -> 5.3 - 87 + 0.002 * (i % 11 - 5);
+                case 7 -> i % 2 == 0 ? 0.5 : -86.5;
                 default -> 3 * g;
             };
+        }
+        if (kind == 6) {
+            x[n - 1] = 5.3f;
         }
         if (kind == 4) {
             java.util.Arrays.fill(x, 0, Math.min(n - 1, FloatRows.CHUNK + 5), Float.NEGATIVE_INFINITY);
@@ -57,7 +66,7 @@ class SimdFloatRowsEquivalenceTest {
     void softmaxAndLogSumExpAreBitIdentical(int n) {
         Random r = new Random(97L * n);
         FloatRows.Kernels[] paths = {FloatRows.SCALAR, VectorFloatRows.WIDE, VectorFloatRows.NARROW};
-        for (int kind = 0; kind < 6; kind++) {
+        for (int kind = 0; kind < 8; kind++) {
             float[] x = row(kind, n, r);
             float[][] outs = new float[paths.length][n + 3];
             double[] lse = new double[paths.length];
