@@ -134,13 +134,14 @@ public final class Lanczos {
      * {@link Blocks#gram}; each entry of $w$ is updated by the basis vectors in index order. Within that, the loops
      * are ordered for the memory, since the basis does not fit in cache. The first update goes slice by slice, and
      * while a slice of the basis is still in cache it also sums $\|w\|^2$ and the second pass's inner products of
-     * that (final) slice of $w$: a second pass, which Lanczos needs almost always (716 of 721 orthogonalisations on the
-     * 100k-node Laplacian), then costs one more stream of the basis, not two (the solve took 4.5–5.2 s against
+     * that (final) slice of $w$: a second pass, which Lanczos needs almost always (716 of 721 orthogonalisations on
+     * the 100k-node Laplacian), then costs one more stream of the basis, not two (the solve took 4.5–5.2 s against
      * 5.0–6.2 s). The first inner products and the last update stream one basis vector at a time (alone, with 32
-     * vectors of 100k entries: 1.3 against 2.0 ms, and 0.9 against 1.3 ms, slice by slice; in the whole solve within
-     * the noise). The sums are the same in every order, so the bits are. The constraints come last: projecting them out first would let the basis pass back their
-     * rounding-level components, which the normalisation by a small $\beta$ then amplifies until the null space
-     * reappears.
+     * vectors of 100k entries: 1.3 against 2.0 ms, and 0.9 against 1.3 ms, slice by slice; in the whole solve
+     * within the noise). Every sum keeps its order, so the bits are those of two passes one after the other.
+     *
+     * <p>The constraints come last: projecting them out first would let the basis pass back their rounding-level
+     * components, which the normalisation by a small $\beta$ then amplifies until the null space reappears.
      */
     private static double[] orthogonalise(double[] w, double[][] q, int count, double[][] y) {
         double[] c = new double[count];
