@@ -136,14 +136,15 @@ public final class Lanczos {
      * while a slice of the basis is still in cache it also sums $\|w\|^2$ and the second pass's inner products of
      * that (final) slice of $w$: a second pass, which Lanczos needs almost always (716 of 721 orthogonalisations on
      * the 100k-node Laplacian), then costs one more stream of the basis, not two (the solve took 4.5–5.2 s against
-     * 5.0–6.2 s). The first inner products and the last update stream one basis vector at a time (alone, with 32
-     * vectors of 100k entries: 1.3 against 2.0 ms, and 0.9 against 1.3 ms, slice by slice; in the whole solve
-     * within the noise). Every sum keeps its order, so the bits are those of two passes one after the other.
+     * 5.0–6.2 s). The first inner products stream one basis vector at a time (alone, with 32 vectors of 100k entries:
+     * 1.3 against 2.0 ms slice by slice; in the whole solve within the noise). Every sum keeps its order and every
+     * call its slice (the vector path's {@code axpy} rounds slices shorter than two vectors apart), so the bits are
+     * those of two passes one after the other.
      *
      * <p>The constraints come last: projecting them out first would let the basis pass back their rounding-level
      * components, which the normalisation by a small $\beta$ then amplifies until the null space reappears.
      */
-    private static double[] orthogonalise(double[] w, double[][] q, int count, double[][] y) {
+    static double[] orthogonalise(double[] w, double[][] q, int count, double[][] y) {
         double[] c = new double[count];
         SimdOps ops = SimdOps.get();
         double before = Blocks.norm(w);
@@ -168,8 +169,11 @@ public final class Lanczos {
         add(c, g);
         double after = Math.sqrt(after2);
         if (!(after > DGKS * before)) {
-            for (int i = 0; i < count; i++) { // the whole of w per basis vector
-                ops.axpy(-next[i], q[i], 0, w, 0, w.length);
+            for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+                int len = Math.min(Blocks.CHUNK, w.length - s);
+                for (int i = 0; i < count; i++) {
+                    ops.axpy(-next[i], q[i], s, w, s, len);
+                }
             }
             add(c, next);
         }
