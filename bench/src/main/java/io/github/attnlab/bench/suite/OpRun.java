@@ -245,7 +245,7 @@ final class OpRun {
                         tightLast[0] == null ? Double.NaN : tightLast[0].maxResidual()));
     }
 
-    /** The note on the tight-tolerance runs: their times, residual, and ratio to the peer's times of the same rounds. */
+    /** The note on the tight-tolerance runs: their times, residual, and ratio to the peer in the same rounds. */
     static String tightNote(PeerResult tight, PeerResult peer, double maxResidual) {
         if (!tight.ran()) {
             return "at tolerance 1e-11: did not run: " + tight.missing();

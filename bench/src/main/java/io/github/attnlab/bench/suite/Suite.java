@@ -98,10 +98,6 @@ public final class Suite {
         return failed;
     }
 
-    /**
-     * Writes the table so far (after every operation, so that a run stopped early still leaves what it measured,
-     * marked as partial).
-     */
     /** The warm-up of {@code mode} in words, for the table's header. */
     static String warmUp(Mode mode) {
         if (mode.warmSeconds > 0) {
@@ -111,6 +107,10 @@ public final class Suite {
         return mode.warmups == 1 ? "1 untimed round" : mode.warmups + " untimed rounds";
     }
 
+    /**
+     * Writes the table so far (after every operation, so that a run stopped early still leaves what it measured,
+     * marked as partial).
+     */
     private Report write() throws IOException {
         double loadNow = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double minutes = (System.nanoTime() - start) / 60e9;
@@ -121,9 +121,9 @@ public final class Suite {
         String header = String.format(Locale.ROOT, "Measured %s by `./attnlab perf%s` on %s (%d cores), JDK %s, AttnLab"
                         + " on the %s path; peers: %s. Each operation runs in a JVM of its own, forked (as JMH forks)"
                         + " from the one that measured the machine's limits, so that none runs on code the compiler"
-                        + " shaped for another. One thread each; %s, then %d timed runs, interleaved round by round with the peers on the same inputs (the"
-                        + " encoders' notes add AttnLab on " + OpRun.ENCODER_THREADS + " threads, timed in the same"
-                        + " rounds); times are median [min–max]."
+                        + " shaped for another. One thread each; %s, then %d timed runs, interleaved round by round"
+                        + " with the peers on the same inputs (the encoders' notes add AttnLab on "
+                        + OpRun.ENCODER_THREADS + " threads, timed in the same rounds); times are median [min–max]."
                         + " Rows: %d Gaussian logits (σ = 2) as distinct rows of n. Load average %.1f before and %.1f"
                         + " after %.1f minutes%s.%s",
                 date, mode == Mode.QUICK ? " --quick" : "", cpuModel(), Runtime.getRuntime().availableProcessors(),
