@@ -97,7 +97,7 @@ public final class KSelect {
 
     private double[] wide = new double[0];
     private double[] exps = new double[0];
-    private short[] bucketOf = new short[0];
+    private int[] bucketOf = new int[0];
     private double[] scratch = new double[1];
     private final int[] count = new int[MAX_BUCKETS + 1];
     private final double[] sum = new double[MAX_BUCKETS + 1];
@@ -443,27 +443,15 @@ public final class KSelect {
     private int histogram(double[] row, int off, int len, double max) {
         Arrays.fill(count, 0, buckets + 1, 0);
         Arrays.fill(sum, 0, buckets + 1, 0);
-        int shift = 23 - bits;
         // (f >>> shift) is the octave and the top mantissa bits of the float gap: bucket 1 + (octave << bits) + fine,
         // clamped to 0 below the first octave and to the last bucket above the last, without a branch
-        int base = (LOW_EXPONENT << bits) - 1;
-        int last = buckets - 1;
-        double widest = 0;
-        for (int i = 0; i < len; i++) {
-            double s = row[off + i];
-            boolean live = s != Double.NEGATIVE_INFINITY;
-            double gap = max - s; // +Infinity for a masked key
-            if (gap > widest && live) { // a rarely taken branch: Math.max would chain its latency through the loop
-                widest = gap;
-            }
-            int f = Float.floatToRawIntBits((float) gap); // monotone in the gap, which is >= 0
-            int b = Math.min(last, Math.max(0, (f >>> shift) - base));
-            b = live ? b : masked;
-            bucketOf[i] = (short) b;
+        widestGap = SelectKernels.of(SimdOps.get()).buckets(row, off, len, max, 23 - bits, (LOW_EXPONENT << bits) - 1,
+                buckets - 1, masked, bucketOf);
+        for (int i = 0; i < len; i++) { // in index order, so each bucket's sum has the same bits on both paths
+            int b = bucketOf[i];
             count[b]++;
             sum[b] += exps[i];
         }
-        widestGap = widest;
         return len - count[masked];
     }
 
@@ -479,7 +467,7 @@ public final class KSelect {
     private void ensure(int len) {
         if (exps.length < len) {
             exps = new double[len];
-            bucketOf = new short[len];
+            bucketOf = new int[len];
             scratch = new double[2 * len + 2];
         }
     }

@@ -204,4 +204,28 @@ final class ScalarSelectKernels implements SelectKernels {
         }
         return s;
     }
+
+    @Override
+    public double buckets(double[] row, int off, int len, double max, int shift, int base, int last, int masked,
+                          int[] bucketOf) {
+        return buckets(row, off, 0, len, max, shift, base, last, masked, bucketOf);
+    }
+
+    /** {@link #buckets} of the keys {@code [from, len)} only; returns their widest gap (0 if none). */
+    static double buckets(double[] row, int off, int from, int len, double max, int shift, int base, int last,
+                          int masked, int[] bucketOf) {
+        double widest = 0;
+        for (int i = from; i < len; i++) {
+            double s = row[off + i];
+            boolean live = s != Double.NEGATIVE_INFINITY;
+            double gap = max - s; // +Infinity for a masked key
+            if (gap > widest && live) { // a rarely taken branch: Math.max would chain its latency through the loop
+                widest = gap;
+            }
+            int f = Float.floatToRawIntBits((float) gap);
+            int b = Math.min(last, Math.max(0, (f >>> shift) - base));
+            bucketOf[i] = live ? b : masked;
+        }
+        return widest;
+    }
 }

@@ -3,7 +3,7 @@ package io.github.attnlab.topk;
 import io.github.attnlab.simd.SimdOps;
 
 /**
- * The hot loops of the float path of {@link KSelect}, with a scalar reference ({@link #SCALAR}) and a Vector API twin
+ * The hot loops of {@link KSelect} (the float path's, and the bucketing of the double path's histogram), with a scalar reference ({@link #SCALAR}) and a Vector API twin
  * ({@code VectorSelectKernels}, loaded reflectively, only when {@code jdk.incubator.vector} is present). Both give
  * the same bits: every exponential is the same sequence of IEEE float operations ({@link #exp}), and every sum is
  * added in the same fixed tree, described once here.
@@ -128,4 +128,16 @@ interface SelectKernels {
      * and returns how many. {@code marks} (at least $len/16$ ints) is scratch for the vector path.
      */
     int split(float[] e, int len, float lo, float hi, double[] sums, int[] aboveCount, float[] picked, int[] marks);
+
+    /**
+     * The buckets of the double path's histogram ({@link KSelect}): for key $i$ with gap $g_i = M - s_i$ (rounded
+     * subtraction, so monotone in $s_i$) and $f_i$ the bits of the float $\mathrm{fl}(g_i)$ as an integer (monotone in
+     * $g_i \ge 0$), {@code bucketOf[i]} $= \min(last, \max(0, (f_i \ggg shift) - base))$, or {@code masked} for
+     * $s_i = -\infty$. Integers and a maximum, so both paths give the same values by construction.
+     *
+     * @param max $M$, the finite maximum of the row, which holds no NaN and no $+\infty$
+     * @return the widest gap over the unmasked keys, $\max_i g_i$ (0 if every key is masked)
+     */
+    double buckets(double[] row, int off, int len, double max, int shift, int base, int last, int masked,
+                   int[] bucketOf);
 }

@@ -1,9 +1,11 @@
 package io.github.attnlab.topk;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorSelectKernels implements SelectKernels {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
+    /** The buckets: this machine's doubles, and floats and ints of half the width, the same number of lanes. */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> DF =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     @Override
     public float max(float[] a, int off, int len) {
@@ -219,5 +225,31 @@ final class VectorSelectKernels implements SelectKernels {
         sums[1] = t;
         aboveCount[0] = n;
         return c;
+    }
+
+    /**
+     * {@link ScalarSelectKernels#buckets} with the lanes of {@link #D}: a masked key's gap is made NaN before the
+     * narrowing (no unmasked gap is NaN, as $M$ and $s_i$ are finite), which keeps it out of the widest gap (a
+     * comparison with NaN is false) and marks its lane for {@code masked} after the integer steps.
+     */
+    @Override
+    public double buckets(double[] row, int off, int len, double max, int shift, int base, int last, int masked,
+                          int[] bucketOf) {
+        DoubleVector vmax = DoubleVector.broadcast(D, max);
+        DoubleVector widest = DoubleVector.zero(D);
+        FloatVector maskedBits = FloatVector.broadcast(DF, Float.intBitsToFloat(masked));
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += D.length()) {
+            DoubleVector s = DoubleVector.fromArray(D, row, off + i);
+            DoubleVector gap = vmax.sub(s).blend(Double.NaN, s.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+            widest = widest.blend(gap, gap.compare(VectorOperators.GT, widest));
+            FloatVector g = (FloatVector) gap.convertShape(VectorOperators.D2F, DF, 0);
+            IntVector b = ((IntVector) g.reinterpretAsInts()).lanewise(VectorOperators.LSHR, shift).sub(base)
+                    .max(0).min(last);
+            b.reinterpretAsFloats().blend(maskedBits, g.compare(VectorOperators.NE, g)).reinterpretAsInts()
+                    .intoArray(bucketOf, i);
+        }
+        double w = widest.reduceLanes(VectorOperators.MAX);
+        return Math.max(w, ScalarSelectKernels.buckets(row, off, i, len, max, shift, base, last, masked, bucketOf));
     }
 }

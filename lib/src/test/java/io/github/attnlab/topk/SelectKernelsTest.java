@@ -120,4 +120,66 @@ class SelectKernelsTest {
             }
         }
     }
+
+    /**
+     * The double path's buckets: the same bucket for every key and the same widest gap on both twins, for rows of
+     * ordinary, tiny (subnormal gaps), huge (gaps that overflow the float or the double) and masked logits, at every
+     * resolution {@link KSelect} uses; and the scalar definition itself: masked keys apart, buckets in $[0, last]$
+     * and never increasing as the logit grows.
+     */
+    @Test
+    void bothTwinsBucketTheSameWay() {
+        SelectKernels vector = SelectKernels.of(SimdOps.vector().orElse(SimdOps.scalar()));
+        Random r = new Random(29);
+        for (int n : SIZES) {
+            for (int kind = 0; kind < 5; kind++) {
+                double[] row = new double[n + 3];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    double g = r.nextGaussian();
+                    double s = switch (kind) {
+                        case 1 -> 1e-310 * g;
+                        case 2 -> 1e307 * g;
+                        case 3 -> r.nextInt(3) == 0 ? Double.NEGATIVE_INFINITY : 4 * g;
+                        case 4 -> Math.rint(8 * g) / 8;
+                        default -> 3 * g;
+                    };
+                    row[2 + i] = s;
+                    max = Math.max(max, s);
+                }
+                if (max == Double.NEGATIVE_INFINITY) {
+                    row[2] = 0;
+                    max = 0;
+                }
+                for (int bits = 4; bits <= 6; bits++) {
+                    String where = "n = " + n + ", kind " + kind + ", bits " + bits;
+                    int last = 1 + (11 << bits);
+                    int masked = last + 1;
+                    int[] bs = new int[n];
+                    int[] bv = new int[n];
+                    double ws = SelectKernels.SCALAR.buckets(row, 2, n, max, 23 - bits, (123 << bits) - 1, last,
+                            masked, bs);
+                    double wv = vector.buckets(row, 2, n, max, 23 - bits, (123 << bits) - 1, last, masked, bv);
+                    assertArrayEquals(bs, bv, where);
+                    assertEquals(ws, wv, 0.0, where);
+                    double widest = 0;
+                    for (int i = 0; i < n; i++) {
+                        double s = row[2 + i];
+                        if (s == Double.NEGATIVE_INFINITY) {
+                            assertEquals(masked, bs[i], where);
+                            continue;
+                        }
+                        widest = Math.max(widest, max - s);
+                        assertTrue(bs[i] >= 0 && bs[i] <= last, where);
+                        for (int j = 0; j < i; j++) {
+                            if (row[2 + j] != Double.NEGATIVE_INFINITY && row[2 + j] < s) {
+                                assertTrue(bs[j] >= bs[i], where + ": keys " + j + " and " + i);
+                            }
+                        }
+                    }
+                    assertEquals(widest, ws, 0.0, where);
+                }
+            }
+        }
+    }
 }
