@@ -52,8 +52,13 @@ final class VectorFloatOps {
     }
 
     /**
-     * {@link FloatOps#indicesAbove}: a vector comparison per group of lanes, and the scalar loop on the rare groups
-     * with a position to keep.
+     * {@link FloatOps#indicesAbove}: a vector comparison per group of lanes, and the positions of its mask
+     * ({@link VectorSimdOps#positions}). The first {@link #PROBE_GROUPS} groups branch on whether they hold any; when
+     * at least {@link #DENSE} of them do, the rest of the row goes without that branch, which mispredicts when many
+     * groups hold a position. Measured on 2^24 Gaussian floats (σ = 2), float rows of n = 512 / 2048 / 8192:
+     * 1.5-entmax (about a third of the groups hold a candidate at n = 512) 21.3-23.2 ms to 18.4-20.1 ms at n = 512,
+     * the same within the noise at 2048 and 8192 and for sparsemax (a tenth of the groups at n = 512); without the
+     * branch everywhere, sparsemax took 10-20 % longer.
      */
     static int indicesAbove(float[] a, int off, int len, float floor, int[] idx) {
         if (F.length() > 16) {
@@ -62,14 +67,34 @@ final class VectorFloatOps {
         int step = F.length();
         int count = 0;
         int i = 0;
-        for (int bound = F.loopBound(len); i < bound; i += step) {
+        int bound = F.loopBound(len);
+        int probe = Math.min(bound, PROBE_GROUPS * step);
+        int held = 0;
+        for (; i < probe; i += step) {
             VectorMask<Float> below = FloatVector.fromArray(F, a, off + i).compare(VectorOperators.LE, floor);
             if (!below.allTrue()) {
-                int bits = LANE_BITS.blend(0f, below).reinterpretAsInts().reduceLanes(VectorOperators.OR);
-                count = VectorSimdOps.positions(bits, i, idx, count);
+                count = VectorSimdOps.positions(bits(below), i, idx, count);
+                held++;
+            }
+        }
+        boolean dense = held >= DENSE; // then no branch per group: it would mispredict
+        for (; i < bound; i += step) {
+            VectorMask<Float> below = FloatVector.fromArray(F, a, off + i).compare(VectorOperators.LE, floor);
+            if (dense || !below.allTrue()) {
+                count = VectorSimdOps.positions(bits(below), i, idx, count);
             }
         }
         return ScalarSimdOps.indicesAbove(a, off, i, len, floor, idx, count);
+    }
+
+    /** Groups of lanes read first, with a branch per group, to see how many hold a position. */
+    private static final int PROBE_GROUPS = 8;
+    /** Groups of the first {@link #PROBE_GROUPS} holding a position from which the rest go without a branch. */
+    private static final int DENSE = 2;
+
+    /** The lanes a mask leaves out, as bits. */
+    private static int bits(VectorMask<Float> below) {
+        return LANE_BITS.blend(0f, below).reinterpretAsInts().reduceLanes(VectorOperators.OR);
     }
 
     /**

@@ -135,12 +135,20 @@ final class VectorSimdOps implements SimdOps {
     }
 
     /**
-     * Writes {@code base} plus the position of every set bit of {@code bits}, lowest first, from {@code idx[count]},
-     * and returns the new count. (A branch-free variant that stores four table-listed positions per group of four
-     * bits measured slower here: the rows keep one or two lanes of a vector that has any.)
+     * Writes {@code base} plus the position of every set bit of {@code bits} (none when it is 0), lowest first, from
+     * {@code idx[count]}, and returns the new count. The first two positions are stored whether or not they exist
+     * and kept by advancing the count, without a branch (a group of a candidate row keeps none, one or two lanes).
+     * {@code count} never exceeds {@code base}, so the two stores stay below {@code base + 2}: inside an
+     * {@code idx} of the row's length, as the group starting at {@code base} has at least two lanes.
      */
     static int positions(int bits, int base, int[] idx, int count) {
-        while (bits != 0) {
+        idx[count] = base + Integer.numberOfTrailingZeros(bits);
+        count += bits != 0 ? 1 : 0;
+        bits &= bits - 1;
+        idx[count] = base + Integer.numberOfTrailingZeros(bits);
+        count += bits != 0 ? 1 : 0;
+        bits &= bits - 1;
+        while (bits != 0) { // a third position in one group: rare
             idx[count++] = base + Integer.numberOfTrailingZeros(bits);
             bits &= bits - 1;
         }
