@@ -11,8 +11,10 @@ import java.util.Random;
  * 2000; Stewart, ibid. 23, 2001).
  *
  * <p>The basis $Q_m$ of a Krylov space satisfies $AQ_m = Q_m H_m + \beta q_{m+1} e_m^\top$. Every new
- * vector is orthogonalised against the whole basis (classical Gram–Schmidt, repeated when the DGKS test asks for
- * it, which keeps $Q_m$ orthonormal to working precision), so $H_m$ is computed, not assumed tridiagonal.
+ * vector $Aq_j$ loses its components along $q_j$ and $q_{j-1}$ first (the three-term recurrence, after the first
+ * step of an expansion) and is then orthogonalised against the whole basis (classical Gram–Schmidt, repeated when
+ * the DGKS test asks for it, which keeps $Q_m$ orthonormal to working precision), so $H_m$ is computed, not
+ * assumed tridiagonal.
  * The Ritz pair $(\theta, Q_m s)$ has residual norm $\beta |e_m^\top s|$. When the basis is full,
  * the method keeps the Ritz vectors of the smallest Ritz values, $H$ becomes diagonal plus an arrow
  * row, and the expansion continues from $q_{m+1}$. A breakdown ($\beta \approx 0$, an invariant
@@ -68,7 +70,17 @@ public final class Lanczos {
             for (int j = start; j < m; j++) {
                 a.apply(q[j], w);
                 matVecs++;
+                double alpha = 0;
+                double previous = 0;
+                if (j > start) { // the three-term step first, so that one full pass is left to do, not two
+                    alpha = subtract(w, q[j]);
+                    previous = subtract(w, q[j - 1]);
+                }
                 double[] c = orthogonalise(w, q, j + 1, y);
+                if (j > start) {
+                    c[j] += alpha;
+                    c[j - 1] += previous;
+                }
                 for (int i = 0; i <= j; i++) {
                     if (i >= start || i == j) {
                         h[i][j] = c[i];
@@ -131,56 +143,76 @@ public final class Lanczos {
      * the basis; then against the constraints {@code y}. Returns the coefficients on {@code q}.
      *
      * <p>Each inner product is summed over slices of {@link Blocks#CHUNK} entries in slice order, as
-     * {@link Blocks#gram}; each entry of $w$ is updated by the basis vectors in index order. Within that, the loops
-     * are ordered for the memory, since the basis does not fit in cache. The first update goes slice by slice, and
-     * while a slice of the basis is still in cache it also sums $\|w\|^2$ and the second pass's inner products of
-     * that (final) slice of $w$: a second pass, which Lanczos needs almost always (716 of 721 orthogonalisations on
-     * the 100k-node Laplacian), then costs one more stream of the basis, not two (the solve took 4.5–5.2 s against
-     * 5.0–6.2 s). The first inner products stream one basis vector at a time (alone, with 32 vectors of 100k entries:
-     * 1.3 against 2.0 ms slice by slice; in the whole solve within the noise). Every sum keeps its order and every
-     * call its slice (the vector path's {@code axpy} rounds slices shorter than two vectors apart), so the bits are
-     * those of two passes one after the other.
+     * {@link Blocks#gram}, one basis vector at a time; each entry of $w$ is updated by the basis vectors in index
+     * order, slice by slice, and $\|w\|^2$ of each finished slice is summed while it is in cache. A pass streams the
+     * basis twice. The caller subtracts the three-term recurrence's two components first ({@link #subtract}), so
+     * that $w$ keeps most of its norm through the pass and the second pass is rare: on the 100k-node Laplacian, 37
+     * of 721 orthogonalisations took one (the first steps after a restart, where the new vector is coupled to every
+     * kept one), against 716 of 721 when the pass started from $Aq_j$ itself, and the solve took 4.3–4.9 s against
+     * 5.5–6.8 s with the same 735 products and residual 7.8e-8 (3 alternating JVMs, 4 solves each).
      *
      * <p>The constraints come last: projecting them out first would let the basis pass back their rounding-level
      * components, which the normalisation by a small $\beta$ then amplifies until the null space reappears.
      */
     static double[] orthogonalise(double[] w, double[][] q, int count, double[][] y) {
-        double[] c = new double[count];
-        SimdOps ops = SimdOps.get();
         double before = Blocks.norm(w);
-        double[] g = new double[count];
-        for (int i = 0; i < count; i++) { // one basis vector at a time, its slices in order
-            for (int s = 0; s < w.length; s += Blocks.CHUNK) {
-                g[i] += ops.dot(q[i], s, w, s, Math.min(Blocks.CHUNK, w.length - s));
-            }
-        }
-        double[] next = new double[count];
-        double after2 = 0;
-        for (int s = 0; s < w.length; s += Blocks.CHUNK) { // slice by slice, with the next pass's products
-            int len = Math.min(Blocks.CHUNK, w.length - s);
-            for (int i = 0; i < count; i++) {
-                ops.axpy(-g[i], q[i], s, w, s, len);
-            }
-            after2 += ops.dot(w, s, w, s, len);
-            for (int i = 0; i < count; i++) {
-                next[i] += ops.dot(q[i], s, w, s, len);
-            }
-        }
-        add(c, g);
-        double after = Math.sqrt(after2);
+        double[] c = products(w, q, count);
+        double after = Math.sqrt(update(w, q, count, c));
         if (!(after > DGKS * before)) {
-            for (int s = 0; s < w.length; s += Blocks.CHUNK) {
-                int len = Math.min(Blocks.CHUNK, w.length - s);
-                for (int i = 0; i < count; i++) {
-                    ops.axpy(-next[i], q[i], s, w, s, len);
-                }
-            }
-            add(c, next);
+            double[] again = products(w, q, count);
+            update(w, q, count, again);
+            add(c, again);
         }
         double[][] ws = {w};
         Blocks.subtractProjection(y, null, ws, null);
         Blocks.subtractProjection(y, null, ws, null);
         return c;
+    }
+
+    /** $\langle q_i, w\rangle$ for $i &lt; count$: one basis vector at a time, its slices in order. */
+    private static double[] products(double[] w, double[][] q, int count) {
+        SimdOps ops = SimdOps.get();
+        double[] g = new double[count];
+        for (int i = 0; i < count; i++) {
+            for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+                g[i] += ops.dot(q[i], s, w, s, Math.min(Blocks.CHUNK, w.length - s));
+            }
+        }
+        return g;
+    }
+
+    /**
+     * $w \leftarrow w - \sum_i g_i q_i$ slice by slice, each entry updated in basis order; returns $\|w\|^2$ of the
+     * result, summed over the slices in order while each is in cache.
+     */
+    private static double update(double[] w, double[][] q, int count, double[] g) {
+        SimdOps ops = SimdOps.get();
+        double norm2 = 0;
+        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+            int len = Math.min(Blocks.CHUNK, w.length - s);
+            for (int i = 0; i < count; i++) {
+                ops.axpy(-g[i], q[i], s, w, s, len);
+            }
+            norm2 += ops.dot(w, s, w, s, len);
+        }
+        return norm2;
+    }
+
+    /**
+     * $w \leftarrow w - \langle v, w\rangle v$ for a unit vector $v$, the inner product summed over slices of
+     * {@link Blocks#CHUNK} entries in slice order and the update slice by slice, as in {@link #orthogonalise};
+     * returns $\langle v, w\rangle$.
+     */
+    static double subtract(double[] w, double[] v) {
+        SimdOps ops = SimdOps.get();
+        double d = 0;
+        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+            d += ops.dot(v, s, w, s, Math.min(Blocks.CHUNK, w.length - s));
+        }
+        for (int s = 0; s < w.length; s += Blocks.CHUNK) {
+            ops.axpy(-d, v, s, w, s, Math.min(Blocks.CHUNK, w.length - s));
+        }
+        return d;
     }
 
     private static void add(double[] c, double[] g) {
