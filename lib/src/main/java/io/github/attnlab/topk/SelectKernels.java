@@ -3,10 +3,12 @@ package io.github.attnlab.topk;
 import io.github.attnlab.simd.SimdOps;
 
 /**
- * The hot loops of {@link KSelect} (the float path's, and the bucketing of the double path's histogram), with a scalar reference ({@link #SCALAR}) and a Vector API twin
- * ({@code VectorSelectKernels}, loaded reflectively, only when {@code jdk.incubator.vector} is present). Both give
- * the same bits: every exponential is the same sequence of IEEE float operations ({@link #exp}), and every sum is
- * added in the same fixed tree, described once here.
+ * The hot loops of {@link KSelect} (the float path's, and the bucketing of the double path's histogram), with a
+ * scalar reference ({@link #SCALAR}) and a Vector API twin ({@code VectorSelectKernels}, loaded reflectively, only
+ * when {@code jdk.incubator.vector} is present). Both give the same bits: every exponential is the same sequence of
+ * IEEE float operations ({@link #exp}), every sum is added in the same fixed tree, described once here, and the
+ * buckets are integers. The histogram's counts and sums are a scatter, which the Vector API of JDK 17 cannot do
+ * without conflicts, so {@link KSelect} keeps them in one scalar loop in index order on both paths.
  *
  * <p><b>Fixed tree.</b> Element $i &lt; len - (len \bmod 16)$ goes to lane $i \bmod 16$. The accurate sums
  * ({@link #exps}, {@link #split}) add each lane's terms in float within a block of {@link #BLOCK} terms, in order,
