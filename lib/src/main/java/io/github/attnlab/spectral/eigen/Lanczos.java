@@ -203,7 +203,7 @@ public final class Lanczos {
      * {@link Blocks#CHUNK} entries in slice order and the update slice by slice, as in {@link #orthogonalise};
      * returns $\langle v, w\rangle$.
      */
-    static double subtract(double[] w, double[] v) {
+    private static double subtract(double[] w, double[] v) {
         SimdOps ops = SimdOps.get();
         double d = 0;
         for (int s = 0; s < w.length; s += Blocks.CHUNK) {
