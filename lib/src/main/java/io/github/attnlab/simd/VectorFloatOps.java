@@ -57,8 +57,8 @@ final class VectorFloatOps {
      * at least {@link #DENSE} of them do, the rest of the row goes without that branch, which mispredicts when many
      * groups hold a position. Measured on 2^24 Gaussian floats (σ = 2), float rows of n = 512 / 2048 / 8192:
      * 1.5-entmax (about a third of the groups hold a candidate at n = 512) 21.3-23.2 ms to 18.4-20.1 ms at n = 512,
-     * the same within the noise at 2048 and 8192 and for sparsemax (an eighth of the groups at n = 512); without the
-     * branch everywhere, sparsemax took 10-20 % longer.
+     * the same within the noise at 2048 and 8192 and for sparsemax (an eighth of the groups at n = 512). Without the
+     * branch in every row, sparsemax took 11-77 % longer and 1.5-entmax at n = 2048 and 8192 14-50 % longer.
      */
     static int indicesAbove(float[] a, int off, int len, float floor, int[] idx) {
         if (F.length() > 16) {
