@@ -349,7 +349,7 @@ public final class KSelect {
         bits = bitsFor(len);
         buckets = 2 + (OCTAVES << bits);
         masked = buckets;
-        int unmasked = histogram(w, off, len, max);
+        int unmasked = histogram(SelectKernels.of(ops), w, off, len, max);
         double spread = widestGap; // M - min over the unmasked logits
         long roundings = 2L * unmasked + 300;
         // head sums over buckets 0..b, tail sums over buckets b+1.. (added from the smallest terms up)
@@ -437,16 +437,16 @@ public final class KSelect {
     }
 
     /**
-     * Fills the buckets and {@link #widestGap} ($M - \min$ over the unmasked logits: the largest $M - s_i$, since
-     * rounded subtraction is monotone); returns the number of unmasked keys.
+     * Fills the buckets (by {@code kernels}, the path's) and {@link #widestGap} ($M - \min$ over the unmasked
+     * logits: the largest $M - s_i$, since rounded subtraction is monotone); returns the number of unmasked keys.
      */
-    private int histogram(double[] row, int off, int len, double max) {
+    private int histogram(SelectKernels kernels, double[] row, int off, int len, double max) {
         Arrays.fill(count, 0, buckets + 1, 0);
         Arrays.fill(sum, 0, buckets + 1, 0);
         // (f >>> shift) is the octave and the top mantissa bits of the float gap: bucket 1 + (octave << bits) + fine,
         // clamped to 0 below the first octave and to the last bucket above the last, without a branch
-        widestGap = SelectKernels.of(SimdOps.get()).buckets(row, off, len, max, 23 - bits, (LOW_EXPONENT << bits) - 1,
-                buckets - 1, masked, bucketOf);
+        widestGap = kernels.buckets(row, off, len, max, 23 - bits, (LOW_EXPONENT << bits) - 1, buckets - 1, masked,
+                bucketOf);
         for (int i = 0; i < len; i++) { // in index order, so each bucket's sum has the same bits on both paths
             int b = bucketOf[i];
             count[b]++;

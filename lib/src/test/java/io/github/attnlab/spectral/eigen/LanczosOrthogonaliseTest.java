@@ -10,14 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link Lanczos#orthogonalise}, whose loops are ordered for the memory, gives the bits of classical Gram–Schmidt
- * done as two passes one after the other (inner products by {@link Blocks#gram}, then the update slice by slice), on
- * both SIMD paths, at sizes whose last slice is shorter than two vectors, and both when the DGKS test asks for the
- * second pass and when it does not.
+ * {@link Lanczos#orthogonalise}, whose inner products stream one basis vector at a time for the memory, gives the bits
+ * of classical Gram–Schmidt with the inner products by {@link Blocks#gram} (slice by slice), then the update slice
+ * by slice, repeated when the DGKS test asks for it: on both SIMD paths, at sizes whose last slice is shorter than
+ * two vectors, and both when the DGKS test asks for the second pass and when it does not.
  */
 class LanczosOrthogonaliseTest {
 
-    /** The two-pass reference: the code the fused loops replaced. */
+    /** The reference: the inner products by {@link Blocks#gram}, in the other loop order. */
     private static double[] reference(double[] w, double[][] q, int count, double[][] y) {
         double[][] ws = {w};
         double[][] basis = Arrays.copyOf(q, count);
